@@ -1,0 +1,40 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Forecast",
+    products: [
+        .library(name: "Forecast", targets: ["Forecast"]),
+        .executable(name: "forecast", targets: ["ForecastCLI"]),
+        .executable(name: "bench", targets: ["bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The only place C is seen: CBLAS + the Fortran LAPACK prototypes we call (OpenBLAS).
+        .systemLibrary(
+            name: "CBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]
+        ),
+        .target(name: "Forecast", dependencies: ["CBLAS"]),
+        .executableTarget(
+            name: "ForecastCLI",
+            dependencies: [
+                "Forecast",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "bench",
+            dependencies: [
+                "Forecast", "CBLAS",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ForecastTests", dependencies: ["Forecast"]),
+        .testTarget(name: "ReferenceTests", dependencies: ["Forecast"]),
+        .testTarget(name: "CLITests", dependencies: ["Forecast"]),
+    ]
+)

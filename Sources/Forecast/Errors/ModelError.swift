@@ -1,0 +1,40 @@
+/// A model could not be fitted to the data it was given.
+///
+/// Rows are 0-based indices into the arrays passed to the library; the CLI translates them into file line
+/// numbers. Column names are the design's names.
+public enum ModelError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// Fewer observations than design columns.
+    case tooFewObservations(observations: Int, columns: Int)
+    /// The design has no columns.
+    case emptyDesign
+    /// Arrays that must line up do not (e.g. response length ≠ design rows).
+    case dimensionMismatch(String)
+    /// A NaN or infinite value in a variable used by the fit.
+    case nonFiniteValue(variable: String, row: Int)
+    /// A weight that is not finite and positive.
+    case invalidWeight(row: Int, value: Double)
+    /// Aliased (linearly dependent) columns when the caller asked for a full-rank fit (`--strict`).
+    case rankDeficient(aliased: [String])
+    /// A numerical failure of the linear algebra (should not happen after the aliasing rule; reported, not hidden).
+    case numerical(LinearAlgebraError)
+
+    public var description: String {
+        switch self {
+        case let .tooFewObservations(observations, columns):
+            return "too few observations: \(observations) rows for \(columns) design columns (need at least as many rows as columns)"
+        case .emptyDesign:
+            return "the design has no columns"
+        case let .dimensionMismatch(text):
+            return "dimension mismatch: \(text)"
+        case let .nonFiniteValue(variable, row):
+            return "non-finite value in '\(variable)' at row \(row + 1)"
+        case let .invalidWeight(row, value):
+            return "weight at row \(row + 1) is \(value); weights must be finite and positive"
+        case let .rankDeficient(aliased):
+            return "the design is rank deficient: aliased column(s) \(aliased.map { "'\($0)'" }.joined(separator: ", ")) " +
+                "are linear combinations of earlier columns"
+        case let .numerical(error):
+            return "numerical failure: \(error)"
+        }
+    }
+}

@@ -1,0 +1,112 @@
+// ../shared/reference/ols-personnel: statsmodels 0.15.0 OLS (cross-checked with R lm/sandwich) on daily
+// personnel losses, 2024-01-01..2024-11-24, 11 design columns, 28 future rows. Every quantity in its
+// expected.json, every covariance estimator, the predictions, with the case's own tolerances.
+import Foundation
+import Testing
+@testable import Forecast
+
+/// Reads a reference case's data.csv/future.csv through the library's CSV reader.
+func loadReferenceDesign(_ reference: ReferenceCase, file: String, withResponse: Bool) throws
+    -> (design: DesignMatrix, response: [Double]) {
+    let table = try CSVReader.read(contentsOf: reference.path(file))
+    var columns: [(name: String, values: [Double])] = []
+    for name in reference.columns {
+        columns.append((name, try table.numbers(inColumn: table.columnIndex(named: name), missing: .error)))
+    }
+    let response = withResponse ? try table.numbers(inColumn: table.columnIndex(named: "y"), missing: .error) : []
+    return (DesignMatrix(columns: columns), response)
+}
+
+@Suite("Reference: ols-personnel (statsmodels, R)", .enabled(if: SharedData.isAvailable, SharedData.skipMessage))
+struct OLSPersonnelTests {
+    let reference: ReferenceCase
+    let design: DesignMatrix
+    let response: [Double]
+
+    init() throws {
+        reference = try ReferenceCase("ols-personnel")
+        (design, response) = try loadReferenceDesign(reference, file: "data.csv", withResponse: true)
+    }
+
+    @Test("Classical fit: coefficients, inference and fit statistics")
+    func classical() throws {
+        let fit = try LinearRegression().fit(design, response: response)
+        let r = reference
+        r.check(fit.estimates, r.byColumn("params"), "params", labels: r.columns)
+        r.check(fit.standardErrors, r.byColumn("bse"), "bse", labels: r.columns)
+        r.check(fit.coefficients.map(\.statistic), r.byColumn("tvalues"), "tvalues", labels: r.columns)
+        r.check(fit.coefficients.map(\.pValue), r.byColumn("pvalues"), "pvalues", labels: r.columns)
+        r.check(fit.coefficients.map(\.lower), r.byColumn("conf_int_lower"), "conf_int_lower", labels: r.columns)
+        r.check(fit.coefficients.map(\.upper), r.byColumn("conf_int_upper"), "conf_int_upper", labels: r.columns)
+        let covariance = r.matrix("cov_params", names: r.columns)
+        for i in r.columns.indices {
+            r.check(fit.covariance.row(i), covariance[i], "cov_params", labels: r.columns.map { "\(r.columns[i]),\($0)" })
+        }
+        r.check(fit.rSquared, r.scalar("rsquared"), "rsquared")
+        r.check(fit.adjustedRSquared, r.scalar("rsquared_adj"), "rsquared_adj")
+        r.check(fit.fStatistic, r.scalar("fvalue"), "fvalue")
+        r.check(fit.fPValue, r.scalar("f_pvalue"), "f_pvalue")
+        r.check(fit.logLikelihood, r.scalar("llf"), "llf")
+        r.check(fit.aic, r.scalar("aic"), "aic")
+        r.check(fit.bic, r.scalar("bic"), "bic")
+        r.check(fit.aicCountingScale, r.scalar("aic_with_scale"), "aic_with_scale")
+        r.check(fit.bicCountingScale, r.scalar("bic_with_scale"), "bic_with_scale")
+        r.check(fit.scale, r.scalar("scale"), "scale")
+        r.check(fit.ssr, r.scalar("ssr"), "ssr")
+        r.check(fit.centeredTSS, r.scalar("centered_tss"), "centered_tss")
+        r.check(fit.conditionNumber, r.scalar("condition_number"), "condition_number")
+        r.checkExact(fit.dfResidual, "df_resid")
+        r.checkExact(fit.dfModel, "df_model")
+        r.checkExact(fit.observationCount, "nobs")
+        r.checkExact(fit.rank, "rank")
+        #expect(fit.aliasedColumns.isEmpty)
+    }
+
+    @Test("Robust standard errors: HC0–HC3, Newey–West with and without the small-sample factor",
+          arguments: [("bse_HC0", CovarianceEstimator.hc0), ("bse_HC1", .hc1), ("bse_HC2", .hc2), ("bse_HC3", .hc3),
+                      ("bse_HAC7", .neweyWest(maxLags: 7, smallSampleCorrection: false)),
+                      ("bse_HAC7_corrected", .neweyWest(maxLags: 7, smallSampleCorrection: true))])
+    func robust(quantity: String, estimator: CovarianceEstimator) throws {
+        let fit = try LinearRegression(covariance: estimator).fit(design, response: response)
+        reference.check(fit.standardErrors, reference.byColumn(quantity), quantity, labels: reference.columns)
+        if quantity == "bse_HAC7" {
+            let covariance = reference.matrix("cov_params_HAC7", names: reference.columns)
+            for i in reference.columns.indices {
+                reference.check(fit.covariance.row(i), covariance[i], "cov_params_HAC7")
+            }
+        }
+        // Robust covariances do not change the estimates.
+        reference.check(fit.estimates, reference.byColumn("params"), "params", labels: reference.columns)
+    }
+
+    @Test("Predictions for future.csv: mean, its SE, confidence and prediction intervals")
+    func predictions() throws {
+        let fit = try LinearRegression().fit(design, response: response)
+        let (future, _) = try loadReferenceDesign(reference, file: "future.csv", withResponse: false)
+        let alpha = ReferenceCase.number(reference.options["pred_alpha"])!
+        let predictions = try fit.predict(future.values, level: 1 - alpha)
+        let r = reference
+        r.check(predictions.map(\.mean), r.list("predicted_mean").map { $0 }, "predicted_mean")
+        r.check(predictions.map(\.meanStandardError), r.list("mean_se").map { $0 }, "mean_se")
+        r.check(predictions.map(\.meanLower), r.list("mean_ci_lower").map { $0 }, "mean_ci_lower")
+        r.check(predictions.map(\.meanUpper), r.list("mean_ci_upper").map { $0 }, "mean_ci_upper")
+        r.check(predictions.map(\.lower), r.list("obs_ci_lower").map { $0 }, "obs_ci_lower")
+        r.check(predictions.map(\.upper), r.list("obs_ci_upper").map { $0 }, "obs_ci_upper")
+    }
+
+    @Test("A duplicated column is aliased by name; everything else equals the reference fit")
+    func aliasedDuplicate() throws {
+        // Append a copy of `trend` after all columns: R's lm() aliases the later copy.
+        var columns = design.names.indices.map { (name: design.names[$0], values: design.values.column($0)) }
+        columns.insert((name: "trend_copy", values: design.values.column(1)), at: 2)
+        let fit = try LinearRegression().fit(DesignMatrix(columns: columns), response: response)
+        #expect(fit.aliasedNames == ["trend_copy"])
+        #expect(fit.rank == 11 && fit.dfResidual == 318)
+        #expect(fit.coefficients[2].estimate.isNaN && fit.coefficients[2].standardError.isNaN)
+        var kept = fit.estimates
+        kept.remove(at: 2)
+        reference.check(kept, reference.byColumn("params"), "params", labels: reference.columns)
+        reference.check(fit.aic, reference.scalar("aic"), "aic")
+        reference.check(fit.conditionNumber, reference.scalar("condition_number"), "condition_number")
+    }
+}
