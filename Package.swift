@@ -35,6 +35,6 @@ let package = Package(
         ),
         .testTarget(name: "ForecastTests", dependencies: ["Forecast"]),
         .testTarget(name: "ReferenceTests", dependencies: ["Forecast"]),
-        .testTarget(name: "CLITests", dependencies: ["Forecast"]),
+        .testTarget(name: "CLITests", dependencies: ["ForecastCLI"]),
     ]
 )

@@ -1,0 +1,33 @@
+import Testing
+@testable import Forecast
+
+@Suite("Sandwich meat")
+struct SandwichTests {
+    // u_t rows: (1, 2), (3, -1), (0, 4); hand-computed sums.
+    let scores = Matrix(rows: [[1, 2], [3, -1], [0, 4]])
+
+    @Test("Lag 0 is Σ u_t u_tᵀ")
+    func heteroskedasticOnly() {
+        #expect(Sandwich.meat(scores: scores, maxLags: 0) == Matrix(rows: [[10, -1], [-1, 21]]))
+    }
+
+    @Test("Bartlett lag 1: Σ u u' + (1/2) Σ (u_t u_{t−1}' + u_{t−1} u_t')")
+    func bartlettLagOne() {
+        // Γ₁ = u₂u₁' + u₃u₂' = [[3,6],[-1,-2]] + [[0,0],[12,-4]] = [[3,6],[11,-6]]; S = Γ₀ + ½(Γ₁ + Γ₁').
+        let expected = Matrix(rows: [[10 + 3, -1 + 8.5], [-1 + 8.5, 21 - 6]])
+        #expect(Sandwich.meat(scores: scores, maxLags: 1) == expected)
+    }
+
+    @Test("Lag 2 weights 2/3 and 1/3")
+    func bartlettLagTwo() {
+        // Γ₁ as above (weight 2/3); Γ₂ = u₃u₁' = [[0,0],[4,8]] (weight 1/3).
+        let s = Sandwich.meat(scores: scores, maxLags: 2)
+        let g1 = [[3.0, 6], [11, -6]], g2 = [[0.0, 0], [4, 8]], g0 = [[10.0, -1], [-1, 21]]
+        for i in 0..<2 {
+            for j in 0..<2 {
+                let e = g0[i][j] + 2.0 / 3 * (g1[i][j] + g1[j][i]) + 1.0 / 3 * (g2[i][j] + g2[j][i])
+                #expect(abs(s[i, j] - e) < 1e-14)
+            }
+        }
+    }
+}

@@ -1,0 +1,17 @@
+import Testing
+@testable import Forecast
+
+@Suite("JSON writer")
+struct JSONValueTests {
+    @Test("Non-finite numbers are null; doubles round-trip; keys keep their order; strings are escaped")
+    func serialization() {
+        let value = JSONValue.object([
+            ("b", .finite(.nan)), ("a", .finite(.infinity)), ("x", .number(0.1)), ("n", .integer(318)),
+            ("tiny", .number(7.677348828610968e-50)), ("s", .string("line \"1\"\n\t\u{01}")),
+            ("list", .numbers([1.5, -.infinity])),
+        ])
+        #expect(value.serialized() ==
+            #"{"b":null,"a":null,"x":0.1,"n":318,"tiny":7.677348828610968e-50,"s":"line \"1\"\n\t\u0001","list":[1.5,null]}"#)
+        #expect(Double("7.677348828610968e-50") == 7.677348828610968e-50)
+    }
+}
