@@ -97,3 +97,19 @@ struct NISTLinearTests {
         #expect(worst.lre >= required, "\(name): refined LRE \(worst.lre) on \(worst.quantity) < \(required)")
     }
 }
+
+extension NISTLinearTests {
+    @Test("LRE table (printed for the record; each row must be at least the required LRE)")
+    func table() throws {
+        print("NIST StRD linear — minimum LRE over coefficients, their SDs, residual SD and R² (plain QR / refined)")
+        for name in NISTCase.names {
+            let nist = try NISTCase.load(name)
+            let plain = nist.worstLRE(of: try LinearRegression().fit(nist.design, response: nist.response))
+            let refined = nist.worstLRE(of: try LinearRegression(refineSolution: true).fit(nist.design, response: nist.response))
+            let line = "\(name.padding(toLength: 9, withPad: " ", startingAt: 0)) plain \(String(format: "%5.2f", plain.lre)) (\(plain.quantity))" +
+                "   refined \(String(format: "%5.2f", refined.lre)) (\(refined.quantity))"
+            print(line)
+            #expect(plain.lre >= nist.requiredLRE, "\(line)")
+        }
+    }
+}

@@ -110,3 +110,36 @@ struct OLSPersonnelTests {
         reference.check(fit.conditionNumber, reference.scalar("condition_number"), "condition_number")
     }
 }
+
+@Suite("Reference: rank-deficient designs follow R's lm()", .enabled(if: SharedData.isAvailable, SharedData.skipMessage))
+struct RankDeficientPersonnelTests {
+    @Test("A column equal to the sum of two earlier ones is aliased by name; the rest equals the reference fit")
+    func sumOfTwoColumns() throws {
+        let reference = try ReferenceCase("ols-personnel")
+        let (design, response) = try loadReferenceDesign(reference, file: "data.csv", withResponse: true)
+        var columns = design.names.indices.map { (name: design.names[$0], values: design.values.column($0)) }
+        let midweek = zip(columns[2].values, columns[3].values).map { $0 + $1 }   // dow_tue + dow_wed
+        columns.insert((name: "midweek", values: midweek), at: 4)
+        let fit = try LinearRegression(covariance: .hc1).fit(DesignMatrix(columns: columns), response: response)
+        #expect(fit.aliasedNames == ["midweek"])
+        #expect(fit.rank == 11 && fit.dfResidual == 318 && fit.dfModel == 10)
+        var estimates = fit.estimates, ses = fit.standardErrors
+        estimates.remove(at: 4)
+        ses.remove(at: 4)
+        reference.check(estimates, reference.byColumn("params"), "params", labels: reference.columns)
+        reference.check(ses, reference.byColumn("bse_HC1"), "bse_HC1", labels: reference.columns)
+        reference.check(fit.rSquared, reference.scalar("rsquared"), "rsquared")
+        reference.check(fit.fStatistic, reference.scalar("fvalue"), "fvalue")
+        reference.check(fit.bic, reference.scalar("bic"), "bic")
+        // Predictions ignore the aliased column (it counts as 0, as R's predict.lm).
+        let (future, _) = try loadReferenceDesign(reference, file: "future.csv", withResponse: false)
+        var futureColumns = (0..<future.columnCount).map { future.values.column($0) }
+        futureColumns.insert([Double](repeating: 123, count: future.rowCount), at: 4)
+        let predictions = try fit.predict(Matrix(columns: futureColumns))
+        reference.check(predictions.map(\.mean), reference.list("predicted_mean").map { $0 }, "predicted_mean")
+        // Under --strict the same design is an error naming the column.
+        #expect(throws: ModelError.rankDeficient(aliased: ["midweek"])) {
+            try LinearRegression(requireFullRank: true).fit(DesignMatrix(columns: columns), response: response)
+        }
+    }
+}

@@ -3,7 +3,7 @@
 // Format rules:
 //  1. UTF-8 (invalid UTF-8 is `.unreadable`, with its line); a leading UTF-8 BOM is skipped. A file that is
 //     empty or holds only whitespace (and/or a BOM) is `.emptyFile`.
-//  2. Lines end with LF or CRLF; a CR not followed by LF is ordinary data. A final line end is optional.
+//  2. Lines end with LF or CRLF; a lone CR is ordinary data (unless it is the last byte). A final line end is optional.
 //     Completely empty lines (also "\r\n", also before the header and at the end) are skipped but counted.
 //  3. The first non-empty line is the header (normally line 1). Its delimiter is the most frequent of
 //     ',', ';' and tab outside quotes; ties go to ',' then ';' then tab. One column (no delimiter) is fine.
@@ -110,6 +110,7 @@ public enum CSVReader {
         // Data rows.
         var cellEnds: [Int] = []
         var rowLines: [Int] = []
+        let dataStart = scanner.r
         while let fields = try scanner.nextRecord(into: &cellEnds) {
             guard fields == names.count else {
                 throw DataError(.raggedRow, file: source, line: scanner.recordLine,
@@ -117,6 +118,11 @@ public enum CSVReader {
                                 found: "\(fields) field\(fields == 1 ? "" : "s")")
             }
             rowLines.append(scanner.recordLine)
+            if rowLines.count == 64 {  // reserve for the whole file from the first rows' size (avoids regrowth copies)
+                let estimate = (n - dataStart) / max(1, (scanner.r - dataStart) / 64) * 9 / 8 + 64
+                rowLines.reserveCapacity(estimate)
+                cellEnds.reserveCapacity(min(estimate * names.count, n - dataStart))  // a cell takes ≥ 1 byte
+            }
         }
         if rowLines.isEmpty { throw DataError(.noDataRows, file: source, line: headerLine) }
         return Parsed(header: names, delimiter: scanner.delimiter, headerLine: headerLine,
@@ -191,19 +197,43 @@ private struct Scanner {
                 throw DataError(.invalid, file: source, line: line, column: columnName(fields - 1),
                                 expected: "a delimiter or a line end after the closing quote", found: describe(b))
             }
-            while r < n {
-                let b = p[r]
-                if b == delimiter || b == CSVByte.lf { break }
-                p[w] = b
-                w &+= 1
-                r &+= 1
-            }
+            copyUnquoted()
             if (r == n || p[r] == CSVByte.lf) && w > start && p[w - 1] == CSVByte.cr { w -= 1 }
             ends.append(w)
             fields += 1
             if r == n { return fields }
             if p[r] == CSVByte.lf { r += 1; line += 1; return fields }
             r += 1
+        }
+    }
+
+    /// Copies an unquoted field's text up to the next delimiter, LF or the end, 8 bytes at a time (SWAR).
+    @inline(__always)
+    private mutating func copyUnquoted() {
+        var (r, w) = (self.r, self.w)
+        defer { (self.r, self.w) = (r, w) }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let delimiters = ones &* UInt64(delimiter), newlines = ones &* UInt64(CSVByte.lf)
+        while n &- r >= 8 {
+            let word = UInt64(littleEndian: UnsafeRawPointer(p + r).loadUnaligned(as: UInt64.self))
+            let (a, b) = (word ^ delimiters, word ^ newlines)  // a zero byte marks a match; the lowest flag is exact
+            let hits = ((a &- ones) & ~a | (b &- ones) & ~b) & (ones << 7)
+            let k = hits == 0 ? 8 : hits.trailingZeroBitCount >> 3
+            if r &- w >= 8 {  // the whole word fits below the unread bytes; bytes past k are overwritten later
+                UnsafeMutableRawPointer(p + w).storeBytes(of: word.littleEndian, as: UInt64.self)
+            } else {
+                for j in 0..<k { p[w &+ j] = p[r &+ j] }
+            }
+            r &+= k
+            w &+= k
+            if k < 8 { return }
+        }
+        while r < n {
+            let b = p[r]
+            if b == delimiter || b == CSVByte.lf { return }
+            p[w] = b
+            w &+= 1
+            r &+= 1
         }
     }
 
@@ -235,24 +265,7 @@ private struct Scanner {
     }
 }
 
-// MARK: - Bytes and files
-
-/// The ASCII bytes the format is made of.
-enum CSVByte {
-    static let lf: UInt8 = 0x0A, cr: UInt8 = 0x0D, tab: UInt8 = 0x09, quote: UInt8 = 0x22
-    static let comma: UInt8 = 0x2C, semicolon: UInt8 = 0x3B
-
-    /// Space, tab, LF, VT, FF, CR.
-    @inline(__always) static func isWhitespace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
-
-    /// The bytes with surrounding ASCII whitespace removed, decoded as UTF-8.
-    static func trimmedString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        var (lo, hi) = (0, bytes.count)
-        while lo < hi && isWhitespace(bytes[lo]) { lo += 1 }
-        while hi > lo && isWhitespace(bytes[hi - 1]) { hi -= 1 }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[lo..<hi]), as: UTF8.self)
-    }
-}
+// MARK: - Files
 
 extension CSVReader {
     /// The whole file as bytes, read with one `read` loop into storage of the file's size.
@@ -267,18 +280,28 @@ extension CSVReader {
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw DataError(.unreadable, file: path, found: "no file status") }
         if (info.st_mode & S_IFMT) == S_IFDIR { throw DataError(.unreadable, file: path, found: "a directory") }
-        var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)  // +1: EOF is seen without growing
-        var filled = 0
         var failure: Int32 = 0
-        while true {  // Grows if the file is longer than stat said (pipes, /proc).
-            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(bytes.count, 65536))) }
-            let got = bytes.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress! + filled, $0.count - filled) }
-            if got > 0 { filled += got } else if got == 0 { break } else if errno != EINTR { failure = errno; break }
+        /// `read` into `buffer`, retried on EINTR; 0 at the end of the file or on an error (then in `failure`).
+        func readSome(_ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+            var got: Int
+            repeat { got = systemRead(fd, buffer, count) } while got < 0 && errno == EINTR
+            if got < 0 { failure = errno }
+            return max(got, 0)
+        }
+        let size = max(Int(info.st_size), 0) + 1  // +1: the end of the file is seen without growing
+        var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in  // no zero-filling
+            count = 0
+            while count < size, case let got = readSome(buffer.baseAddress! + count, size - count), got > 0 { count += got }
+        }
+        if bytes.count == size {  // longer than `stat` said (a growing file, a pipe): read the rest in chunks
+            var chunk = [UInt8](repeating: 0, count: 1 << 16)
+            while case let got = chunk.withUnsafeMutableBytes({ readSome($0.baseAddress!, $0.count) }), got > 0 {
+                bytes.append(contentsOf: chunk[..<got])
+            }
         }
         if failure != 0 {
             throw DataError(.unreadable, file: path, found: String(cString: strerror(failure)).lowercased())
         }
-        bytes.removeLast(bytes.count - filled)
         return bytes
     }
 

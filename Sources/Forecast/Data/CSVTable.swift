@@ -74,3 +74,22 @@ public struct CSVTable: Sendable {
         String(decoding: text[byteRange(row: row, column: column)], as: UTF8.self)
     }
 }
+
+// MARK: - The bytes of the format
+
+/// The ASCII bytes the format is made of.
+enum CSVByte {
+    static let lf: UInt8 = 0x0A, cr: UInt8 = 0x0D, tab: UInt8 = 0x09, quote: UInt8 = 0x22
+    static let comma: UInt8 = 0x2C, semicolon: UInt8 = 0x3B
+
+    /// Space, tab, LF, VT, FF, CR.
+    @inline(__always) static func isWhitespace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
+
+    /// The bytes with surrounding ASCII whitespace removed, decoded as UTF-8.
+    static func trimmedString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var (lo, hi) = (0, bytes.count)
+        while lo < hi && isWhitespace(bytes[lo]) { lo += 1 }
+        while hi > lo && isWhitespace(bytes[hi - 1]) { hi -= 1 }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[lo..<hi]), as: UTF8.self)
+    }
+}

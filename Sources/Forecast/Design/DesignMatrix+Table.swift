@@ -8,7 +8,7 @@ extension DesignMatrix {
         var named: [(name: String, values: [Double])] = []
         if addIntercept {
             if columns.contains("const") {
-                throw DataError(.invalid, file: table.source, line: 1, column: "const",
+                throw DataError(.invalid, file: table.source, line: table.headerLine, column: "const",
                                 expected: "no column named 'const' when an intercept is added",
                                 found: "a column named 'const'")
             }
