@@ -15,6 +15,14 @@ public enum ModelError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidWeight(row: Int, value: Double)
     /// Aliased (linearly dependent) columns when the caller asked for a full-rank fit (`--strict`).
     case rankDeficient(aliased: [String])
+    /// A count model was given a value that is not a non-negative integer (row 0-based).
+    case notCounts(row: Int, value: Double)
+    /// Every response value is zero: a log-link count model has no finite estimate (the MLE of the intercept is −∞).
+    case allZeroResponse
+    /// An iterative fit did not converge: iterations used and the last relative change of its criterion.
+    case noConvergence(method: String, iterations: Int, lastChange: Double)
+    /// Fitted means collapsed to 0 or diverged (separation-like data: a column that is non-zero only where y = 0).
+    case divergence(String)
     /// A numerical failure of the linear algebra (should not happen after the aliasing rule; reported, not hidden).
     case numerical(LinearAlgebraError)
 
@@ -33,6 +41,14 @@ public enum ModelError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .rankDeficient(aliased):
             return "the design is rank deficient: aliased column(s) \(aliased.map { "'\($0)'" }.joined(separator: ", ")) " +
                 "are linear combinations of earlier columns"
+        case let .notCounts(row, value):
+            return "count models need non-negative integer responses; row \(row + 1) has \(value)"
+        case .allZeroResponse:
+            return "every response value is 0: a log-link count model has no finite estimate"
+        case let .noConvergence(method, iterations, lastChange):
+            return "\(method) did not converge in \(iterations) iterations (last relative change \(lastChange))"
+        case let .divergence(text):
+            return "the fit diverged: \(text)"
         case let .numerical(error):
             return "numerical failure: \(error)"
         }

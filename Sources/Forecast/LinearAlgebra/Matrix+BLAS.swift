@@ -124,3 +124,20 @@ public enum BLASThreads {
     /// OpenBLAS' build configuration string (version, threading model).
     public static var configuration: String { String(cString: openblas_get_config()) }
 }
+
+extension Matrix {
+    /// The inverse of a symmetric positive-definite matrix (Cholesky: dpotrf + dpotri), both triangles filled.
+    /// - Throws: `LinearAlgebraError.notPositiveDefinite` naming the failing leading minor.
+    public func inverseOfPositiveDefinite() throws(LinearAlgebraError) -> Matrix {
+        precondition(rows == columns, "inverseOfPositiveDefinite needs a square matrix")
+        var a = self
+        let n = rows
+        if n == 0 { return a }
+        try a.storage.withUnsafeMutableBufferPointer { (p) throws(LinearAlgebraError) in
+            try LAPACK.choleskyFactor(order: n, a: p.baseAddress!)
+            try LAPACK.choleskyInverse(order: n, factor: p.baseAddress!)
+        }
+        a.symmetrizeFromUpper()
+        return a
+    }
+}

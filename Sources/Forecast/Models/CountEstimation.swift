@@ -1,0 +1,218 @@
+// Point estimation for count models: Poisson by IRLS; NB2 with α fixed by IRLS; NB2 with α estimated by
+// maximum likelihood.
+//
+// NB2 policy (convergence rule documented in Guides/NegativeBinomial.md):
+// 1. Start from the Poisson fit (or the caller's β), α₀ from the moments Σ[(y−μ)² − μ] / Σ μ², clamped to
+//    [1e-4, 1e2].
+// 2. Alternate: IRLS for β at fixed α (warm-started), then Newton on t = ln α for α at fixed μ (step-halving
+//    on likelihood decrease), until the log-likelihood changes by < 1e-13·(1 + |ℓ|) and α by < 1e-10
+//    relative (cap: `maxIterations` outer steps → `ModelError.noConvergence`).
+// 3. Polish with Newton steps on the joint (β, α) likelihood using the analytic observed information
+//    (`NegativeBinomialInformation`), accepted only when the likelihood does not decrease.
+// 4. α below 1e-8 (ln α heading to −∞ with a negative score) is the Poisson limit: the Poisson fit is returned
+//    with `isPoissonLimit`.
+import Foundation
+
+struct CountEstimation {
+    var layout: QRLayout
+    var coefficients: [Double]
+    var mu: [Double]
+    var eta: [Double]
+    var deviance: Double
+    var family: ResponseFamily
+    var alphaEstimated: Bool
+    var isPoissonLimit: Bool
+    var iterations: Int
+
+    static let poissonLimit = 1e-8
+
+    static func run(x: Matrix, y: [Double], offset: [Double]?, weights: [Double]?, start: [Double]?,
+                    options: CountRegression, workspace: inout LeastSquaresWorkspace) throws(ModelError) -> CountEstimation {
+        func irls(_ family: ResponseFamily, _ start: [Double]?) throws(ModelError) -> IRLSResult {
+            try IterativelyReweightedLeastSquares(family: family, tolerance: options.tolerance,
+                                                  maxIterations: options.maxIterations)
+                .fit(x: x, y: y, offset: offset, priorWeights: weights, start: start, workspace: &workspace)
+        }
+        func result(_ r: IRLSResult, _ family: ResponseFamily, estimated: Bool, limit: Bool, iterations: Int) -> CountEstimation {
+            CountEstimation(layout: r.layout, coefficients: r.coefficients, mu: r.mu, eta: r.eta, deviance: r.deviance,
+                            family: family, alphaEstimated: estimated, isPoissonLimit: limit, iterations: iterations)
+        }
+        switch options.distribution {
+        case .poisson:
+            let r = try irls(.poisson, start)
+            return result(r, .poisson, estimated: false, limit: false, iterations: r.iterations)
+        case .negativeBinomial(.fixed(let alpha)):
+            let r = try irls(.negativeBinomial(alpha: alpha), start)
+            return result(r, .negativeBinomial(alpha: alpha), estimated: false, limit: false, iterations: r.iterations)
+        case .negativeBinomial(.estimated):
+            break
+        }
+
+        // NB2, α by maximum likelihood.
+        let poisson = try irls(.poisson, start)
+        var total = poisson.iterations
+        let layout = poisson.layout
+        func full(_ kept: [Double]) -> [Double] {
+            var b = [Double](repeating: 0, count: x.columns)
+            for (position, j) in layout.kept.enumerated() { b[j] = kept[position] }
+            return b
+        }
+        var alpha = momentAlpha(y: y, mu: poisson.mu, weights: weights)
+        var current = poisson
+        var llf = -Double.infinity
+        var converged = false
+        var lastChange = Double.infinity
+        for _ in 0..<options.maxIterations {
+            current = try irls(.negativeBinomial(alpha: alpha), full(current.coefficients))
+            total += current.iterations
+            let newAlpha = maximizeAlpha(y: y, mu: current.mu, weights: weights, from: alpha)
+            if newAlpha < poissonLimit {
+                return result(poisson, .poisson, estimated: true, limit: true, iterations: total)
+            }
+            let newLLF = logLikelihood(y: y, mu: current.mu, alpha: newAlpha, weights: weights)
+            lastChange = abs(newLLF - llf) / (1 + abs(newLLF))
+            let alphaChange = abs(newAlpha - alpha) / alpha
+            alpha = newAlpha
+            llf = newLLF
+            if lastChange < 1e-13 && alphaChange < 1e-10 { converged = true; break }
+        }
+        guard converged else {
+            throw .noConvergence(method: "NB2 maximum likelihood (alternating β and α)",
+                                 iterations: options.maxIterations, lastChange: lastChange)
+        }
+        // Joint Newton polish on (β, α).
+        let keptX = layout.aliased.isEmpty ? x : x.selectingColumns(layout.kept)
+        var beta = current.coefficients
+        var mu = current.mu, eta = current.eta
+        for _ in 0..<4 {
+            let gradient = NegativeBinomialInformation.gradient(keptX, y: y, mu: mu, alpha: alpha, weights: weights)
+            let information = NegativeBinomialInformation.observed(keptX, y: y, mu: mu, alpha: alpha, weights: weights)
+            guard let inverse = try? information.inverseOfPositiveDefinite() else { break }
+            let step = inverse.multiplied(by: gradient)
+            var scale = 1.0
+            var accepted = false
+            for _ in 0..<10 {
+                let candidateBeta = beta.indices.map { beta[$0] + scale * step[$0] }
+                let candidateAlpha = alpha + scale * step[beta.count]
+                if candidateAlpha > 0 {
+                    var candidateEta = keptX.multiplied(by: candidateBeta)
+                    for i in candidateEta.indices { candidateEta[i] += offset?[i] ?? 0 }
+                    let candidateMu = candidateEta.map { exp($0) }
+                    let candidateLLF = logLikelihood(y: y, mu: candidateMu, alpha: candidateAlpha, weights: weights)
+                    if candidateLLF >= llf - 1e-12 * abs(llf) {
+                        beta = candidateBeta; alpha = candidateAlpha; mu = candidateMu; eta = candidateEta
+                        llf = candidateLLF
+                        accepted = true
+                        break
+                    }
+                }
+                scale *= 0.5
+            }
+            let size = step.map(abs).max() ?? 0
+            if !accepted || size < 1e-12 { break }
+        }
+        let family = ResponseFamily.negativeBinomial(alpha: alpha)
+        let irlsHelper = IterativelyReweightedLeastSquares(family: family)
+        return CountEstimation(layout: layout, coefficients: beta, mu: mu, eta: eta,
+                               deviance: irlsHelper.totalDeviance(y, mu, weights), family: family,
+                               alphaEstimated: true, isPoissonLimit: false, iterations: total)
+    }
+
+    static func momentAlpha(y: [Double], mu: [Double], weights: [Double]?) -> Double {
+        var numerator = 0.0, denominator = 0.0
+        for i in y.indices {
+            let w = weights?[i] ?? 1
+            let r = y[i] - mu[i]
+            numerator += w * (r * r - mu[i])
+            denominator += w * mu[i] * mu[i]
+        }
+        return min(100, max(1e-4, numerator / denominator))
+    }
+
+    static func logLikelihood(y: [Double], mu: [Double], alpha: Double, weights: [Double]?) -> Double {
+        var sum = 0.0
+        for i in y.indices { sum += (weights?[i] ?? 1) * NegativeBinomialLikelihood.logLikelihood(y[i], mu: mu[i], alpha: alpha) }
+        return sum
+    }
+
+    /// Maximizes the NB2 likelihood over α at fixed μ: Newton on t = ln α with step-halving; returns a value
+    /// below `poissonLimit` when the maximum is at the boundary α → 0.
+    static func maximizeAlpha(y: [Double], mu: [Double], weights: [Double]?, from start: Double) -> Double {
+        var t = log(start)
+        var value = logLikelihood(y: y, mu: mu, alpha: start, weights: weights)
+        for _ in 0..<200 {
+            let alpha = exp(t)
+            var score = 0.0, second = 0.0
+            for i in y.indices {
+                let w = weights?[i] ?? 1
+                let d = NegativeBinomialLikelihood.alphaDerivatives(y[i], mu: mu[i], alpha: alpha)
+                score += w * d.score
+                second += w * d.second
+            }
+            let dt = alpha * score                       // dℓ/dt
+            let d2t = alpha * alpha * second + alpha * score
+            var step = d2t < 0 ? -dt / d2t : (dt > 0 ? 1 : -1)
+            step = max(-5, min(5, step))
+            var accepted = false
+            for _ in 0..<40 {
+                let candidate = t + step
+                let candidateValue = logLikelihood(y: y, mu: mu, alpha: exp(candidate), weights: weights)
+                if candidateValue >= value - 1e-14 * abs(value) {
+                    t = candidate
+                    value = candidateValue
+                    accepted = true
+                    break
+                }
+                step *= 0.5
+            }
+            if exp(t) < poissonLimit && dt < 0 { return exp(t) }
+            if !accepted || abs(step) < 1e-12 { break }
+        }
+        return exp(t)
+    }
+}
+
+/// Gradient and observed information of the NB2 log-likelihood in (β, α), α last (see NegativeBinomialLikelihood).
+enum NegativeBinomialInformation {
+    static func gradient(_ x: Matrix, y: [Double], mu: [Double], alpha: Double, weights: [Double]?) -> [Double] {
+        let n = x.rows, k = x.columns
+        var factor = [Double](repeating: 0, count: n)
+        var alphaScore = 0.0
+        for i in 0..<n {
+            let w = weights?[i] ?? 1
+            factor[i] = w * (y[i] - mu[i]) / (1 + alpha * mu[i])
+            alphaScore += w * NegativeBinomialLikelihood.alphaDerivatives(y[i], mu: mu[i], alpha: alpha).score
+        }
+        var g = x.transposeMultiplied(by: Matrix(rows: n, columns: 1, columnMajor: factor)).storage
+        precondition(g.count == k)
+        g.append(alphaScore)
+        return g
+    }
+
+    /// Minus the Hessian ((k+1)×(k+1)).
+    static func observed(_ x: Matrix, y: [Double], mu: [Double], alpha: Double, weights: [Double]?) -> Matrix {
+        let n = x.rows, k = x.columns
+        var scaled = x
+        var cross = [Double](repeating: 0, count: n)
+        var alphaAlpha = 0.0
+        var rowFactor = [Double](repeating: 0, count: n)
+        for i in 0..<n {
+            let w = weights?[i] ?? 1
+            let onePlus = 1 + alpha * mu[i]
+            rowFactor[i] = (w * mu[i] * (1 + alpha * y[i]) / (onePlus * onePlus)).squareRoot()
+            cross[i] = w * (y[i] - mu[i]) * mu[i] / (onePlus * onePlus)
+            alphaAlpha -= w * NegativeBinomialLikelihood.alphaDerivatives(y[i], mu: mu[i], alpha: alpha).second
+        }
+        for j in 0..<k { for i in 0..<n { scaled[i, j] *= rowFactor[i] } }
+        let betaBlock = scaled.gram()
+        let crossBlock = x.transposeMultiplied(by: Matrix(rows: n, columns: 1, columnMajor: cross))
+        var information = Matrix(rows: k + 1, columns: k + 1)
+        for j in 0..<k {
+            for i in 0..<k { information[i, j] = betaBlock[i, j] }
+            information[j, k] = crossBlock[j, 0]
+            information[k, j] = crossBlock[j, 0]
+        }
+        information[k, k] = alphaAlpha
+        return information
+    }
+}
