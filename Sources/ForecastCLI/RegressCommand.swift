@@ -1,15 +1,17 @@
 import ArgumentParser
 import Forecast
 
-/// `forecast regress FILE --response NAME`: least squares on the columns of a CSV file, as given.
+/// `forecast regress FILE --response NAME`: a regression on the columns of a CSV file, as given.
 struct RegressCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "regress",
         abstract: "Regress a response column on the other columns of a CSV file (used exactly as given).",
         discussion: """
-            Every column except an optional 'date' column, the response and the weights column is a design \
-            column; no intercept is added unless --add-intercept. Aliased (linearly dependent) columns are \
+            Every column except an optional 'date' column, the response, the weights and the offset column is a \
+            design column; no intercept is added unless --add-intercept. Aliased (linearly dependent) columns are \
             reported by name with null estimates, as R's lm() does; --strict makes them an error.
+            Models: ols (least squares), poisson, nb2 (negative binomial, Var = μ + αμ², α by maximum likelihood); \
+            count models need non-negative integer responses.
             """
     )
 
@@ -19,10 +21,10 @@ struct RegressCommand: ParsableCommand {
     @Option(help: "Name of the response column.")
     var response: String
 
-    @Option(help: "Model: ols (poisson and nb2 come with the count-model release).")
+    @Option(help: "Model: ols, poisson or nb2.")
     var model: ModelKind = .ols
 
-    @Option(help: "Coefficient covariance: classical, hc0, hc1, hc2, hc3 or hac (Newey–West, Bartlett).")
+    @Option(help: "Coefficient covariance: classical, hc0, hc1, hc2, hc3 (OLS only) or hac (Newey–West, Bartlett).")
     var covariance: CovarianceKind = .classical
 
     @Option(help: "HAC lag truncation L (default ⌊4 (n/100)^(2/9)⌋).")
@@ -31,8 +33,11 @@ struct RegressCommand: ParsableCommand {
     @Flag(help: "Multiply the HAC covariance by n/(n−k) (statsmodels use_correction, R adjust = TRUE).")
     var hacCorrection = false
 
-    @Option(help: "Column of positive prior weights (weighted least squares).")
+    @Option(help: "Column of positive prior weights.")
     var weights: String?
+
+    @Option(help: "Column added to the linear predictor of a count model (log exposure).")
+    var offset: String?
 
     @Option(help: "Confidence level of intervals, a fraction (e.g. 0.95).")
     var level: Double = 0.95
@@ -50,7 +55,7 @@ struct RegressCommand: ParsableCommand {
     var format: ReportFormat = .table
 
     enum ModelKind: String, ExpressibleByArgument, CaseIterable {
-        case ols
+        case ols, poisson, nb2
     }
 
     func validate() throws {
@@ -61,6 +66,10 @@ struct RegressCommand: ParsableCommand {
         if let maxLags, maxLags < 0 { throw ValidationError("--max-lags must be ≥ 0, got \(maxLags)") }
         if maxLags != nil && covariance != .hac { throw ValidationError("--max-lags applies to --covariance hac only") }
         if hacCorrection && covariance != .hac { throw ValidationError("--hac-correction applies to --covariance hac only") }
+        if model != .ols && (covariance == .hc2 || covariance == .hc3) {
+            throw ValidationError("--covariance \(covariance.rawValue) is defined for --model ols only (use hc0, hc1 or hac)")
+        }
+        if model == .ols && offset != nil { throw ValidationError("--offset applies to --model poisson or nb2") }
     }
 
     func run() throws {
@@ -72,34 +81,74 @@ struct RegressCommand: ParsableCommand {
     }
 
     private func makeReport() throws -> RegressionReport {
-            let table = try CSVReader.read(contentsOf: file)
-            let responseIndex = try table.columnIndex(named: response)
-            let weightsIndex = try weights.map { try table.columnIndex(named: $0) }
-            let dateIndex = table.header.firstIndex { $0.lowercased() == "date" }
-            let excluded = Set([responseIndex, weightsIndex, dateIndex].compactMap { $0 })
-            let designNames = table.header.indices.filter { !excluded.contains($0) }.map { table.header[$0] }
-            let design = try DesignMatrix(table: table, columns: designNames, addIntercept: addIntercept)
-            let y = try table.numbers(inColumn: responseIndex, missing: .error)
-            let w = try weightsIndex.map { try table.numbers(inColumn: $0, missing: .error) }
-            if let w, let bad = w.firstIndex(where: { !($0 > 0) }) {
-                throw DataError(.outOfDomain, file: file, line: table.line(ofRow: bad), column: table.header[weightsIndex!],
-                                expected: "a positive weight", found: "\(w[bad])")
-            }
-            let options = LinearRegression(covariance: covariance.estimator(maxLags: maxLags, correction: hacCorrection),
-                                           level: level, requireFullRank: strict)
-            let fit = try options.fit(design, response: y, weights: w)
-            let predictions = try predict.map { try predictionRows(from: $0, fit: fit, design: design) }
-            return RegressionReport(fit: fit, response: table.header[responseIndex],
-                                    weightsName: weightsIndex.map { table.header[$0] }, predictions: predictions)
+        let table = try CSVReader.read(contentsOf: file)
+        let responseIndex = try table.columnIndex(named: response)
+        let weightsIndex = try weights.map { try table.columnIndex(named: $0) }
+        let offsetIndex = try offset.map { try table.columnIndex(named: $0) }
+        let dateIndex = table.header.firstIndex { $0.lowercased() == "date" }
+        let excluded = Set([responseIndex, weightsIndex, offsetIndex, dateIndex].compactMap { $0 })
+        let designNames = table.header.indices.filter { !excluded.contains($0) }.map { table.header[$0] }
+        let design = try DesignMatrix(table: table, columns: designNames, addIntercept: addIntercept)
+        let y = try table.numbers(inColumn: responseIndex, missing: .error)
+        let w = try weightsIndex.map { try table.numbers(inColumn: $0, missing: .error) }
+        let exposure = try offsetIndex.map { try table.numbers(inColumn: $0, missing: .error) }
+        if let w, let bad = w.firstIndex(where: { !($0 > 0) }) {
+            throw DataError(.outOfDomain, file: file, line: table.line(ofRow: bad), column: table.header[weightsIndex!],
+                            expected: "a positive weight", found: "\(w[bad])")
+        }
+        let fit: any RegressionFit
+        do {
+            fit = try fitModel(design, y: y, weights: w, offset: exposure)
+        } catch {
+            throw located(error, table: table, responseIndex: responseIndex)
+        }
+        let predictions = try predict.map { try predictionRows(from: $0, fit: fit, design: design) }
+        return RegressionReport(fit: fit, response: table.header[responseIndex],
+                                weightsName: weightsIndex.map { table.header[$0] },
+                                offsetName: offsetIndex.map { table.header[$0] }, predictions: predictions)
     }
 
-    private func predictionRows(from path: String, fit: LinearRegressionFit, design: DesignMatrix) throws
-        -> [(date: String?, prediction: MeanPrediction)] {
+    private func fitModel(_ design: DesignMatrix, y: [Double], weights w: [Double]?, offset exposure: [Double]?) throws
+        -> any RegressionFit {
+        let estimator = covariance.estimator(maxLags: maxLags, correction: hacCorrection)
+        switch model {
+        case .ols:
+            return try LinearRegression(covariance: estimator, level: level, requireFullRank: strict)
+                .fit(design, response: y, weights: w)
+        case .poisson, .nb2:
+            let distribution: CountRegression.Distribution = model == .poisson ? .poisson : .negativeBinomial(.estimated)
+            return try CountRegression(distribution: distribution, covariance: estimator, level: level, requireFullRank: strict)
+                .fit(design, response: y, offset: exposure, weights: w)
+        }
+    }
+
+    /// A count model's "row r is not a count" becomes a data error naming the file line and the response column.
+    private func located(_ error: any Error, table: CSVTable, responseIndex: Int) -> any Error {
+        guard let modelError = error as? ModelError, case let .notCounts(row, value) = modelError else { return error }
+        return DataError(.outOfDomain, file: file, line: table.line(ofRow: row), column: table.header[responseIndex],
+                         expected: "a non-negative integer count (--model \(model.rawValue))", found: TextNumber.format(value))
+    }
+
+    private func predictionRows(from path: String, fit: any RegressionFit, design: DesignMatrix) throws -> [PredictionRow] {
         let table = try CSVReader.read(contentsOf: path)
         let names = design.names.filter { !(addIntercept && $0 == "const") }
         let future = try DesignMatrix(table: table, columns: names, addIntercept: addIntercept)
         let dateIndex = table.header.firstIndex { $0.lowercased() == "date" }
-        let result = try reportingFailures(file: path) { try fit.predict(future.values) }
-        return result.enumerated().map { i, p in (dateIndex.map { table.cell(row: i, column: $0) }, p) }
+        let futureOffset = try offset.map { try table.numbers(inColumn: table.columnIndex(named: $0), missing: .error) }
+        let dates = (0..<table.rowCount).map { i in dateIndex.map { table.cell(row: i, column: $0) } }
+        return try reportingFailures(file: path) { () throws -> [PredictionRow] in
+            if let linear = fit as? LinearRegressionFit {
+                return try zip(dates, linear.predict(future.values)).map { PredictionRow(date: $0, $1) }
+            }
+            let count = fit as! CountRegressionFit
+            return try zip(dates, count.predict(future.values, offset: futureOffset)).map { PredictionRow(date: $0, $1) }
+        }
+    }
+}
+
+/// Numbers quoted in messages: integers without a decimal point.
+enum TextNumber {
+    static func format(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 }

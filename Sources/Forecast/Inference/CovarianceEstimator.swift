@@ -30,6 +30,15 @@ public enum CovarianceEstimator: Sendable, Equatable, Hashable {
         return maxLags ?? Self.defaultMaxLags(observations: n)
     }
 
+    /// Whether the estimator multiplies by n/(n−k) (HC1, or Newey–West with the correction).
+    public var hasSmallSampleCorrection: Bool {
+        switch self {
+        case .hc1: return true
+        case let .neweyWest(_, correction): return correction
+        default: return false
+        }
+    }
+
     /// Short lower-case name as used by the CLI and JSON (`classical`, `hc0` … `hac`).
     public var kindName: String {
         switch self {

@@ -64,9 +64,6 @@ public struct CountRegressionFit: Sendable {
     public var converged: Bool { true }
     /// 1 for count models.
     public var scale: Double { 1 }
-    public var aliasedNames: [String] { aliasedColumns.map { names[$0] } }
-    public var estimates: [Double] { coefficients.map(\.estimate) }
-    public var standardErrors: [Double] { coefficients.map(\.standardError) }
 }
 
 extension CountRegressionFit {
@@ -107,13 +104,7 @@ extension CountRegressionFit {
         case .hc0, .hc1, .neweyWest:
             let scores = Self.scores(keptX, y: y, mu: mu, family: family, includeAlpha: jointAlpha, weights: weights)
             full = Sandwich.covariance(bread: bread, meat: Sandwich.meat(scores: scores, maxLags: maxLags ?? 0))
-            let corrected: Bool
-            switch options.covariance {
-            case .hc1: corrected = true
-            case let .neweyWest(_, correction): corrected = correction
-            default: corrected = false
-            }
-            if corrected {
+            if options.covariance.hasSmallSampleCorrection {
                 let factor = Double(n) / Double(n - k)
                 for index in full.storage.indices { full.storage[index] *= factor }
             }

@@ -68,12 +68,6 @@ public struct LinearRegressionFit: Sendable {
     /// Largest over smallest singular value of the (weighted) kept columns of X, unscaled.
     public let conditionNumber: Double
 
-    /// Names of the aliased columns.
-    public var aliasedNames: [String] { aliasedColumns.map { names[$0] } }
-    /// Estimates in design order (NaN for aliased columns).
-    public var estimates: [Double] { coefficients.map(\.estimate) }
-    /// Standard errors in design order (NaN for aliased columns).
-    public var standardErrors: [Double] { coefficients.map(\.standardError) }
     /// −2 llf + 2(k + 1): R's `AIC()` for `lm`, which counts σ².
     public var aicCountingScale: Double { -2 * logLikelihood + 2 * Double(rank + 1) }
     /// −2 llf + (k + 1) log n: R's `BIC()` for `lm`.
@@ -157,13 +151,7 @@ extension LinearRegressionFit {
             }
             let meat = Sandwich.meat(scores: scores, maxLags: maxLags ?? 0)
             covariance = Sandwich.covariance(bread: unscaled, meat: meat)
-            let corrected: Bool
-            switch options.covariance {
-            case .hc1: corrected = true
-            case let .neweyWest(_, correction): corrected = correction
-            default: corrected = false
-            }
-            if corrected {
+            if options.covariance.hasSmallSampleCorrection {
                 let factor = Double(n) / Double(dfResidual)
                 for index in covariance.storage.indices { covariance.storage[index] *= factor }
             }
