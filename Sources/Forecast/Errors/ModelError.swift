@@ -23,6 +23,9 @@ public enum ModelError: Error, Sendable, Equatable, CustomStringConvertible {
     case noConvergence(method: String, iterations: Int, lastChange: Double)
     /// Fitted means collapsed to 0 or diverged (separation-like data: a column that is non-zero only where y = 0).
     case divergence(String)
+    /// Separation-like data in a log-link model: `rows` fitted means collapsed to ~0 because an estimate heads to
+    /// −∞; `columns` are the terms that are non-zero only where the response is 0 (may be empty if none is alone to blame).
+    case separation(columns: [String], rows: Int)
     /// A numerical failure of the linear algebra (should not happen after the aliasing rule; reported, not hidden).
     case numerical(LinearAlgebraError)
 
@@ -49,6 +52,10 @@ public enum ModelError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(method) did not converge in \(iterations) iterations (last relative change \(lastChange))"
         case let .divergence(text):
             return "the fit diverged: \(text)"
+        case let .separation(columns, rows):
+            let which = columns.isEmpty ? "a combination of columns" : columns.map { "'\($0)'" }.joined(separator: ", ")
+            return "\(rows) fitted mean(s) are numerically 0: the estimate for \(which) heads to −∞ because it is " +
+                "non-zero only where the response is 0 (separation); drop or merge that term"
         case let .numerical(error):
             return "numerical failure: \(error)"
         }

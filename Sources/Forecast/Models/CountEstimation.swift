@@ -26,24 +26,25 @@ struct CountEstimation {
 
     static let poissonLimit = 1e-8
 
-    static func run(x: Matrix, y: [Double], offset: [Double]?, weights: [Double]?, start: [Double]?,
+    static func run(x: Matrix, names: [String], y: [Double], offset: [Double]?, weights: [Double]?, start: [Double]?,
                     options: CountRegression, workspace: inout LeastSquaresWorkspace) throws(ModelError) -> CountEstimation {
         func irls(_ family: ResponseFamily, _ start: [Double]?) throws(ModelError) -> IRLSResult {
             try IterativelyReweightedLeastSquares(family: family, tolerance: options.tolerance,
                                                   maxIterations: options.maxIterations)
                 .fit(x: x, y: y, offset: offset, priorWeights: weights, start: start, workspace: &workspace)
         }
-        func result(_ r: IRLSResult, _ family: ResponseFamily, estimated: Bool, limit: Bool, iterations: Int) -> CountEstimation {
-            CountEstimation(layout: r.layout, coefficients: r.coefficients, mu: r.mu, eta: r.eta, deviance: r.deviance,
+        func result(_ r: IRLSResult, _ family: ResponseFamily, estimated: Bool, limit: Bool, iterations: Int) throws(ModelError) -> CountEstimation {
+            try checkSeparation(x: x, names: names, mu: r.mu, layout: r.layout)
+            return CountEstimation(layout: r.layout, coefficients: r.coefficients, mu: r.mu, eta: r.eta, deviance: r.deviance,
                             family: family, alphaEstimated: estimated, isPoissonLimit: limit, iterations: iterations)
         }
         switch options.distribution {
         case .poisson:
             let r = try irls(.poisson, start)
-            return result(r, .poisson, estimated: false, limit: false, iterations: r.iterations)
+            return try result(r, .poisson, estimated: false, limit: false, iterations: r.iterations)
         case .negativeBinomial(.fixed(let alpha)):
             let r = try irls(.negativeBinomial(alpha: alpha), start)
-            return result(r, .negativeBinomial(alpha: alpha), estimated: false, limit: false, iterations: r.iterations)
+            return try result(r, .negativeBinomial(alpha: alpha), estimated: false, limit: false, iterations: r.iterations)
         case .negativeBinomial(.estimated):
             break
         }
@@ -67,7 +68,7 @@ struct CountEstimation {
             total += current.iterations
             let newAlpha = maximizeAlpha(y: y, mu: current.mu, weights: weights, from: alpha)
             if newAlpha < poissonLimit {
-                return result(poisson, .poisson, estimated: true, limit: true, iterations: total)
+                return try result(poisson, .poisson, estimated: true, limit: true, iterations: total)
             }
             let newLLF = logLikelihood(y: y, mu: current.mu, alpha: newAlpha, weights: weights)
             lastChange = abs(newLLF - llf) / (1 + abs(newLLF))
@@ -111,11 +112,33 @@ struct CountEstimation {
             let size = step.map(abs).max() ?? 0
             if !accepted || size < 1e-12 { break }
         }
+        try checkSeparation(x: x, names: names, mu: mu, layout: layout)
         let family = ResponseFamily.negativeBinomial(alpha: alpha)
         let irlsHelper = IterativelyReweightedLeastSquares(family: family)
         return CountEstimation(layout: layout, coefficients: beta, mu: mu, eta: eta,
                                deviance: irlsHelper.totalDeviance(y, mu, weights), family: family,
                                alphaEstimated: true, isPoissonLimit: false, iterations: total)
+    }
+
+    /// Fitted means below this are "numerically zero" (R's glm.fit warns at 10ε; converged IRLS on separated data
+    /// stops around η ≈ −30, so a looser bound is used).
+    static let collapsedMean = 1e-10
+
+    /// Separation-like data: some fitted means collapsed to ~0 because a coefficient is heading to −∞. Names the
+    /// columns that are non-zero only on such rows.
+    static func checkSeparation(x: Matrix, names: [String], mu: [Double], layout: QRLayout) throws(ModelError) {
+        let collapsed = mu.indices.filter { mu[$0] < collapsedMean }
+        guard !collapsed.isEmpty else { return }
+        let collapsedSet = Set(collapsed)
+        let culprits = layout.kept.filter { j in
+            var any = false
+            for i in 0..<x.rows where x[i, j] != 0 {
+                if !collapsedSet.contains(i) { return false }
+                any = true
+            }
+            return any
+        }
+        throw .separation(columns: culprits.map { names[$0] }, rows: collapsed.count)
     }
 
     static func momentAlpha(y: [Double], mu: [Double], weights: [Double]?) -> Double {

@@ -71,7 +71,7 @@ extension CountRegressionFit {
          start: [Double]?, options: CountRegression, workspace: inout LeastSquaresWorkspace) throws(ModelError) {
         let x = design.values
         let n = x.rows
-        let estimation = try CountEstimation.run(x: x, y: y, offset: offset, weights: weights, start: start,
+        let estimation = try CountEstimation.run(x: x, names: design.names, y: y, offset: offset, weights: weights, start: start,
                                                  options: options, workspace: &workspace)
         let layout = estimation.layout
         if options.requireFullRank && !layout.aliased.isEmpty {
