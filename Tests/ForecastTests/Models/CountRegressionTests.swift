@@ -124,3 +124,27 @@ struct CountRegressionTests {
         print("coverage of 95% Wald intervals: Poisson β \(poissonRate), NB2 β \(nbRate), NB2 α \(alphaRate)")
     }
 }
+
+@Suite("Count regression: many series in parallel")
+struct CountRegressionBatchTests {
+    @Test("fitMany returns, in input order, exactly what one-by-one fits return; a bad series fails alone")
+    func batchMatchesSerial() throws {
+        let n = 120
+        var random = SeededRandom(seed: 77)
+        let design = DesignMatrix(columns: [("const", [Double](repeating: 1, count: n)),
+                                            ("x", (0..<n).map { _ in random.normal() })])
+        var responses = (0..<9).map { s in (0..<n).map { i in random.negativeBinomial(mean: exp(1.5 + 0.1 * Double(s) * design.values[i, 1]), alpha: 0.4) } }
+        responses[4][7] = -3
+        let batch = CountRegression.negativeBinomial().fitMany(design, responses: responses, concurrency: 3)
+        #expect(batch.count == 9)
+        for (s, result) in batch.enumerated() {
+            if s == 4 {
+                guard case .failure(.notCounts(row: 7, value: -3)) = result else { Issue.record("series 4: \(result)"); continue }
+                continue
+            }
+            let serial = try CountRegression.negativeBinomial().fit(design, response: responses[s])
+            let parallel = try result.get()
+            #expect(parallel.estimates == serial.estimates && parallel.alpha == serial.alpha, "series \(s)")
+        }
+    }
+}
