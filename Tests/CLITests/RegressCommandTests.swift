@@ -138,3 +138,59 @@ struct RegressCommandTests {
         #expect(result.stderr.contains("did you mean 0.95?"), "\(result.stderr)")
     }
 }
+
+@Suite("forecast regress --model poisson|nb2 (end to end)")
+struct RegressCountCommandTests {
+    @Test("NB2 JSON: count keys, α and its SE equal ../shared/reference/nb2-strikes",
+          .enabled(if: ForecastBinary.sharedIsAvailable, "../shared is absent; reference CLI test skipped"))
+    func negativeBinomialJSON() throws {
+        let data = ForecastBinary.shared.appendingPathComponent("reference/nb2-strikes/data.csv").path
+        let future = ForecastBinary.shared.appendingPathComponent("reference/nb2-strikes/future.csv").path
+        let result = try ForecastBinary.run(["regress", data, "--response", "y", "--model", "nb2", "--predict", future,
+                                             "--format", "json"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
+        #expect(json["model"] as? String == "nb2")
+        for key in ["deviance", "pearsonChi2", "alpha", "alphaStandardError", "iterations", "converged"] {
+            #expect(json[key] != nil && !(json[key] is NSNull), "key \(key)")
+        }
+        for key in ["rSquared", "adjustedRSquared", "fStatistic", "fPValue"] { #expect(json[key] is NSNull, "\(key) must be null") }
+        #expect((json["scale"] as? NSNumber)?.doubleValue == 1)
+        #expect((json["dfModel"] as? NSNumber)?.intValue == 10 && (json["dfResidual"] as? NSNumber)?.intValue == 536)
+        // expected.json of nb2-strikes (statsmodels 0.15.0): alpha 0.8192260482230884 (rel 1e-5), alpha_bse 0.05023154596267037
+        // (rel 1e-5), llf -2714.8745736224896 (rel 1e-7), aic counts α: 5453.749147244979 (rel 1e-7).
+        let alpha = (json["alpha"] as! NSNumber).doubleValue
+        #expect(abs(alpha - 0.8192260482230884) <= 1e-5 * 0.8192260482230884)
+        #expect(abs((json["alphaStandardError"] as! NSNumber).doubleValue - 0.05023154596267037) <= 1e-5 * 0.05023154596267037)
+        #expect(abs((json["logLikelihood"] as! NSNumber).doubleValue + 2714.8745736224896) <= 1e-7 * 2714.8745736224896)
+        #expect(abs((json["aic"] as! NSNumber).doubleValue - 5453.749147244979) <= 1e-7 * 5453.749147244979)
+        let names = (json["coefficients"] as! [[String: Any]]).map { $0["name"] as! String }
+        #expect(!names.contains("alpha"))
+        let predictions = json["predictions"] as! [[String: Any]]
+        #expect(predictions.count == 28 && predictions[0]["lower"] is NSNull && predictions[0]["upper"] is NSNull)
+        // predicted_mean[0] of nb2-strikes: 189.65033... (rel 1e-6)
+        let mean0 = (predictions[0]["mean"] as! NSNumber).doubleValue
+        let expected = try JSONSerialization.jsonObject(with: Data(contentsOf:
+            ForecastBinary.shared.appendingPathComponent("reference/nb2-strikes/expected.json"))) as! [String: Any]
+        let reference = ((expected["expected"] as! [String: Any])["predicted_mean"] as! [NSNumber])[0].doubleValue
+        #expect(abs(mean0 - reference) <= 1e-6 * reference)
+    }
+
+    @Test("A count model on non-count data exits 1 naming the first offending line and the response column",
+          arguments: [("-2", "-2"), ("2.5", "2.5")])
+    func nonCountData(value: String, shown: String) throws {
+        let file = try ForecastBinary.fixture("counts-\(value).csv", "y,const,x\n3,1,0.5\n4,1,0.1\n\(value),1,0.7\n6,1,0.2\n")
+        for model in ["poisson", "nb2"] {
+            let result = try ForecastBinary.run(["regress", file, "--response", "y", "--model", model])
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("line 4, column 'y'"), "\(result.stderr)")
+            #expect(result.stderr.contains("non-negative integer") && result.stderr.contains("found \(shown)"), "\(result.stderr)")
+        }
+    }
+
+    @Test("HC2/HC3 with a count model and --offset with OLS are usage errors (exit 64)")
+    func usage() throws {
+        #expect(try ForecastBinary.run(["regress", "x.csv", "--response", "y", "--model", "poisson", "--covariance", "hc3"]).status == 64)
+        #expect(try ForecastBinary.run(["regress", "x.csv", "--response", "y", "--offset", "e"]).status == 64)
+    }
+}
