@@ -26,6 +26,12 @@ public enum ModelError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Separation-like data in a log-link model: `rows` fitted means collapsed to ~0 because an estimate heads to
     /// −∞; `columns` are the terms that are non-zero only where the response is 0 (may be empty if none is alone to blame).
     case separation(columns: [String], rows: Int)
+    /// An event window contains no training day (its term would be all zeros).
+    case eventWithoutTrainingDays(id: String, window: String, training: String)
+    /// No usable training rows (after the window, missing values and lags).
+    case noTrainingData(String)
+    /// A regressor has no value on a day that needs one (training or forecast).
+    case regressorUnavailable(name: String, date: String)
     /// A numerical failure of the linear algebra (should not happen after the aliasing rule; reported, not hidden).
     case numerical(LinearAlgebraError)
 
@@ -56,6 +62,12 @@ public enum ModelError: Error, Sendable, Equatable, CustomStringConvertible {
             let which = columns.isEmpty ? "a combination of columns" : columns.map { "'\($0)'" }.joined(separator: ", ")
             return "\(rows) fitted mean(s) are numerically 0: the estimate for \(which) heads to −∞ because it is " +
                 "non-zero only where the response is 0 (separation); drop or merge that term"
+        case let .eventWithoutTrainingDays(id, window, training):
+            return "event '\(id)' (window \(window)) has no day inside the training data \(training)"
+        case let .noTrainingData(text):
+            return "no usable training data: \(text)"
+        case let .regressorUnavailable(name, date):
+            return "regressor '\(name)' has no value on \(date); its future values must be in the file to forecast past it"
         case let .numerical(error):
             return "numerical failure: \(error)"
         }

@@ -141,3 +141,19 @@ extension Matrix {
         return a
     }
 }
+
+extension Matrix {
+    /// The upper Cholesky factor U (Σ = UᵀU, lower triangle zero) of a symmetric positive-definite matrix.
+    /// - Throws: `LinearAlgebraError.notPositiveDefinite`.
+    public func choleskyUpper() throws(LinearAlgebraError) -> Matrix {
+        precondition(rows == columns, "choleskyUpper needs a square matrix")
+        var a = self
+        let n = rows
+        if n == 0 { return a }
+        try a.storage.withUnsafeMutableBufferPointer { (p) throws(LinearAlgebraError) in
+            try LAPACK.choleskyFactor(order: n, a: p.baseAddress!)
+        }
+        for j in 0..<n { for i in (j + 1)..<max(n, j + 1) { a[i, j] = 0 } }
+        return a
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+
+/// A fitted daily time-series model: the learned design schema, the regression fit and the data it came from.
+///
+/// Immutable. `forecast(horizon:levels:paths:seed:)` produces forecasts from the day after the last training day.
+public struct TimeSeriesFit: Sendable {
+    /// The specification this fit came from.
+    public let model: TimeSeriesModel
+    /// The design schema (column names, trend origin, lag transform).
+    public let schema: DesignSchema
+    /// The model used.
+    public let kind: TimeSeriesModel.Kind
+    /// Why this model was used (explicit choice or the default rule).
+    public let kindReason: String
+    /// The least-squares fit (OLS) or nil.
+    public let linear: LinearRegressionFit?
+    /// The count fit (Poisson, NB2) or nil.
+    public let count: CountRegressionFit?
+    /// The response's name.
+    public let responseName: String
+    /// Days used for fitting, ascending (one per design row).
+    public let trainingDates: [CalendarDate]
+    /// First and last day of the training window.
+    public let trainingWindow: DateSpan
+    /// Days in the window not used: missing response, or missing lags/regressors.
+    public let droppedDates: [CalendarDate]
+    /// Residual diagnostics (Pearson residuals for count models).
+    public let diagnostics: ResidualDiagnostics
+    /// The whole series (for lags, regressors and held-out actuals).
+    let start: CalendarDate
+    let response: [Double]
+    let regressors: [String: [Double]]
+
+    /// The regression fit, whatever its model.
+    public var regression: any RegressionFit { linear ?? count! }
+
+    init(model: TimeSeriesModel, start: CalendarDate, response: [Double], regressors: [String: [Double]],
+         responseName: String) throws(ModelError) {
+        guard !response.isEmpty else { throw .noTrainingData("the series is empty") }
+        let end = start.adding(days: response.count - 1)
+        let first = max(model.from ?? start, start), last = min(model.to ?? end, end)
+        guard first <= last else {
+            throw .noTrainingData("the window \(model.from.map { "\($0)" } ?? "start")..\(model.to.map { "\($0)" } ?? "end") does not overlap the series \(start)..\(end)")
+        }
+        for name in model.design.regressors where regressors[name] == nil {
+            throw .regressorUnavailable(name: name, date: "\(first)")
+        }
+        let window = DateSpan(first: first, last: last)
+        for event in model.design.events where !(event.span.first <= last && event.span.last >= first) {
+            throw .eventWithoutTrainingDays(id: event.id, window: "\(event.span)", training: "\(window)")
+        }
+        // Model choice.
+        let windowValues = (0..<window.dayCount).map { response[first.adding(days: $0) - start] }.filter { !$0.isNaN }
+        let isCount = !windowValues.isEmpty && windowValues.allSatisfy { $0 >= 0 && $0 == $0.rounded() }
+        let kind: TimeSeriesModel.Kind
+        let reason: String
+        if let chosen = model.kind {
+            kind = chosen
+            reason = "chosen with --model \(chosen.rawValue)"
+        } else if isCount {
+            kind = .nb2
+            reason = "default for non-negative integer counts (NB2 handles overdispersion; α → 0 reduces to Poisson)"
+        } else {
+            kind = .ols
+            reason = "default for a response that is not non-negative integers"
+        }
+        let schema = DesignSchema(specification: model.design, trendOrigin: first,
+                                  lagTransform: kind == .ols ? .identity : .log1p)
+        func value(at date: CalendarDate) -> Double {
+            let index = date - start
+            return index >= 0 && index < response.count ? response[index] : .nan
+        }
+        let dates = (0..<window.dayCount).map { first.adding(days: $0) }
+        let built = schema.design(for: dates, response: value) { name, date in
+            let index = date - start
+            guard let column = regressors[name], index >= 0, index < column.count else { return nil }
+            return column[index]
+        }
+        let incomplete = Set(built.incompleteRows)
+        let used = dates.indices.filter { !incomplete.contains($0) && !value(at: dates[$0]).isNaN }
+        guard !used.isEmpty else { throw .noTrainingData("no day in \(window) has a response and complete lags") }
+        let design = DesignMatrix(names: schema.columnNames, values: built.design.values.selectingRows(used))
+        let y = used.map { value(at: dates[$0]) }
+        var linear: LinearRegressionFit? = nil
+        var count: CountRegressionFit? = nil
+        let pearson: [Double]
+        do {
+            switch kind {
+            case .ols:
+                let fit = try LinearRegression(covariance: model.covariance).fit(design, response: y)
+                linear = fit
+                pearson = fit.residuals
+            case .poisson, .nb2:
+                let distribution: CountRegression.Distribution = kind == .poisson ? .poisson : .negativeBinomial(.estimated)
+                let fit = try CountRegression(distribution: distribution, covariance: model.covariance).fit(design, response: y)
+                count = fit
+                pearson = y.indices.map { (y[$0] - fit.fittedValues[$0]) / fit.family.variance(fit.fittedValues[$0]).squareRoot() }
+            }
+        } catch {
+            if case let .notCounts(row, v) = error { throw .notCounts(row: dates[used[row]] - start, value: v) }
+            throw error
+        }
+        self.model = model
+        self.schema = schema
+        self.kind = kind
+        self.kindReason = reason
+        self.linear = linear
+        self.count = count
+        self.responseName = responseName
+        self.trainingDates = used.map { dates[$0] }
+        self.trainingWindow = window
+        let usedSet = Set(used)
+        self.droppedDates = dates.indices.filter { !usedSet.contains($0) }.map { dates[$0] }
+        self.diagnostics = ResidualDiagnostics(residuals: pearson)
+        self.start = start
+        self.response = response
+        self.regressors = regressors
+    }
+
+    /// The response on a day (NaN when missing or outside the series).
+    func responseValue(at date: CalendarDate) -> Double {
+        let index = date - start
+        return index >= 0 && index < response.count ? response[index] : .nan
+    }
+
+    /// A regressor's value on a day, or nil.
+    func regressorValue(_ name: String, at date: CalendarDate) -> Double? {
+        let index = date - start
+        guard let column = regressors[name], index >= 0, index < column.count, column[index].isFinite else { return nil }
+        return column[index]
+    }
+}

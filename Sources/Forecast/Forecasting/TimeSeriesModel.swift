@@ -1,0 +1,43 @@
+/// A daily time-series regression: design terms learned from the calendar plus a model (OLS, Poisson, NB2).
+///
+/// The library form of `forecast fit`: a specification value → `fit(start:response:…)` → `TimeSeriesFit`,
+/// whose `forecast(horizon:…)` continues the trend, day of week and event windows into the future.
+public struct TimeSeriesModel: Sendable, Equatable {
+    /// The model family.
+    public enum Kind: String, Sendable, Equatable, CaseIterable {
+        case ols, poisson, nb2
+    }
+
+    /// Design terms (default: const + linear trend + day of week).
+    public var design: DesignSpecification
+    /// The model; nil chooses NB2 for non-negative integer responses and OLS otherwise.
+    public var kind: Kind?
+    /// Coefficient covariance (default classical: σ̂²(XᵀX)⁻¹ for OLS, inverse information for count models).
+    public var covariance: CovarianceEstimator
+    /// First training day (nil = the series' first day). Rows before it may still feed AR lags.
+    public var from: CalendarDate?
+    /// Last training day (nil = the series' last day). Later rows are never used for fitting.
+    public var to: CalendarDate?
+
+    public init(design: DesignSpecification = DesignSpecification(), kind: Kind? = nil,
+                covariance: CovarianceEstimator = .classical, from: CalendarDate? = nil, to: CalendarDate? = nil) {
+        self.design = design
+        self.kind = kind
+        self.covariance = covariance
+        self.from = from
+        self.to = to
+    }
+
+    /// Fits the model to a daily response.
+    /// - Parameters:
+    ///   - start: the day of `response[0]`; one value per consecutive calendar day; NaN = missing (excluded).
+    ///   - response: the daily response.
+    ///   - regressors: file columns by name, aligned with `response` (may run past the training window).
+    ///   - responseName: the response's name, for reports.
+    /// - Throws: `ModelError` — no training rows, an event without training days, a count model on
+    ///   non-count data (`.notCounts` with the day's index into `response`), fit failures.
+    public func fit(start: CalendarDate, response: [Double], regressors: [String: [Double]] = [:],
+                    responseName: String = "y") throws(ModelError) -> TimeSeriesFit {
+        try TimeSeriesFit(model: self, start: start, response: response, regressors: regressors, responseName: responseName)
+    }
+}
