@@ -10,8 +10,8 @@ public struct TimeSeriesFit: Sendable {
     public let schema: DesignSchema
     /// The model used.
     public let kind: TimeSeriesModel.Kind
-    /// Why this model was used (explicit choice or the default rule).
-    public let kindReason: String
+    /// Which model was used and why (explicit choice, or the automatic rule of `ModelChoice`).
+    public let modelChoice: ModelChoice
     /// The least-squares fit (OLS) or nil.
     public let linear: LinearRegressionFit?
     /// The count fit (Poisson, NB2) or nil.
@@ -49,23 +49,12 @@ public struct TimeSeriesFit: Sendable {
         for event in model.design.events where !(event.span.first <= last && event.span.last >= first) {
             throw .eventWithoutTrainingDays(id: event.id, window: "\(event.span)", training: "\(window)")
         }
-        // Model choice.
+        // The lag transform depends only on whether the response is counts (auto picks a count model exactly then).
         let windowValues = (0..<window.dayCount).map { response[first.adding(days: $0) - start] }.filter { !$0.isNaN }
         let isCount = !windowValues.isEmpty && windowValues.allSatisfy { $0 >= 0 && $0 == $0.rounded() }
-        let kind: TimeSeriesModel.Kind
-        let reason: String
-        if let chosen = model.kind {
-            kind = chosen
-            reason = "chosen with --model \(chosen.rawValue)"
-        } else if isCount {
-            kind = .nb2
-            reason = "default for non-negative integer counts (NB2 handles overdispersion; α → 0 reduces to Poisson)"
-        } else {
-            kind = .ols
-            reason = "default for a response that is not non-negative integers"
-        }
+        let countTransform = model.kind.map { $0 != .ols } ?? isCount
         let schema = DesignSchema(specification: model.design, trendOrigin: first,
-                                  lagTransform: kind == .ols ? .identity : .log1p)
+                                  lagTransform: countTransform ? .log1p : .identity)
         func value(at date: CalendarDate) -> Double {
             let index = date - start
             return index >= 0 && index < response.count ? response[index] : .nan
@@ -81,6 +70,16 @@ public struct TimeSeriesFit: Sendable {
         guard !used.isEmpty else { throw .noTrainingData("no day in \(window) has a response and complete lags") }
         let design = DesignMatrix(names: schema.columnNames, values: built.design.values.selectingRows(used))
         let y = used.map { value(at: dates[$0]) }
+        let choice: ModelChoice
+        if let chosen = model.kind {
+            choice = ModelChoice(kind: chosen, reason: "chosen explicitly (--model \(chosen.rawValue))")
+        } else {
+            do { choice = try ModelChoice.automatic(design: design, response: y) } catch {
+                if case let .notCounts(row, v) = error { throw .notCounts(row: dates[used[row]] - start, value: v) }
+                throw error
+            }
+        }
+        let kind = choice.kind
         var linear: LinearRegressionFit? = nil
         var count: CountRegressionFit? = nil
         let pearson: [Double]
@@ -103,7 +102,7 @@ public struct TimeSeriesFit: Sendable {
         self.model = model
         self.schema = schema
         self.kind = kind
-        self.kindReason = reason
+        self.modelChoice = choice
         self.linear = linear
         self.count = count
         self.responseName = responseName

@@ -10,7 +10,8 @@ public struct TimeSeriesModel: Sendable, Equatable {
 
     /// Design terms (default: const + linear trend + day of week).
     public var design: DesignSpecification
-    /// The model; nil chooses NB2 for non-negative integer responses and OLS otherwise.
+    /// The model; nil chooses automatically (`ModelChoice`): OLS unless the response is counts, then NB2 when a
+    /// likelihood-ratio test finds overdispersion, else Poisson.
     public var kind: Kind?
     /// Coefficient covariance (default classical: σ̂²(XᵀX)⁻¹ for OLS, inverse information for count models).
     public var covariance: CovarianceEstimator
