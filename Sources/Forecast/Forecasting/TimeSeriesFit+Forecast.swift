@@ -17,8 +17,10 @@ extension TimeSeriesFit {
     ///   - levels: central interval levels in percent, each in (0, 100).
     ///   - paths: simulated paths (count models or AR terms).
     ///   - seed: simulation seed.
-    public func forecast(horizon: Int, levels: [Double] = [80, 95], paths: Int = 1000, seed: UInt64 = 1) throws(ModelError)
-        -> ForecastTable {
+    ///   - keepPaths: also simulate paths where intervals are analytic (OLS without AR terms), for totals and
+    ///     thresholds; the analytic means and intervals are still reported.
+    public func forecast(horizon: Int, levels: [Double] = [80, 95], paths: Int = 1000, seed: UInt64 = 1,
+                         keepPaths: Bool = false) throws(ModelError) -> ForecastTable {
         precondition(horizon >= 1, "horizon must be ≥ 1 day")
         precondition(levels.allSatisfy { $0 > 0 && $0 < 100 }, "levels are percentages in (0, 100)")
         precondition(paths >= 1, "paths must be ≥ 1")
@@ -47,7 +49,9 @@ extension TimeSeriesFit {
                                                                                upper: byLevel[$0][t].upper) },
                             actual: actuals[t])
             }
-            return ForecastTable(days: days, levels: levels, method: .analytic, paths: nil)
+            let simulated = keepPaths
+                ? try simulatePaths(dates: dates, regressorRows: regressorRows, paths: paths, seed: seed) : nil
+            return ForecastTable(days: days, levels: levels, method: .analytic, paths: simulated)
         }
 
         let simulated = try simulatePaths(dates: dates, regressorRows: regressorRows, paths: paths, seed: seed)
