@@ -1,0 +1,45 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+@testable import Forecast
+
+/// Counts elements and `points` of polylines by class while parsing (also proves the SVG is well-formed XML).
+final class SVGInspector: NSObject, XMLParserDelegate {
+    var pointsByClass: [String: Int] = [:]
+    var countByClass: [String: Int] = [:]
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        guard let cls = attributes["class"] else { return }
+        countByClass[cls, default: 0] += 1
+        if let points = attributes["points"] { pointsByClass[cls] = points.split(separator: " ").count }
+    }
+}
+
+@Suite("SVG forecast plot")
+struct ForecastPlotTests {
+    @Test("Well-formed XML with one point per day in each series, the fan, actuals and event markers")
+    func structure() throws {
+        var random = SeededRandom(seed: 12)
+        let start = CalendarDate(year: 2024, month: 1, day: 1)!
+        let y = (0..<240).map { t in random.negativeBinomial(mean: exp(3 + 0.2 * Double(t) / 365.25), alpha: 0.3) }
+        let event = EventWindow(id: "kursk", date: start.adding(days: 150), first: 0, last: 6)
+        let fit = try TimeSeriesModel(design: DesignSpecification(events: [event]), kind: .nb2, to: start.adding(days: 219))
+            .fit(start: start, response: y)
+        let forecast = try fit.forecast(horizon: 20, levels: [80, 95], paths: 200, seed: 1)
+        let svg = ForecastPlot(title: "Simulated strikes", historyDays: 100).render(fit: fit, forecast: forecast)
+        let parser = XMLParser(data: Data(svg.utf8))
+        let inspector = SVGInspector()
+        parser.delegate = inspector
+        #expect(parser.parse(), "not well-formed: \(String(describing: parser.parserError))")
+        #expect(inspector.pointsByClass["observed"] == 100)
+        #expect(inspector.pointsByClass["fitted"] == 100)
+        #expect(inspector.pointsByClass["forecast-mean"] == 21)          // the last fitted point + 20 days
+        #expect(inspector.pointsByClass["fan-80"] == 40 && inspector.pointsByClass["fan-95"] == 40)
+        #expect(inspector.countByClass["actual"] == 20)                  // held-out days 220…239
+        #expect(inspector.countByClass["event"] == 1)
+        #expect(svg.contains(">kursk</text>") && svg.contains("Simulated strikes"))
+    }
+}
