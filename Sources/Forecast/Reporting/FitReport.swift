@@ -1,0 +1,135 @@
+import Foundation
+
+/// What `forecast fit` prints: the `regress` keys plus the schema, data quality, model choice, diagnostics and
+/// the forecast (JSON), or a summary a non-statistician can read (table), or the forecast as CSV.
+///
+/// JSON keys added to `RegressionReport`'s: `modelChoice` {`model`, `reason`, `likelihoodRatio`, `pValue`},
+/// `schema` {`terms`, `columns`, `trendOrigin`, `lagTransform`}, `trainingWindow` {`first`, `last`},
+/// `droppedDays`, `dataQuality`, `diagnostics` {`durbinWatson`, `ljungBox`: [{`lag`, `statistic`, `pValue`}]},
+/// `forecast` [{`date`, `mean`, `median`, `intervals`: [{`level`, `lower`, `upper`}], `actual`?}],
+/// `forecastMethod` {`kind`: "analytic"|"simulation", `paths`, `seed`}, `total`, `threshold`.
+public struct FitReport: Sendable {
+    public let fit: TimeSeriesFit
+    public let forecast: ForecastTable
+    /// The data-quality report as JSON (from ingestion), if any.
+    public let dataQuality: JSONValue?
+    /// Data-quality warnings in words, shown in the summary.
+    public let qualityWarnings: [String]
+    public let threshold: ThresholdCrossing?
+
+    public init(fit: TimeSeriesFit, forecast: ForecastTable, dataQuality: JSONValue? = nil, qualityWarnings: [String] = [],
+                threshold: ThresholdCrossing? = nil) {
+        self.fit = fit
+        self.forecast = forecast
+        self.dataQuality = dataQuality
+        self.qualityWarnings = qualityWarnings
+        self.threshold = threshold
+    }
+
+    // MARK: JSON
+
+    public func json() -> JSONValue {
+        guard case var .object(members) = RegressionReport(fit: fit.regression, response: fit.responseName).json() else {
+            preconditionFailure("RegressionReport.json() is an object")
+        }
+        let choice = fit.modelChoice
+        members += [
+            ("modelChoice", .object([("model", .string(choice.kind.rawValue)), ("reason", .string(choice.reason)),
+                                     ("likelihoodRatio", .finite(choice.likelihoodRatio)), ("pValue", .finite(choice.pValue))])),
+            ("schema", .object([
+                ("terms", .array(termDescriptions.map { .string($0) })),
+                ("columns", .array(fit.schema.columnNames.map { .string($0) })),
+                ("trendOrigin", .string("\(fit.schema.trendOrigin)")),
+                ("lagTransform", .string(fit.schema.lagTransform.rawValue)),
+            ])),
+            ("trainingWindow", .object([("first", .string("\(fit.trainingWindow.first)")), ("last", .string("\(fit.trainingWindow.last)"))])),
+            ("droppedDays", .array(fit.droppedDates.map { .string("\($0)") })),
+            ("dataQuality", dataQuality ?? .null),
+            ("diagnostics", .object([
+                ("durbinWatson", .finite(fit.diagnostics.durbinWatson)),
+                ("ljungBox", .array(fit.diagnostics.ljungBox.map {
+                    .object([("lag", .integer($0.lag)), ("statistic", .finite($0.statistic)), ("pValue", .finite($0.pValue))])
+                })),
+            ])),
+            ("forecast", .array(forecast.days.map { day in
+                var fields: [(String, JSONValue)] = [("date", .string("\(day.date)")), ("mean", .finite(day.mean)),
+                                                     ("median", .finite(day.median)),
+                                                     ("intervals", .array(day.intervals.map(Self.interval)))]
+                if let actual = day.actual { fields.append(("actual", .finite(actual))) }
+                return .object(fields)
+            })),
+            ("forecastMethod", methodJSON),
+            ("total", totalJSON),
+            ("threshold", thresholdJSON),
+        ]
+        return .object(members)
+    }
+
+    static func interval(_ i: PredictionInterval) -> JSONValue {
+        .object([("level", i.level == i.level.rounded() ? .integer(Int(i.level)) : .number(i.level)),
+                 ("lower", .finite(i.lower)), ("upper", .finite(i.upper))])
+    }
+
+    private var methodJSON: JSONValue {
+        switch forecast.method {
+        case .analytic:
+            return .object([("kind", .string("analytic")), ("paths", .null), ("seed", .null)])
+        case let .simulation(paths, seed):
+            return .object([("kind", .string("simulation")), ("paths", .integer(paths)), ("seed", .integer(Int(seed)))])
+        }
+    }
+
+    private var totalJSON: JSONValue {
+        guard let total = forecast.total() else { return .null }
+        return .object([("mean", .finite(total.mean)), ("median", .finite(total.median)),
+                        ("intervals", .array(total.intervals.map(Self.interval)))])
+    }
+
+    private var thresholdJSON: JSONValue {
+        guard let threshold else { return .null }
+        return .object([
+            ("value", .finite(threshold.value)), ("base", .finite(threshold.base)),
+            ("probabilityByDate", .array(threshold.probabilityByDate.map {
+                .object([("date", .string("\($0.date)")), ("probability", .finite($0.probability))])
+            })),
+            ("medianCrossingDate", threshold.medianCrossingDate.map { .string("\($0)") } ?? .null),
+        ])
+    }
+
+    /// The terms in words, as the schema applies them.
+    var termDescriptions: [String] {
+        let s = fit.schema.specification
+        var terms: [String] = []
+        if s.intercept { terms.append("const") }
+        if s.trend != .none { terms.append("\(s.trend.rawValue) trend from \(fit.schema.trendOrigin) (years)") }
+        if s.dayOfWeek { terms.append("day of week (Monday = reference)") }
+        terms += s.fourier.map { "Fourier period \($0.periodLabel) days, order \($0.order)" }
+        terms += s.changepoints.map { "trend changepoint \($0)" }
+        terms += s.autoregressiveLags.map { "AR lag \($0) (\(fit.schema.lagTransform == .log1p ? "log(1+y)" : "y"))" }
+        terms += s.events.map { "event \($0.id) on \($0.date), days \($0.first)..\($0.last)" }
+        terms += s.steps.map { "step \($0.id) from \($0.date)" }
+        terms += s.regressors.map { "regressor \($0)" }
+        return terms
+    }
+
+    // MARK: CSV
+
+    /// `date,mean,median,lower_80,upper_80,…[,actual]`.
+    public func csv() -> String {
+        let hasActual = forecast.days.contains { $0.actual != nil }
+        var header = ["date", "mean", "median"]
+        for level in forecast.levels {
+            let label = TextFormat.trimmed(level)
+            header += ["lower_\(label)", "upper_\(label)"]
+        }
+        if hasActual { header.append("actual") }
+        var lines = [header.joined(separator: ",")]
+        for day in forecast.days {
+            var cells = ["\(day.date)", JSONValue.format(day.mean), JSONValue.format(day.median)]
+            for i in day.intervals { cells += [JSONValue.format(i.lower), JSONValue.format(i.upper)] }
+            if hasActual { cells.append(day.actual.map(JSONValue.format) ?? "") }
+            lines.append(cells.joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
