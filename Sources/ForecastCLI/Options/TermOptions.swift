@@ -1,0 +1,144 @@
+import ArgumentParser
+import Forecast
+
+/// Design-term options shared by `fit` (and later `effects`, `backtest`): each flag changes only its own term.
+/// Defaults: const + linear trend + day of week; nothing else is added implicitly.
+struct TermOptions: ParsableArguments {
+    @Option(help: "Trend: none, linear or quadratic (trend = years since the first training day).")
+    var trend: TrendArgument = .linear
+
+    @Flag(inversion: .prefixedNo, help: "Day-of-week terms dow_tue … dow_sun (Monday is the reference).")
+    var dayOfWeek = true
+
+    @Flag(help: "Leave out the constant term.")
+    var noIntercept = false
+
+    @Option(help: "Fourier seasonality PERIOD:ORDER (e.g. 365.25:3; repeatable).")
+    var fourier: [FourierArgument] = []
+
+    @Option(help: "Trend changepoints DATE,DATE,… (hinge terms cp_DATE).")
+    var changepoints: DateListArgument?
+
+    @Option(help: "AR lags LAG,LAG,… in days on the response (log(1+y) for count models).")
+    var ar: IntegerListArgument?
+
+    @Option(name: .customLong("event"), help: "Event window DATE:ID[:FIRST..LAST] (default 0..13; write --event=DATE:ID:-7..30 for leads; repeatable).")
+    var events: [EventArgument] = []
+
+    @Option(name: .customLong("events"), help: "Events calendar CSV (id, date, kind, … as datasets/events.csv).")
+    var eventsFile: String?
+
+    @Option(help: "Window FIRST..LAST for events from --events (default 0..13).")
+    var window: WindowArgument?
+
+    @Option(help: "Only events of this kind from --events.")
+    var kind: String?
+
+    @Option(help: "Only these event ids from --events (comma-separated).")
+    var ids: String?
+
+    @Option(name: [.customLong("step"), .customLong("step-term")], help: "Level shift DATE:ID (step_ID = 1 from DATE on; repeatable).")
+    var steps: [StepArgument] = []
+
+    @Option(help: "A numeric column of the file entered as it is (repeatable).")
+    var regressor: [String] = []
+
+    /// The specification these options describe; events from a calendar are filtered by kind/ids and kept only
+    /// if their window touches `training` (the others are returned as skipped).
+    func specification(calendar: [(id: String, date: CalendarDate, kind: String)]) -> (DesignSpecification, skipped: [String]) {
+        var windows = events.map(\.window)
+        let range = window ?? WindowArgument(first: 0, last: 13)
+        let wanted = ids.map { Set($0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }) }
+        for event in calendar where (kind == nil || event.kind == kind) && (wanted == nil || wanted!.contains(event.id)) {
+            windows.append(EventWindow(id: event.id, date: event.date, first: range.first, last: range.last))
+        }
+        let spec = DesignSpecification(intercept: !noIntercept, trend: trend.trend, dayOfWeek: dayOfWeek,
+                                       fourier: fourier.map(\.term), changepoints: changepoints?.dates ?? [],
+                                       autoregressiveLags: ar?.values ?? [], events: windows,
+                                       steps: steps.map(\.term), regressors: regressor)
+        return (spec, [])
+    }
+
+    func validate() throws {
+        let ids = events.map(\.window.id)
+        if let duplicate = ids.first(where: { id in ids.filter { $0 == id }.count > 1 }) {
+            throw ValidationError("--event id '\(duplicate)' is used twice")
+        }
+        let windows = events.map { "\($0.window.date) \($0.window.first) \($0.window.last)" }
+        if Set(windows).count != windows.count {
+            throw ValidationError("two --event options have identical windows: their effects cannot be told apart")
+        }
+        if window != nil && eventsFile == nil { throw ValidationError("--window applies to events from --events FILE") }
+        if let lags = ar?.values, lags.contains(where: { $0 < 1 }) { throw ValidationError("--ar lags must be ≥ 1") }
+    }
+}
+
+enum TrendArgument: String, ExpressibleByArgument, CaseIterable {
+    case none, linear, quadratic
+    var trend: DesignSpecification.Trend { DesignSpecification.Trend(rawValue: rawValue)! }
+}
+
+struct FourierArgument: ExpressibleByArgument {
+    let term: FourierTerm
+    init?(argument: String) {
+        let parts = argument.split(separator: ":")
+        guard parts.count == 2, let period = Double(parts[0]), period > 0, let order = Int(parts[1]), order >= 1 else { return nil }
+        term = FourierTerm(period: period, order: order)
+    }
+}
+
+struct DateListArgument: ExpressibleByArgument {
+    let dates: [CalendarDate]
+    init?(argument: String) {
+        let parsed = argument.split(separator: ",").map { CalendarDate(iso: String($0).trimmingCharacters(in: .whitespaces)) }
+        guard !parsed.isEmpty, parsed.allSatisfy({ $0 != nil }) else { return nil }
+        dates = parsed.map { $0! }
+    }
+}
+
+struct IntegerListArgument: ExpressibleByArgument {
+    let values: [Int]
+    init?(argument: String) {
+        let parsed = argument.split(separator: ",").map { Int(String($0).trimmingCharacters(in: .whitespaces)) }
+        guard !parsed.isEmpty, parsed.allSatisfy({ $0 != nil }) else { return nil }
+        values = parsed.map { $0! }
+    }
+}
+
+/// `FIRST..LAST` day offsets.
+struct WindowArgument: ExpressibleByArgument {
+    let first: Int
+    let last: Int
+    init(first: Int, last: Int) { (self.first, self.last) = (first, last) }
+    init?(argument: String) {
+        let parts = argument.components(separatedBy: "..")
+        guard parts.count == 2, let first = Int(parts[0]), let last = Int(parts[1]), first <= last else { return nil }
+        (self.first, self.last) = (first, last)
+    }
+}
+
+/// `DATE:ID[:FIRST..LAST]`.
+struct EventArgument: ExpressibleByArgument {
+    let window: EventWindow
+    init?(argument: String) {
+        let parts = argument.split(separator: ":", maxSplits: 2).map(String.init)
+        guard parts.count >= 2, let date = CalendarDate(iso: parts[0]), !parts[1].isEmpty,
+              parts[1].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else { return nil }
+        var range = WindowArgument(first: 0, last: 13)
+        if parts.count == 3 {
+            guard let parsed = WindowArgument(argument: parts[2]) else { return nil }
+            range = parsed
+        }
+        window = EventWindow(id: parts[1], date: date, first: range.first, last: range.last)
+    }
+}
+
+/// `DATE:ID`.
+struct StepArgument: ExpressibleByArgument {
+    let term: StepTerm
+    init?(argument: String) {
+        let parts = argument.split(separator: ":").map(String.init)
+        guard parts.count == 2, let date = CalendarDate(iso: parts[0]), !parts[1].isEmpty else { return nil }
+        term = StepTerm(id: parts[1], date: date)
+    }
+}
