@@ -26,15 +26,20 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The benchmark harness core (case model, agreement check, timing statistics, reports): a library so
+        // Tests/BenchTests can import it; it depends on nothing. Its sources live in Sources/bench/Harness.
+        .target(name: "BenchHarness", path: "Sources/bench/Harness"),
         .executableTarget(
             name: "bench",
             dependencies: [
-                "Forecast", "CBLAS",
+                "BenchHarness", "Forecast", "CBLAS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            exclude: ["Harness"]
         ),
         .testTarget(name: "ForecastTests", dependencies: ["Forecast"]),
         .testTarget(name: "ReferenceTests", dependencies: ["Forecast"]),
         .testTarget(name: "CLITests", dependencies: ["ForecastCLI"]),
+        .testTarget(name: "BenchTests", dependencies: ["BenchHarness"]),
     ]
 )

@@ -116,7 +116,8 @@ enum SpecialFunctions {
     // MARK: Incomplete beta and gamma
 
     /// (I_x(a,b), 1 − I_x(a,b)) for a, b > 0, x ∈ [0,1] and y = 1 − x (passed separately).
-    static func regularizedBeta(_ a: Double, _ b: Double, x: Double, y: Double) -> (lower: Double, upper: Double) {
+    static func regularizedBeta(_ a: Double, _ b: Double, x: Double, y: Double)
+        -> (lower: Double, upper: Double) {
         if x.isNaN || y.isNaN { return (.nan, .nan) }
         if x <= 0 { return (0, 1) }
         if y <= 0 { return (1, 0) }

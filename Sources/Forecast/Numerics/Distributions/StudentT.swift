@@ -2,8 +2,9 @@
 //
 // Policy:
 // 1. Accuracy: cdf, survival, twoSidedPValue and quantile have relative error ≤ 1e-12 (typically
-//    ~1e-14) for any degrees of freedom ν > 0, in both tails down to the underflow threshold; the
-//    rounding of t² in the input limits tails further out than ~exp(−700) to roughly t²·ε.
+//    ~1e-14) for any degrees of freedom ν > 0, in both tails down to the underflow threshold. The
+//    only error that grows is the rounding of t²/(ν+t²), which a far tail amplifies by up to ~t²/2
+//    for large ν (≤ ~1e-13 before the result underflows).
 // 2. P(|T| > |t|) = I_x(ν/2, ½) with x = ν/(ν+t²) and y = t²/(ν+t²) formed separately; the regularized
 //    incomplete beta (SpecialFunctions, A&S 26.5.8 continued fraction with I_x(a,b) = 1 − I_y(b,a))
 //    returns both the two-sided p-value and its complement, so neither tail is found by 1 − cdf.

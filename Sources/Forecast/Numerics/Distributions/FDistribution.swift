@@ -25,9 +25,11 @@ public struct FDistribution: Sendable, Equatable {
     /// Creates F(d₁, d₂). Precondition: both degrees of freedom finite and > 0.
     public init(numeratorDegreesOfFreedom: Double, denominatorDegreesOfFreedom: Double) {
         precondition(numeratorDegreesOfFreedom > 0 && numeratorDegreesOfFreedom.isFinite,
-                     "FDistribution: numeratorDegreesOfFreedom must be finite and > 0, got \(numeratorDegreesOfFreedom)")
+                     "FDistribution: numeratorDegreesOfFreedom must be finite and > 0, "
+                        + "got \(numeratorDegreesOfFreedom)")
         precondition(denominatorDegreesOfFreedom > 0 && denominatorDegreesOfFreedom.isFinite,
-                     "FDistribution: denominatorDegreesOfFreedom must be finite and > 0, got \(denominatorDegreesOfFreedom)")
+                     "FDistribution: denominatorDegreesOfFreedom must be finite and > 0, "
+                        + "got \(denominatorDegreesOfFreedom)")
         self.numeratorDegreesOfFreedom = numeratorDegreesOfFreedom
         self.denominatorDegreesOfFreedom = denominatorDegreesOfFreedom
     }
@@ -73,13 +75,11 @@ public struct FDistribution: Sendable, Equatable {
 
     /// (u, v) = (d₁x/(d₁x+d₂), d₂/(d₁x+d₂)) for x > 0, each without cancellation or overflow.
     private func betaVariables(_ x: Double) -> (u: Double, v: Double) {
-        let scaled = numeratorDegreesOfFreedom * x, d2 = denominatorDegreesOfFreedom
-        if scaled == .infinity {
-            let ratio = d2 / numeratorDegreesOfFreedom / x
-            return (1 / (1 + ratio), ratio / (1 + ratio))
-        }
-        let sum = scaled + d2
-        return (scaled / sum, d2 / sum)
+        let d1 = numeratorDegreesOfFreedom, d2 = denominatorDegreesOfFreedom
+        let scaled = d1 * x, sum = scaled + d2
+        if sum.isFinite { return (scaled / sum, d2 / sum) }
+        let ratio = d2 / d1 / x
+        return (1 / (1 + ratio), ratio / (1 + ratio))
     }
 
     private func tail(_ x: Double, lower: Bool) -> Double {

@@ -63,6 +63,7 @@ public struct Normal: Sendable, Equatable {
     /// φ(z) = e^(−z²/2)/√(2π).
     static func standardDensity(_ z: Double) -> Double {
         let square = z * z
+        if square > 1600 { return 0 }  // below the smallest subnormal; also keeps ±∞ from giving NaN
         let residual = (-square).addingProduct(z, z)  // z² − fl(z²), exact
         return exp(-0.5 * square) * (1 - 0.5 * residual) * inverseSqrtTwoPi
     }
@@ -76,7 +77,8 @@ public struct Normal: Sendable, Equatable {
         let delta = (-w).addingProduct(-z, inverseSqrtTwoHigh) - z * inverseSqrtTwoLow
         let tail = erfc(w)
         if tail == 0 { return 0 }
-        // erfc(w + δ) ≈ erfc(w)·(1 − δ·R(w)), R = erfc′/erfc = (2/√π)e^(−w²)/erfc(w) ≈ 2w + 1/w for w ≥ 3.
+        // erfc(w + δ) ≈ erfc(w)·(1 − δ·R(w)) with R = −erfc′/erfc = (2/√π)·e^(−w²)/erfc(w),
+        // which is ≈ 2w + 1/w for w ≥ 3 (only a first-order correction, so 1% accuracy suffices).
         let ratio = w < 3 ? twoOverSqrtPi * exp(-w * w) / tail : 2 * w + 1 / w
         return 0.5 * tail * (1 - delta * ratio)
     }

@@ -1,0 +1,4 @@
+import ArgumentParser
+import BenchHarness
+
+extension Profile: ExpressibleByArgument {}
