@@ -3,8 +3,8 @@
 // Policy:
 // 1. Scores U (n×k, row t = u_t, rows in time order) and bread B (k×k, symmetric) are supplied by the model:
 //    OLS: u_t = x_t e_t (weighted), B = (XᵀWX)⁻¹; GLM: s_t = x_t (y_t − μ_t) …, B = H⁻¹.
-// 2. Meat S = UᵀU (one dsyrk) + for HAC T + Tᵀ with T = Uᵀ V, V_t = Σ_{j=1..L} w_j u_{t−j} (Bartlett),
-//    so L lags cost one n·k·L filter pass plus one dgemm, not L dgemms.
+// 2. Meat S = UᵀU (one dsyrk); with L lags the symmetric part of Uᵀ(U + 2V), V_t = Σ_{j=1..L} w_j u_{t−j}
+//    (Bartlett): one daxpy per lag and column plus one dgemm (`LaggedCrossProduct`).
 // 3. No small-sample factor here; callers apply n/(n−k) where their definition asks for it.
 
 /// Sandwich covariance estimators over per-observation scores.
@@ -15,29 +15,13 @@ public enum Sandwich {
     ///   - maxLags: L ≥ 0 (0 = heteroskedasticity-only, HC0 meat).
     public static func meat(scores: Matrix, maxLags: Int) -> Matrix {
         precondition(maxLags >= 0, "maxLags must be non-negative")
-        var s = scores.gram()
-        let n = scores.rows, k = scores.columns
-        let lags = min(maxLags, n - 1)
-        guard lags > 0 else { return s }
-        // V_t = Σ_j w_j u_{t-j}, column by column (contiguous).
-        var v = Matrix(rows: n, columns: k)
-        scores.storage.withUnsafeBufferPointer { u in
-            v.storage.withUnsafeMutableBufferPointer { vp in
-                for c in 0..<k {
-                    let uc = u.baseAddress! + c * n
-                    let vc = vp.baseAddress! + c * n
-                    for j in 1...lags {
-                        let w = 1 - Double(j) / Double(maxLags + 1)
-                        for t in j..<n { vc[t] += w * uc[t - j] }
-                    }
-                }
+        var scratch = [Double](repeating: 0, count: maxLags > 0 ? scores.rows * scores.columns : 1)
+        return scores.storage.withUnsafeBufferPointer { u in
+            scratch.withUnsafeMutableBufferPointer { w in
+                LaggedCrossProduct.compute(u: u.baseAddress!, rows: scores.rows, columns: scores.columns,
+                                           maxLags: maxLags, scratch: w.baseAddress!)
             }
         }
-        let t = scores.transposeMultiplied(by: v)
-        for j in 0..<k {
-            for i in 0..<k { s[i, j] += t[i, j] + t[j, i] }
-        }
-        return s
     }
 
     /// B S B (k×k, symmetrized).

@@ -36,23 +36,23 @@ extension LeastSquaresWorkspace {
                 r = f
                 continue
             }
-            // g = −X_wᵀ r, in scaled coordinates (÷ column scale).
+            // g = −X_wᵀ r.
             var h = [Double](repeating: 0, count: k)
             for (position, j) in layout.kept.enumerated() {
                 var acc = CompensatedSum()
                 for i in 0..<n { acc.addProduct(-x.storage[i + j * n] * (rowScale?[i] ?? 1), r[i]) }
-                h[position] = acc.value / layout.scales[position]
+                h[position] = acc.value
             }
-            try solveTriangular(transpose: true, &h, layout: layout)          // h = R_s⁻ᵀ g
+            try solveTriangular(transpose: true, &h, layout: layout)          // h = R⁻ᵀ g
             applyQ(transpose: true, to: &f, layout: layout)                    // d = Qᵀ f
             var dz = [Double](repeating: 0, count: k)
             for j in 0..<k { dz[j] = f[j] - h[j] }
-            try solveTriangular(transpose: false, &dz, layout: layout)         // δz = R_s⁻¹ (d₁ − h)
+            try solveTriangular(transpose: false, &dz, layout: layout)         // δb = R⁻¹ (d₁ − h)
             for j in 0..<k { f[j] = h[j] }                                      // δr = Q [h; d₂]
             applyQ(transpose: false, to: &f, layout: layout)
             var largestStep = 0.0, largest = 0.0
             for j in 0..<k {
-                let step = dz[j] / layout.scales[j]
+                let step = dz[j]
                 b[j] += step
                 largestStep = max(largestStep, abs(step))
                 largest = max(largest, abs(b[j]))

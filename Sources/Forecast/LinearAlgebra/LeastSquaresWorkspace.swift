@@ -1,36 +1,41 @@
 // Householder QR least squares with R's aliasing rule.
 //
 // Policy:
-// 1. Columns are scaled to unit Euclidean norm (after row weighting) before LAPACK `dgeqrf`; scaling is
-//    exact up to one rounding per element and makes the aliasing test scale-free.
+// 1. The (row-weighted) columns are factored as given — Householder QR is invariant under column scaling up to
+//    rounding — and the aliasing test is made scale-free by comparing |R_jj| with the column's own norm.
 // 2. Aliasing (R `lm()`, tighter tolerance): walk the columns in the given order; column j is aliased when its
 //    residual after projection on the kept columns to its left is below `tolerance` (default 1e-10) of its own
-//    norm, i.e. |R_jj| < tolerance on the scaled columns. A zero column is aliased. The first aliased column is
-//    dropped and the remaining columns refactored, until none is aliased — exactly "a fit on the kept
-//    columns", never a greedy pivot order (`dgeqp3` would name a different column than R).
-// 3. Accuracy: backward-stable Householder QR; coefficients reach LRE ≈ 15 − log10(cond) on NIST StRD.
-//    `refineSolution` (augmented-system iterative refinement with compensated residuals) recovers
-//    full precision on large-residual problems.
-// 4. Memory: the workspace keeps its n×p buffer between fits of the same or smaller size; no per-element
-//    allocation. The caller's X is never modified.
+//    norm, i.e. |R_jj| < tolerance · ‖x_j‖. A zero column is aliased. The first aliased column is dropped and the
+//    remaining columns refactored, until none is aliased — exactly "a fit on the kept columns", never a greedy
+//    pivot order (`dgeqp3` would name a different column than R).
+// 3. The response rides along as an extra last column: the factor of [X | y] holds Qᵀy in its last column
+//    (top k entries) and the residual norm in its corner, so no separate application of Q is needed.
+// 4. Accuracy: backward-stable Householder QR; coefficients reach LRE ≈ 15 − log10(cond) on NIST StRD.
+//    `refine` (augmented-system iterative refinement with compensated residuals) recovers full precision on
+//    large-residual problems.
+// 5. Memory: the workspace keeps its buffers (n×(p+1) factor, n×k scores, HAC scratch) between fits of the same
+//    or smaller size; no per-element allocation. The caller's X is never modified.
 import CBLAS
 
-/// Reusable buffers for QR least-squares fits (n×p reflectors, τ, LAPACK work space).
+/// Reusable buffers for QR least-squares fits (n×(p+1) reflectors, τ, LAPACK work space, sandwich scores).
 ///
 /// A workspace is a plain value; give each concurrent task its own. Reusing one across fits of the same
-/// shape avoids re-allocating (and page-faulting) the n×p buffer on every fit.
+/// shape avoids re-allocating (and page-faulting) the n×p buffers on every fit.
 public struct LeastSquaresWorkspace: Sendable {
     @usableFromInline var packed: [Double] = []
     @usableFromInline var tau: [Double] = []
     @usableFromInline var work: [Double] = []
-    @usableFromInline var vector: [Double] = []
+    /// n×k per-observation scores for sandwich covariances.
+    @usableFromInline var scores: [Double] = []
+    /// n×k scratch for the HAC lag filter.
+    @usableFromInline var scratch: [Double] = []
     /// The layout of the most recent factorization (nil before the first).
     @usableFromInline var layout: QRLayout?
 
     public init() {}
 }
 
-/// Which columns a factorization kept and how they were scaled (small, per fit).
+/// Which columns a factorization kept (small, per fit).
 @usableFromInline
 struct QRLayout: Sendable, Equatable {
     var rows: Int
@@ -38,8 +43,12 @@ struct QRLayout: Sendable, Equatable {
     var kept: [Int]
     /// Indices of aliased columns, ascending.
     var aliased: [Int]
-    /// Norm of each kept (row-weighted) column; scaled column = column / scale.
-    var scales: [Double]
+    /// Norm of each kept (row-weighted) column.
+    var norms: [Double]
+    /// Whether the response was factored along as the last column.
+    var hasResponse: Bool
+    /// A candidate column holding NaN or ±Inf (the fit reports it), if any.
+    var nonFiniteColumn: Int?
     var rank: Int { kept.count }
 }
 
@@ -47,53 +56,78 @@ extension LeastSquaresWorkspace {
     /// Default aliasing tolerance on unit-norm columns (R's `lm()` uses 1e-7, which would alias NIST Filip's x¹⁰).
     public static let defaultAliasingTolerance = 1e-10
 
-    /// Factorizes diag(`rowScale`) · X (row scale = √weight; nil for unweighted) with the aliasing rule.
+    /// Factorizes diag(`rowScale`) · [X | y] (row scale = √weight; nil for unweighted; y optional) with the
+    /// aliasing rule on X's columns.
     @usableFromInline
-    mutating func factor(_ x: Matrix, rowScale: [Double]?, tolerance: Double) -> QRLayout {
+    mutating func factor(_ x: Matrix, rowScale: [Double]?, tolerance: Double, response: [Double]? = nil) -> QRLayout {
         let n = x.rows
         var candidates = Array(0..<x.columns)
         var aliased: [Int] = []
         while true {
             var kept: [Int] = []
-            var scales: [Double] = []
-            ensureCapacity(rows: n, columns: candidates.count)
-            // Copy, weight and scale the candidate columns; zero columns are aliased immediately.
+            var norms: [Double] = []
+            var nonFinite: Int? = nil
+            ensureCapacity(rows: n, columns: candidates.count + 1)
             packed.withUnsafeMutableBufferPointer { a in
                 x.storage.withUnsafeBufferPointer { xs in
                     for j in candidates {
                         let destination = a.baseAddress! + kept.count * n
                         let source = xs.baseAddress! + j * n
+                        var sumOfSquares = 0.0
                         if let rowScale {
-                            for i in 0..<n { destination[i] = source[i] * rowScale[i] }
+                            for i in 0..<n {
+                                let v = source[i] * rowScale[i]
+                                destination[i] = v
+                                sumOfSquares += v * v
+                            }
                         } else {
-                            destination.update(from: source, count: n)
+                            for i in 0..<n {
+                                let v = source[i]
+                                destination[i] = v
+                                sumOfSquares += v * v
+                            }
                         }
-                        let norm = BLAS.norm(count: n, x: destination)
-                        if norm == 0 || !norm.isFinite {
+                        var norm = sumOfSquares.squareRoot()
+                        if !norm.isFinite || norm < 1e-150 {
+                            norm = BLAS.norm(count: n, x: destination)   // overflow/underflow-safe, NaN-propagating
+                        }
+                        if !norm.isFinite {
+                            nonFinite = nonFinite ?? j
                             aliased.append(j)
                             continue
                         }
-                        let inverse = 1 / norm
-                        for i in 0..<n { destination[i] *= inverse }
+                        if norm == 0 {
+                            aliased.append(j)
+                            continue
+                        }
                         kept.append(j)
-                        scales.append(norm)
+                        norms.append(norm)
+                    }
+                    if let response {
+                        let destination = a.baseAddress! + kept.count * n
+                        if let rowScale {
+                            for i in 0..<n { destination[i] = response[i] * rowScale[i] }
+                        } else {
+                            response.withUnsafeBufferPointer { destination.update(from: $0.baseAddress!, count: n) }
+                        }
                     }
                 }
             }
             let k = kept.count
-            if k > 0 {
+            let factored = k + (response == nil ? 0 : 1)
+            if factored > 0 {
                 packed.withUnsafeMutableBufferPointer { a in
                     tau.withUnsafeMutableBufferPointer { t in
                         work.withUnsafeMutableBufferPointer { w in
-                            LAPACK.geqrf(rows: n, columns: k, a: a.baseAddress!, tau: t.baseAddress!,
+                            LAPACK.geqrf(rows: n, columns: factored, a: a.baseAddress!, tau: t.baseAddress!,
                                          work: w.baseAddress!, workCount: w.count)
                         }
                     }
                 }
             }
-            // The first column whose scaled diagonal falls below the tolerance is aliased; refactor without it.
+            // The first column whose diagonal falls below tolerance × its norm is aliased; refactor without it.
             var firstAliased: Int? = nil
-            for j in 0..<min(k, n) where abs(packed[j + j * n]) < tolerance {
+            for j in 0..<min(k, n) where abs(packed[j + j * n]) < tolerance * norms[j] {
                 firstAliased = j
                 break
             }
@@ -104,7 +138,8 @@ extension LeastSquaresWorkspace {
                 candidates.remove(at: position)
                 continue
             }
-            let layout = QRLayout(rows: n, kept: kept, aliased: aliased.sorted(), scales: scales)
+            let layout = QRLayout(rows: n, kept: kept, aliased: aliased.sorted(), norms: norms,
+                                  hasResponse: response != nil, nonFiniteColumn: nonFinite)
             self.layout = layout
             return layout
         }
@@ -114,7 +149,6 @@ extension LeastSquaresWorkspace {
     mutating func ensureCapacity(rows n: Int, columns k: Int) {
         if packed.count < n * k { packed = [Double](repeating: 0, count: n * k) }
         if tau.count < max(k, 1) { tau = [Double](repeating: 0, count: max(k, 1)) }
-        if vector.count < n { vector = [Double](repeating: 0, count: n) }
         let needed = max(LAPACK.geqrfWorkSize(rows: n, columns: k),
                          LAPACK.ormqrWorkSize(rows: n, rightHandSides: 1, reflectors: min(n, k)))
         if work.count < needed { work = [Double](repeating: 0, count: needed) }
@@ -147,7 +181,7 @@ extension LeastSquaresWorkspace {
         }
     }
 
-    /// Solves R_s z = b (or R_sᵀ z = b) in place for the scaled triangular factor (first `rank` entries).
+    /// Solves R z = b (or Rᵀ z = b) in place (first `rank` entries).
     @usableFromInline
     func solveTriangular(transpose: Bool, _ b: inout [Double], layout: QRLayout) throws(LinearAlgebraError) {
         let n = layout.rows, k = layout.rank
@@ -160,19 +194,27 @@ extension LeastSquaresWorkspace {
         }
     }
 
-    /// Least-squares coefficients of the kept columns on their original scale for the weighted response
-    /// `weightedY` (= √w ∘ y), plus Qᵀ·weightedY (its last n − rank entries are the residual's coordinates).
+    /// Least-squares coefficients of the kept columns for the response factored along (`factor(…, response:)`).
+    @usableFromInline
+    func solve(layout: QRLayout) throws(LinearAlgebraError) -> [Double] {
+        precondition(layout.hasResponse, "solve(layout:) needs the response factored along")
+        let n = layout.rows, k = layout.rank
+        var z = Array(packed[(k * n)..<(k * n + k)])
+        try solveTriangular(transpose: false, &z, layout: layout)
+        return z
+    }
+
+    /// Least-squares coefficients for another right-hand side `weightedY` (= √w ∘ y), applying Qᵀ explicitly.
     @usableFromInline
     mutating func solve(_ weightedY: [Double], layout: QRLayout) throws(LinearAlgebraError) -> [Double] {
         let k = layout.rank
         let qty = qTransposeTimes(weightedY, layout: layout)
         var z = Array(qty.prefix(k))
         try solveTriangular(transpose: false, &z, layout: layout)
-        for j in 0..<k { z[j] /= layout.scales[j] }
         return z
     }
 
-    /// (X_keptᵀ W X_kept)⁻¹ (rank×rank, symmetric) from the triangular factor: D⁻¹ R_s⁻¹ R_s⁻ᵀ D⁻¹.
+    /// (X_keptᵀ W X_kept)⁻¹ (rank×rank, symmetric) from the triangular factor: R⁻¹ R⁻ᵀ.
     @usableFromInline
     func unscaledCovariance(layout: QRLayout) throws(LinearAlgebraError) -> Matrix {
         let n = layout.rows, k = layout.rank
@@ -181,22 +223,16 @@ extension LeastSquaresWorkspace {
         try r.storage.withUnsafeMutableBufferPointer { (p) throws(LinearAlgebraError) in
             try LAPACK.inverseGramOfUpperTriangular(order: k, r: p.baseAddress!)
         }
-        for j in 0..<k {
-            for i in 0...j {
-                let value = r[i, j] / (layout.scales[i] * layout.scales[j])
-                r[i, j] = value
-                r[j, i] = value
-            }
-        }
+        r.symmetrizeFromUpper()
         return r
     }
 
-    /// The triangular factor of the row-weighted kept columns on their original scale (R = R_s · D), rank×rank.
+    /// The triangular factor R of the row-weighted kept columns (rank×rank).
     @usableFromInline
     func triangularFactor(layout: QRLayout) -> Matrix {
         let n = layout.rows, k = layout.rank
         var r = Matrix(rows: k, columns: k)
-        for j in 0..<k { for i in 0...j { r[i, j] = packed[i + j * n] * layout.scales[j] } }
+        for j in 0..<k { for i in 0...j { r[i, j] = packed[i + j * n] } }
         return r
     }
 

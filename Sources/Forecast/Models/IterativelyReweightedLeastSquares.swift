@@ -56,15 +56,15 @@ struct IterativelyReweightedLeastSquares {
                 let w = family.workingWeight(mu[i]) * (priorWeights?[i] ?? 1)
                 rowScale[i] = w.squareRoot()
                 let derivative = family.usesLogLink ? 1 / mu[i] : 1
-                z[i] = (eta[i] - (offset?[i] ?? 0) + (y[i] - mu[i]) * derivative) * rowScale[i]
+                z[i] = eta[i] - (offset?[i] ?? 0) + (y[i] - mu[i]) * derivative
             }
-            let current = workspace.factor(design, rowScale: rowScale, tolerance: aliasingTolerance)
+            let current = workspace.factor(design, rowScale: rowScale, tolerance: aliasingTolerance, response: z)
             if layout == nil {
                 layout = current
                 if !current.aliased.isEmpty {
                     // Fix the kept set from here on: later iterations factor only the kept columns.
                     design = x.selectingColumns(current.kept)
-                    _ = workspace.factor(design, rowScale: rowScale, tolerance: aliasingTolerance)
+                    _ = workspace.factor(design, rowScale: rowScale, tolerance: aliasingTolerance, response: z)
                     if let start { beta = current.kept.map { start[$0] } }
                 } else if let start {
                     beta = start
@@ -72,7 +72,7 @@ struct IterativelyReweightedLeastSquares {
             }
             let local = workspace.layout!
             var proposal: [Double]
-            do { proposal = try workspace.solve(z, layout: local) } catch { throw .numerical(error) }
+            do { proposal = try workspace.solve(layout: local) } catch { throw .numerical(error) }
             if local.rank < design.columns {
                 // A column became aliased under the new weights: keep it at 0 (a rare, data-driven case).
                 var expanded = [Double](repeating: 0, count: design.columns)

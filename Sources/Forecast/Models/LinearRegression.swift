@@ -46,24 +46,31 @@ public struct LinearRegression: Sendable, Equatable {
     /// Fits y on the design reusing `workspace` (no n×p allocation when its buffers are large enough).
     public func fit(_ design: DesignMatrix, response: [Double], weights: [Double]? = nil,
                     workspace: inout LeastSquaresWorkspace) throws(ModelError) -> LinearRegressionFit {
-        try validate(design, response: response, weights: weights)
+        try validateShapes(design, response: response, weights: weights)
         return try LinearRegressionFit(fitting: design, response: response, weights: weights, options: self,
                                        workspace: &workspace)
     }
 
+    /// Shapes, finiteness of every design cell, response and weights (count models, which refactor per iteration).
     func validate(_ design: DesignMatrix, response: [Double], weights: [Double]?) throws(ModelError) {
+        try validateShapes(design, response: response, weights: weights)
+        let n = design.rowCount
+        for j in 0..<design.columnCount {
+            let column = design.values.storage[(j * n)..<((j + 1) * n)]
+            if let bad = column.firstIndex(where: { !$0.isFinite }) {
+                throw .nonFiniteValue(variable: design.names[j], row: bad - j * n)
+            }
+        }
+    }
+
+    /// Shapes, response and weights; design cells are checked during factorization (their norms are computed anyway).
+    func validateShapes(_ design: DesignMatrix, response: [Double], weights: [Double]?) throws(ModelError) {
         let n = design.rowCount, p = design.columnCount
         guard p > 0 else { throw .emptyDesign }
         guard response.count == n else {
             throw .dimensionMismatch("response has \(response.count) values, design has \(n) rows")
         }
         guard n >= p else { throw .tooFewObservations(observations: n, columns: p) }
-        for j in 0..<p {
-            let column = design.values.storage[(j * n)..<((j + 1) * n)]
-            if let bad = column.firstIndex(where: { !$0.isFinite }) {
-                throw .nonFiniteValue(variable: design.names[j], row: bad - j * n)
-            }
-        }
         if let bad = response.firstIndex(where: { !$0.isFinite }) {
             throw .nonFiniteValue(variable: "response", row: bad)
         }

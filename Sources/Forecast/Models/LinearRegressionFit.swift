@@ -65,8 +65,15 @@ public struct LinearRegressionFit: Sendable {
     public let aic: Double
     /// −2 llf + k log n.
     public let bic: Double
-    /// Largest over smallest singular value of the (weighted) kept columns of X, unscaled.
-    public let conditionNumber: Double
+    /// R of the QR factorization of the (weighted) kept columns (rank×rank, upper triangular).
+    public let triangularFactor: Matrix
+
+    /// Largest over smallest singular value of the (weighted) kept columns of X, unscaled (singular values of R;
+    /// statsmodels `condition_number`, R `kappa(X, exact = TRUE)`). Computed on access (O(k³)).
+    public var conditionNumber: Double {
+        let singular = (try? LAPACK.singularValues(of: triangularFactor)) ?? []
+        return singular.isEmpty ? .nan : singular.first! / singular.last!
+    }
 
     /// −2 llf + 2(k + 1): R's `AIC()` for `lm`, which counts σ².
     public var aicCountingScale: Double { -2 * logLikelihood + 2 * Double(rank + 1) }
@@ -80,18 +87,23 @@ extension LinearRegressionFit {
         let x = design.values
         let n = x.rows, p = x.columns
         let rowScale = weights.map { $0.map { $0.squareRoot() } }
-        let layout = workspace.factor(x, rowScale: rowScale, tolerance: options.aliasingTolerance)
+        let layout = workspace.factor(x, rowScale: rowScale, tolerance: options.aliasingTolerance, response: y)
+        if let column = layout.nonFiniteColumn {
+            let offset = column * n
+            let row = (0..<n).first { !x.storage[offset + $0].isFinite } ?? 0
+            throw .nonFiniteValue(variable: design.names[column], row: row)
+        }
         if options.requireFullRank && !layout.aliased.isEmpty {
             throw .rankDeficient(aliased: layout.aliased.map { design.names[$0] })
         }
         let k = layout.rank
-        let weightedY = rowScale.map { s in zip(y, s).map { $0 * $1 } } ?? y
 
         var kept: [Double]
         var unscaled: Matrix
         do {
-            kept = try workspace.solve(weightedY, layout: layout)
+            kept = try workspace.solve(layout: layout)
             if options.refineSolution {
+                let weightedY = rowScale.map { s in zip(y, s).map { $0 * $1 } } ?? y
                 kept = try workspace.refine(kept, x: x, rowScale: rowScale, weightedY: weightedY, layout: layout)
             }
             unscaled = try workspace.unscaledCovariance(layout: layout)
@@ -103,21 +115,32 @@ extension LinearRegressionFit {
         let fitted = x.multiplied(by: full)
         var residuals = [Double](repeating: 0, count: n)
         var ssr = 0.0, sumW = 0.0, sumWY = 0.0, uncentered = 0.0, sumLogW = 0.0
-        for i in 0..<n {
-            let w = weights?[i] ?? 1
-            let e = y[i] - fitted[i]
-            residuals[i] = e
-            ssr += w * e * e
-            sumW += w
-            sumWY += w * y[i]
-            uncentered += w * y[i] * y[i]
-            if weights != nil { sumLogW += log(w) }
+        if let weights {
+            for i in 0..<n {
+                let w = weights[i], e = y[i] - fitted[i]
+                residuals[i] = e
+                ssr += w * e * e
+                sumW += w
+                sumWY += w * y[i]
+                uncentered += w * y[i] * y[i]
+                sumLogW += log(w)
+            }
+        } else {
+            for i in 0..<n {
+                let e = y[i] - fitted[i]
+                residuals[i] = e
+                ssr += e * e
+                sumWY += y[i]
+                uncentered += y[i] * y[i]
+            }
+            sumW = Double(n)
         }
         let meanY = sumWY / sumW
         var centered = 0.0
-        for i in 0..<n {
-            let d = y[i] - meanY
-            centered += (weights?[i] ?? 1) * d * d
+        if let weights {
+            for i in 0..<n { let d = y[i] - meanY; centered += weights[i] * d * d }
+        } else {
+            for i in 0..<n { let d = y[i] - meanY; centered += d * d }
         }
 
         let constantColumns = Set(design.constantColumns)
@@ -145,11 +168,8 @@ extension LinearRegressionFit {
                 }
                 rowFactor[i] = factor
             }
-            var scores = x.selectingColumns(layout.kept)
-            for c in 0..<k {
-                for i in 0..<n { scores.storage[i + c * n] *= rowFactor[i] }
-            }
-            let meat = Sandwich.meat(scores: scores, maxLags: maxLags ?? 0)
+            workspace.fillScores(x, kept: layout.kept, rowFactor: rowFactor)
+            let meat = workspace.scoresCrossProduct(rows: n, columns: k, maxLags: maxLags ?? 0)
             covariance = Sandwich.covariance(bread: unscaled, meat: meat)
             if options.covariance.hasSmallSampleCorrection {
                 let factor = Double(n) / Double(dfResidual)
@@ -184,9 +204,7 @@ extension LinearRegressionFit {
         }
         let nD = Double(n)
         let logLikelihood = -nD / 2 * (log(2 * Double.pi) + log(ssr / nD) + 1) + 0.5 * sumLogW
-        let r = workspace.triangularFactor(layout: layout)
-        let singular = (try? LAPACK.singularValues(of: r)) ?? []
-        let conditionNumber = singular.isEmpty ? .nan : singular.first! / singular.last!
+        let triangularFactor = workspace.triangularFactor(layout: layout)
 
         self.names = design.names
         self.coefficients = table
@@ -216,6 +234,6 @@ extension LinearRegressionFit {
         self.logLikelihood = logLikelihood
         self.aic = -2 * logLikelihood + 2 * Double(k)
         self.bic = -2 * logLikelihood + Double(k) * log(nD)
-        self.conditionNumber = conditionNumber
+        self.triangularFactor = triangularFactor
     }
 }

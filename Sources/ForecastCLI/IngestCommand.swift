@@ -1,0 +1,46 @@
+import ArgumentParser
+import Forecast
+import Foundation
+
+/// `forecast ingest FILE [input options] [--output daily.csv] [--format csv|json]`: a clean daily series.
+struct IngestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Turn a raw feed (daily, cumulative or per-event rows; CSV or JSON) into a clean daily CSV.",
+        discussion: """
+            Writes 'date' (every calendar day from the first to the last) and the value columns under their \
+            source names to --output, or to stdout when --output is not given (then nothing else goes to stdout). \
+            The data-quality summary (date column used, gaps, duplicates, corrections, first appearances, \
+            negative and non-integer values, missing cells) goes to stderr. On an error nothing is written: the \
+            message on stderr names the file, line and column, and the exit status is 1.
+            """
+    )
+
+    @OptionGroup var input: InputOptions
+
+    @Option(help: "Write the daily series to this file (replaced atomically; default: stdout).")
+    var output: String?
+
+    @Option(help: "Output format: csv, or json (an array of records {\"date\": ..., column: value or null}).")
+    var format: SeriesFormat = .csv
+
+    enum SeriesFormat: String, ExpressibleByArgument, CaseIterable {
+        case csv, json
+    }
+
+    func run() throws {
+        let series = try reportingFailures { try input.ingest() }
+        let text = format == .csv ? series.csv() : series.jsonRecords().serialized(pretty: true) + "\n"
+        if let output {
+            do {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+            } catch {
+                printError("error: \(output): cannot write the output file (\((error as NSError).localizedDescription))")
+                throw ExitCode(1)
+            }
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+        FileHandle.standardError.write(Data(series.quality.summary().utf8))
+    }
+}
