@@ -11,7 +11,10 @@ extension FitReport {
         lines.append(String(repeating: "=", count: min(100, lines[0].count)))
         lines.append("Data: \(fit.trainingDates.count) days used for fitting, \(fit.trainingWindow.first) to \(fit.trainingWindow.last)" +
                      (fit.droppedDates.isEmpty ? "." : "; \(fit.droppedDates.count) day(s) in the window skipped (missing value or lags)."))
-        for warning in qualityWarnings { lines.append("  ! \(warning)") }
+        if !qualityWarnings.isEmpty {
+            lines.append("Data quality (from reading the file):")
+            for note in qualityWarnings { lines.append("    \(note)") }
+        }
         lines.append("Model: \(fit.modelChoice.reason).")
         if let count = fit.count, let alpha = count.alpha, !count.isPoissonLimit {
             lines.append("  Day-to-day spread beyond Poisson noise: α = \(TextFormat.number(alpha)) (variance = mean + α·mean²).")

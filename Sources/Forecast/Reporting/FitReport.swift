@@ -13,7 +13,7 @@ public struct FitReport: Sendable {
     public let forecast: ForecastTable
     /// The data-quality report as JSON (from ingestion), if any.
     public let dataQuality: JSONValue?
-    /// Data-quality warnings in words, shown in the summary.
+    /// Data-quality notes in words (the ingestion report's summary lines), shown in the summary.
     public let qualityWarnings: [String]
     public let threshold: ThresholdCrossing?
 

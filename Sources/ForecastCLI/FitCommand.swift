@@ -1,0 +1,145 @@
+import ArgumentParser
+import Forecast
+import Foundation
+
+/// `forecast fit FILE`: fit a daily series with calendar terms and forecast it.
+struct FitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fit",
+        abstract: "Fit a daily series (trend, day of week, events, …) and forecast it with honest intervals.",
+        discussion: """
+            With no flags: the response is the file's first value column; terms are const + linear trend + day of \
+            week; the model is chosen automatically (least squares for non-counts; for counts NB2 when a \
+            likelihood-ratio test finds overdispersion, else Poisson); 28 days are forecast with 80% and 95% \
+            intervals. --from/--to choose the training window; later rows are shown as held-out actuals.
+            """
+    )
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var terms: TermOptions
+
+    @Option(help: "Model: auto, ols, poisson or nb2.")
+    var model: FitModelArgument = .auto
+
+    @Option(help: "Coefficient covariance: classical, hc0, hc1, hc2, hc3 (OLS only) or hac.")
+    var covariance: CovarianceKind = .classical
+
+    @Option(help: "HAC lag truncation L (default ⌊4 (n/100)^(2/9)⌋).")
+    var maxLags: Int?
+
+    @Option(help: "Days to forecast after the last training day.")
+    var horizon: Int = 28
+
+    @Option(help: "Interval levels in percent, comma-separated.")
+    var level: String = "80,95"
+
+    @Option(help: "Simulated paths (count models, AR terms, totals).")
+    var paths: Int = 1000
+
+    @Option(help: "Simulation seed.")
+    var seed: UInt64 = 1
+
+    @Option(help: "For --cumulative series: probability that the running total reaches N by each forecast day.")
+    var threshold: Double?
+
+    @Option(help: "Write an SVG chart of history, fit and forecast.")
+    var plot: String?
+
+    @Option(help: "Write the forecast table as CSV.")
+    var output: String?
+
+    @Option(help: "Output format: table or json.")
+    var format: ReportFormat = .table
+
+    enum FitModelArgument: String, ExpressibleByArgument, CaseIterable {
+        case auto, ols, poisson, nb2
+        var kind: TimeSeriesModel.Kind? { self == .auto ? nil : TimeSeriesModel.Kind(rawValue: rawValue) }
+    }
+
+    var levels: [Double] { level.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) } }
+
+    func validate() throws {
+        guard horizon >= 1 else { throw ValidationError("--horizon must be at least 1 day, got \(horizon)") }
+        let parsed = level.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard !parsed.isEmpty, parsed.allSatisfy({ $0 != nil }) else { throw ValidationError("--level takes percentages, e.g. 80,95") }
+        for value in parsed.map({ $0! }) where !(value > 1 && value < 100) {
+            let hint = value > 0 && value <= 1 ? " (did you mean \(TextNumber.format(value * 100))?)" : ""
+            throw ValidationError("--level values are percentages in (1, 100), got \(TextNumber.format(value))\(hint)")
+        }
+        guard paths >= 1 else { throw ValidationError("--paths must be ≥ 1") }
+        if threshold != nil && !input.cumulative { throw ValidationError("--threshold requires --cumulative (a running-total series)") }
+        if input.values.count > 1 { throw ValidationError("fit takes one response: give --value once") }
+        if maxLags != nil && covariance != .hac { throw ValidationError("--max-lags applies to --covariance hac only") }
+        if model != .ols && model != .auto && (covariance == .hc2 || covariance == .hc3) {
+            throw ValidationError("--covariance \(covariance.rawValue) is defined for least squares only")
+        }
+    }
+
+    func run() throws {
+        let report = try reportingFailures(file: input.file) { try makeReport() }
+        if let output {
+            try reportingFailures { try write(report.csv(), to: output) }
+        }
+        if let plot {
+            let svg = ForecastPlot(title: "\(report.fit.responseName): \(report.fit.kind.rawValue) fit and \(horizon)-day forecast")
+                .render(fit: report.fit, forecast: report.forecast)
+            try reportingFailures { try write(svg, to: plot) }
+        }
+        switch format {
+        case .json: print(report.json().serialized())
+        case .table: print(report.summary(), terminator: "")
+        }
+    }
+
+    private func write(_ text: String, to path: String) throws {
+        do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
+            throw DataError(.unreadable, file: path, expected: "a writable file", found: "\(error.localizedDescription)")
+        }
+    }
+
+    private func makeReport() throws -> FitReport {
+        var options = try input.ingestOptions()
+        let window = (from: options.from, to: options.to)
+        options.from = nil
+        options.to = nil
+        let series = try DailySeries.ingest(path: input.file, options: options)
+        let responseName = input.values.first ?? series.names.first!
+        let response = try series.column(named: responseName)
+        var regressors: [String: [Double]] = [:]
+        for name in terms.regressor { regressors[name] = try series.column(named: name) }
+        let calendar = try terms.eventsFile.map { try EventCalendar.read(contentsOf: $0) }
+        let (design, _) = terms.specification(calendar: calendar?.events.map { ($0.id, $0.date, $0.kind) } ?? [])
+        let model = TimeSeriesModel(design: design, kind: self.model.kind,
+                                    covariance: covariance.estimator(maxLags: maxLags, correction: false),
+                                    from: window.from, to: window.to)
+        let fit: TimeSeriesFit
+        do {
+            fit = try model.fit(start: series.start, response: response, regressors: regressors, responseName: responseName)
+        } catch {
+            if case let .notCounts(day, value) = error {
+                throw DataError(.outOfDomain, file: input.file, line: series.sourceLine(ofDay: day), column: responseName,
+                                expected: "a non-negative integer count (--model \(self.model.rawValue))",
+                                found: "\(TextNumber.format(value)) on \(series.date(at: day))")
+            }
+            throw error
+        }
+        let forecast = try fit.forecast(horizon: horizon, levels: levels, paths: paths, seed: seed, keepPaths: true)
+        var crossing: ThresholdCrossing? = nil
+        if let threshold {
+            // The running total the paths start from: the raw (cumulative) value on the last training day.
+            var levels = options
+            levels.mode = .levels
+            let raw = try DailySeries.ingest(path: input.file, options: levels)
+            let totals = try raw.column(named: responseName)
+            guard let last = raw.index(of: fit.trainingWindow.last),
+                  let base = totals[...last].last(where: { !$0.isNaN }) else {
+                throw DataError(.missingValue, file: input.file, column: responseName,
+                                expected: "a cumulative value on or before \(fit.trainingWindow.last)")
+            }
+            crossing = forecast.threshold(threshold, base: base)
+        }
+        return FitReport(fit: fit, forecast: forecast, dataQuality: series.quality.json(),
+                         qualityWarnings: series.quality.summary().split(separator: "\n").map(String.init),
+                         threshold: crossing)
+    }
+}
