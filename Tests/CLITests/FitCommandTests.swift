@@ -1,0 +1,109 @@
+// End-to-end tests of `forecast fit`: the built binary on the shipped datasets and on reference series.
+import Foundation
+import Testing
+
+@Suite("forecast fit (end to end)")
+struct FitCommandTests {
+    static let datasets = ForecastBinary.packageRoot.appendingPathComponent("datasets")
+
+    static var dailyFiles: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: datasets.path)) ?? [])
+            .filter { $0.hasSuffix(".csv") && $0 != "events.csv" }.sorted()
+    }
+
+    @Test("A no-flag fit works on every daily CSV in datasets/ and prints a readable summary", arguments: dailyFiles)
+    func noFlags(file: String) throws {
+        let result = try ForecastBinary.run(["fit", Self.datasets.appendingPathComponent(file).path])
+        #expect(result.status == 0, "\(file): \(result.stderr)")
+        #expect(result.stdout.contains("Forecast of '"), "\(file)")
+        #expect(result.stdout.contains("What the terms mean") && result.stdout.contains("Forecast (28 days from"), "\(file)")
+        #expect(result.stdout.contains("Model: "), "\(file)")
+    }
+
+    @Test("JSON: regress keys plus schema, model choice, data quality, diagnostics, 28 forecast days, total")
+    func jsonKeys() throws {
+        let result = try ForecastBinary.run(["fit", Self.datasets.appendingPathComponent("strikes_daily.csv").path,
+                                             "--from", "2024-01-01", "--to", "2025-06-30", "--paths", "200", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
+        for key in ["model", "response", "nobs", "coefficients", "aic", "bic", "alpha", "modelChoice", "schema", "dataQuality",
+                    "diagnostics", "forecast", "total", "trainingWindow"] {
+            #expect(json[key] != nil, "missing \(key)")
+        }
+        #expect(json["response"] as? String == "launched")
+        #expect((json["modelChoice"] as? [String: Any])?["model"] as? String == "nb2")
+        #expect(((json["schema"] as? [String: Any])?["columns"] as? [String])?.first == "const")
+        let forecast = json["forecast"] as! [[String: Any]]
+        #expect(forecast.count == 28 && forecast[0]["date"] as? String == "2025-07-01")
+        let intervals = forecast[0]["intervals"] as! [[String: Any]]
+        #expect(intervals.map { ($0["level"] as! NSNumber).intValue } == [80, 95])
+        #expect(forecast[0]["actual"] != nil, "held-out actuals after --to are shown")
+        #expect((json["level"] as? NSNumber)?.doubleValue == 0.95)
+    }
+
+    @Test("Reproduces ols-personnel from dates and flags: 28-day means and 95% intervals",
+          .enabled(if: ForecastBinary.sharedIsAvailable, "../shared is absent; reference CLI test skipped"))
+    func olsPersonnel() throws {
+        let series = ForecastBinary.shared.appendingPathComponent("reference/series/personnel_daily.csv").path
+        let result = try ForecastBinary.run(["fit", series, "--value", "daily", "--model", "ols", "--from", "2024-01-01",
+                                             "--to", "2024-11-24", "--event", "2024-02-17:avdiivka", "--event", "2024-08-06:kursk",
+                                             "--event", "2024-11-17:atacms", "--level", "95", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
+        let expected = try JSONSerialization.jsonObject(with: Data(contentsOf: ForecastBinary.shared
+            .appendingPathComponent("reference/ols-personnel/expected.json"))) as! [String: Any]
+        let reference = expected["expected"] as! [String: Any]
+        // statsmodels predicted_mean / obs_ci_lower / obs_ci_upper, tolerance 1e-9 relative (expected.json).
+        let means = (reference["predicted_mean"] as! [NSNumber]).map(\.doubleValue)
+        let lower = (reference["obs_ci_lower"] as! [NSNumber]).map(\.doubleValue)
+        let upper = (reference["obs_ci_upper"] as! [NSNumber]).map(\.doubleValue)
+        let forecast = json["forecast"] as! [[String: Any]]
+        #expect(forecast.count == 28)
+        for (t, day) in forecast.enumerated() {
+            let mean = (day["mean"] as! NSNumber).doubleValue
+            let interval = (day["intervals"] as! [[String: Any]])[0]
+            #expect(abs(mean - means[t]) <= 1e-9 * abs(means[t]), "day \(t)")
+            #expect(abs((interval["lower"] as! NSNumber).doubleValue - lower[t]) <= 1e-9 * abs(lower[t]) + 1e-9)
+            #expect(abs((interval["upper"] as! NSNumber).doubleValue - upper[t]) <= 1e-9 * abs(upper[t]))
+        }
+    }
+
+    @Test("--output writes date,mean,median,lower_80,upper_80,lower_95,upper_95 and --plot writes an SVG")
+    func csvAndPlot() throws {
+        let output = try ForecastBinary.fixture("forecast.csv", "")
+        let plot = try ForecastBinary.fixture("forecast.svg", "")
+        let result = try ForecastBinary.run(["fit", Self.datasets.appendingPathComponent("personnel_daily.csv").path,
+                                             "--from", "2025-01-01", "--horizon", "7", "--paths", "100",
+                                             "--output", output, "--plot", plot])
+        #expect(result.status == 0, "\(result.stderr)")
+        let csv = try String(contentsOfFile: output, encoding: .utf8).split(separator: "\n")
+        #expect(csv.first == "date,mean,median,lower_80,upper_80,lower_95,upper_95")
+        #expect(csv.count == 8)
+        let svg = try String(contentsOfFile: plot, encoding: .utf8)
+        #expect(svg.hasPrefix("<?xml") && svg.contains("class=\"forecast-mean\""))
+    }
+
+    @Test("Usage errors exit 64 with hints", arguments: [
+        (["--horizon", "0"], "--horizon"), (["--level", "0.95"], "did you mean 95?"), (["--level", "100"], "--level"),
+        (["--threshold", "100"], "--cumulative"), (["--event", "2024-13-01:x"], "--event"),
+    ])
+    func usage(extra: [String], message: String) throws {
+        let result = try ForecastBinary.run(["fit", Self.datasets.appendingPathComponent("strikes_daily.csv").path] + extra)
+        #expect(result.status == 64, "\(extra): \(result.stderr)")
+        #expect(result.stderr.contains(message), "\(extra): \(result.stderr)")
+    }
+
+    @Test("Data errors exit 1 with a located message")
+    func dataErrors() throws {
+        let strikes = Self.datasets.appendingPathComponent("strikes_daily.csv").path
+        let outside = try ForecastBinary.run(["fit", strikes, "--to", "2024-06-30", "--event", "2025-01-01:late"])
+        #expect(outside.status == 1 && outside.stderr.contains("event 'late'") && outside.stderr.contains("no day inside"),
+                "\(outside.stderr)")
+        let negative = try ForecastBinary.fixture("negative.csv", "date,y\n2024-01-01,3\n2024-01-02,4\n2024-01-03,-2\n2024-01-04,5\n")
+        let counts = try ForecastBinary.run(["fit", negative, "--model", "poisson", "--no-day-of-week"])
+        #expect(counts.status == 1 && counts.stderr.contains("line 4") && counts.stderr.contains("column 'y'"), "\(counts.stderr)")
+        let short = try ForecastBinary.fixture("short.csv", "date,y\n2024-01-01,3\n2024-01-02,4\n")
+        let tooFew = try ForecastBinary.run(["fit", short])
+        #expect(tooFew.status == 1 && tooFew.stderr.contains("too few observations"), "\(tooFew.stderr)")
+    }
+}
