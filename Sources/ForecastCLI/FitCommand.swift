@@ -111,7 +111,8 @@ struct FitCommand: ParsableCommand {
         let (design, _) = terms.specification(calendar: calendar?.events.map { ($0.id, $0.date, $0.kind) } ?? [])
         let model = TimeSeriesModel(design: design, kind: self.model.kind,
                                     covariance: covariance.estimator(maxLags: maxLags, correction: false),
-                                    from: window.from, to: window.to)
+                                    from: window.from, to: window.to,
+                                    automaticChangepoints: terms.changepoints?.automatic ?? false)
         let fit: TimeSeriesFit
         do {
             fit = try model.fit(start: series.start, response: response, regressors: regressors, responseName: responseName)

@@ -24,6 +24,8 @@ public struct TimeSeriesFit: Sendable {
     public let trainingWindow: DateSpan
     /// Days in the window not used: missing response, or missing lags/regressors.
     public let droppedDates: [CalendarDate]
+    /// Changepoints chosen automatically (`TimeSeriesModel.automaticChangepoints`), ascending; empty otherwise.
+    public let selectedChangepoints: [CalendarDate]
     /// Residual diagnostics (Pearson residuals for count models).
     public let diagnostics: ResidualDiagnostics
     /// The whole series (for lags, regressors and held-out actuals).
@@ -53,7 +55,7 @@ public struct TimeSeriesFit: Sendable {
         let windowValues = (0..<window.dayCount).map { response[first.adding(days: $0) - start] }.filter { !$0.isNaN }
         let isCount = !windowValues.isEmpty && windowValues.allSatisfy { $0 >= 0 && $0 == $0.rounded() }
         let countTransform = model.kind.map { $0 != .ols } ?? isCount
-        let schema = DesignSchema(specification: model.design, trendOrigin: first,
+        var schema = DesignSchema(specification: model.design, trendOrigin: first,
                                   lagTransform: countTransform ? .log1p : .identity)
         func value(at date: CalendarDate) -> Double {
             let index = date - start
@@ -68,7 +70,7 @@ public struct TimeSeriesFit: Sendable {
         let incomplete = Set(built.incompleteRows)
         let used = dates.indices.filter { !incomplete.contains($0) && !value(at: dates[$0]).isNaN }
         guard !used.isEmpty else { throw .noTrainingData("no day in \(window) has a response and complete lags") }
-        let design = DesignMatrix(names: schema.columnNames, values: built.design.values.selectingRows(used))
+        var design = DesignMatrix(names: schema.columnNames, values: built.design.values.selectingRows(used))
         let y = used.map { value(at: dates[$0]) }
         let choice: ModelChoice
         if let chosen = model.kind {
@@ -80,6 +82,23 @@ public struct TimeSeriesFit: Sendable {
             }
         }
         let kind = choice.kind
+        var selected: [CalendarDate] = []
+        if model.automaticChangepoints && schema.specification.trend != .none {
+            let usedDates = used.map { dates[$0] }
+            selected = try ChangepointSelection.select(design: design, trend: usedDates.map { schema.trend(at: $0) },
+                                                       dates: usedDates, response: y, kind: kind, trendOrigin: first)
+            if !selected.isEmpty {
+                var specification = schema.specification
+                specification.changepoints = (specification.changepoints + selected).sorted()
+                schema = DesignSchema(specification: specification, trendOrigin: first, lagTransform: schema.lagTransform)
+                let rebuilt = schema.design(for: dates, response: value) { name, date in
+                    let index = date - start
+                    guard let column = regressors[name], index >= 0, index < column.count else { return nil }
+                    return column[index]
+                }
+                design = DesignMatrix(names: schema.columnNames, values: rebuilt.design.values.selectingRows(used))
+            }
+        }
         var linear: LinearRegressionFit? = nil
         var count: CountRegressionFit? = nil
         let pearson: [Double]
@@ -103,6 +122,7 @@ public struct TimeSeriesFit: Sendable {
         self.schema = schema
         self.kind = kind
         self.modelChoice = choice
+        self.selectedChangepoints = selected
         self.linear = linear
         self.count = count
         self.responseName = responseName

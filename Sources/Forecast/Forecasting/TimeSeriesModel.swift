@@ -19,14 +19,19 @@ public struct TimeSeriesModel: Sendable, Equatable {
     public var from: CalendarDate?
     /// Last training day (nil = the series' last day). Later rows are never used for fitting.
     public var to: CalendarDate?
+    /// Choose trend changepoints automatically (forward selection by BIC, ≥ 60 days apart; `ChangepointSelection`),
+    /// in addition to any given in `design.changepoints`.
+    public var automaticChangepoints: Bool
 
     public init(design: DesignSpecification = DesignSpecification(), kind: Kind? = nil,
-                covariance: CovarianceEstimator = .classical, from: CalendarDate? = nil, to: CalendarDate? = nil) {
+                covariance: CovarianceEstimator = .classical, from: CalendarDate? = nil, to: CalendarDate? = nil,
+                automaticChangepoints: Bool = false) {
         self.design = design
         self.kind = kind
         self.covariance = covariance
         self.from = from
         self.to = to
+        self.automaticChangepoints = automaticChangepoints
     }
 
     /// Fits the model to a daily response.

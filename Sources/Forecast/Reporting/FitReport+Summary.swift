@@ -16,6 +16,11 @@ extension FitReport {
             for note in qualityWarnings { lines.append("    \(note)") }
         }
         lines.append("Model: \(fit.modelChoice.reason).")
+        if fit.model.automaticChangepoints {
+            lines.append(fit.selectedChangepoints.isEmpty
+                ? "Trend changepoints: none lowers BIC (searched every 7 days, ≥ 60 days apart)."
+                : "Trend changepoints chosen by BIC: \(fit.selectedChangepoints.map { "\($0)" }.joined(separator: ", ")).")
+        }
         if let count = fit.count, let alpha = count.alpha, !count.isPoissonLimit {
             lines.append("  Day-to-day spread beyond Poisson noise: α = \(TextFormat.number(alpha)) (variance = mean + α·mean²).")
         }

@@ -5,7 +5,7 @@ import Foundation
 ///
 /// JSON keys added to `RegressionReport`'s: `modelChoice` {`model`, `reason`, `likelihoodRatio`, `pValue`},
 /// `schema` {`terms`, `columns`, `trendOrigin`, `lagTransform`}, `trainingWindow` {`first`, `last`},
-/// `droppedDays`, `dataQuality`, `diagnostics` {`durbinWatson`, `ljungBox`: [{`lag`, `statistic`, `pValue`}]},
+/// `changepoints` {`automatic`, `dates`, `selected`}, `droppedDays`, `dataQuality`, `diagnostics` {`durbinWatson`, `ljungBox`: [{`lag`, `statistic`, `pValue`}]},
 /// `forecast` [{`date`, `mean`, `median`, `intervals`: [{`level`, `lower`, `upper`}], `actual`?}],
 /// `forecastMethod` {`kind`: "analytic"|"simulation", `paths`, `seed`}, `total`, `threshold`.
 public struct FitReport: Sendable {
@@ -41,6 +41,11 @@ public struct FitReport: Sendable {
                 ("columns", .array(fit.schema.columnNames.map { .string($0) })),
                 ("trendOrigin", .string("\(fit.schema.trendOrigin)")),
                 ("lagTransform", .string(fit.schema.lagTransform.rawValue)),
+            ])),
+            ("changepoints", .object([
+                ("automatic", .bool(fit.model.automaticChangepoints)),
+                ("dates", .array(fit.schema.specification.changepoints.map { .string("\($0)") })),
+                ("selected", .array(fit.selectedChangepoints.map { .string("\($0)") })),
             ])),
             ("trainingWindow", .object([("first", .string("\(fit.trainingWindow.first)")), ("last", .string("\(fit.trainingWindow.last)"))])),
             ("droppedDays", .array(fit.droppedDates.map { .string("\($0)") })),

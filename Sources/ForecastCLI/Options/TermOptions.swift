@@ -16,8 +16,8 @@ struct TermOptions: ParsableArguments {
     @Option(help: "Fourier seasonality PERIOD:ORDER (e.g. 365.25:3; repeatable).")
     var fourier: [FourierArgument] = []
 
-    @Option(help: "Trend changepoints DATE,DATE,… (hinge terms cp_DATE).")
-    var changepoints: DateListArgument?
+    @Option(help: "Trend changepoints DATE,DATE,… (hinge terms cp_DATE), or auto (forward selection by BIC, ≥ 60 days apart).")
+    var changepoints: ChangepointsArgument?
 
     @Option(help: "AR lags LAG,LAG,… in days on the response (log(1+y) for count models).")
     var ar: IntegerListArgument?
@@ -84,6 +84,22 @@ struct FourierArgument: ExpressibleByArgument {
         let parts = argument.split(separator: ":")
         guard parts.count == 2, let period = Double(parts[0]), period > 0, let order = Int(parts[1]), order >= 1 else { return nil }
         term = FourierTerm(period: period, order: order)
+    }
+}
+
+/// `--changepoints auto` or `DATE,DATE,…`.
+struct ChangepointsArgument: ExpressibleByArgument {
+    let automatic: Bool
+    let dates: [CalendarDate]
+    init?(argument: String) {
+        if argument == "auto" {
+            automatic = true
+            dates = []
+            return
+        }
+        guard let list = DateListArgument(argument: argument) else { return nil }
+        automatic = false
+        dates = list.dates
     }
 }
 
