@@ -32,6 +32,8 @@ public enum ModelError: Error, Sendable, Equatable, CustomStringConvertible {
     case noTrainingData(String)
     /// A regressor has no value on a day that needs one (training or forecast).
     case regressorUnavailable(name: String, date: String)
+    /// A specification that cannot be analysed as asked (e.g. AR terms in an event-effects model).
+    case invalidSpecification(String)
     /// A numerical failure of the linear algebra (should not happen after the aliasing rule; reported, not hidden).
     case numerical(LinearAlgebraError)
 
@@ -68,6 +70,8 @@ public enum ModelError: Error, Sendable, Equatable, CustomStringConvertible {
             return "no usable training data: \(text)"
         case let .regressorUnavailable(name, date):
             return "regressor '\(name)' has no value on \(date); its future values must be in the file to forecast past it"
+        case let .invalidSpecification(text):
+            return text
         case let .numerical(error):
             return "numerical failure: \(error)"
         }

@@ -28,7 +28,7 @@ struct TermOptions: ParsableArguments {
     @Option(name: .customLong("events"), help: "Events calendar CSV (id, date, kind, … as datasets/events.csv).")
     var eventsFile: String?
 
-    @Option(help: "Window FIRST..LAST for events from --events (default 0..13).")
+    @Option(help: "Window FIRST..LAST for every event without its own (default 0..13; write --window=-7..30 for leads).")
     var window: WindowArgument?
 
     @Option(help: "Only events of this kind from --events.")
@@ -46,8 +46,9 @@ struct TermOptions: ParsableArguments {
     /// The specification these options describe; events from a calendar are filtered by kind/ids and kept only
     /// if their window touches `training` (the others are returned as skipped).
     func specification(calendar: [(id: String, date: CalendarDate, kind: String)]) -> (DesignSpecification, skipped: [String]) {
-        var windows = events.map(\.window)
         let range = window ?? WindowArgument(first: 0, last: 13)
+        var windows = events.map { $0.explicitWindow ? $0.window
+            : EventWindow(id: $0.window.id, date: $0.window.date, first: range.first, last: range.last) }
         let wanted = ids.map { Set($0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }) }
         for event in calendar where (kind == nil || event.kind == kind) && (wanted == nil || wanted!.contains(event.id)) {
             windows.append(EventWindow(id: event.id, date: event.date, first: range.first, last: range.last))
@@ -68,7 +69,6 @@ struct TermOptions: ParsableArguments {
         if Set(windows).count != windows.count {
             throw ValidationError("two --event options have identical windows: their effects cannot be told apart")
         }
-        if window != nil && eventsFile == nil { throw ValidationError("--window applies to events from --events FILE") }
         if let lags = ar?.values, lags.contains(where: { $0 < 1 }) { throw ValidationError("--ar lags must be ≥ 1") }
     }
 }
@@ -136,11 +136,14 @@ struct WindowArgument: ExpressibleByArgument {
 /// `DATE:ID[:FIRST..LAST]`.
 struct EventArgument: ExpressibleByArgument {
     let window: EventWindow
+    /// Whether FIRST..LAST was written (else `--window` or 0..13 applies).
+    let explicitWindow: Bool
     init?(argument: String) {
         let parts = argument.split(separator: ":", maxSplits: 2).map(String.init)
         guard parts.count >= 2, let date = CalendarDate(iso: parts[0]), !parts[1].isEmpty,
               parts[1].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else { return nil }
         var range = WindowArgument(first: 0, last: 13)
+        explicitWindow = parts.count == 3
         if parts.count == 3 {
             guard let parsed = WindowArgument(argument: parts[2]) else { return nil }
             range = parsed

@@ -1,0 +1,68 @@
+import Foundation
+
+/// A fitted effects model reduced to what the excess computations need: the design, the estimates over every
+/// column (0 for aliased), their covariance over the kept columns, the link and the likelihood.
+struct EffectsFit: Sendable {
+    let kind: TimeSeriesModel.Kind
+    let design: DesignMatrix
+    let kept: [Int]
+    let beta: [Double]
+    let covariance: Matrix
+    let logLikelihood: Double
+    let alpha: Double?
+    let regression: any RegressionFit
+
+    /// Fits `design` to `y` with the given model and covariance.
+    static func fit(_ design: DesignMatrix, y: [Double], kind: TimeSeriesModel.Kind, covariance: CovarianceEstimator,
+                    fixedAlpha: Double? = nil, start: [Double]? = nil,
+                    workspace: inout LeastSquaresWorkspace) throws(ModelError) -> EffectsFit {
+        let regression: any RegressionFit
+        var alpha: Double? = nil
+        switch kind {
+        case .ols:
+            regression = try LinearRegression(covariance: covariance).fit(design, response: y, workspace: &workspace)
+        case .poisson, .nb2:
+            let distribution: CountRegression.Distribution
+            if kind == .poisson { distribution = .poisson }
+            else if let fixedAlpha { distribution = .negativeBinomial(.fixed(fixedAlpha)) }
+            else { distribution = .negativeBinomial(.estimated) }
+            let fit = try CountRegression(distribution: distribution, covariance: covariance)
+                .fit(design, response: y, start: start, workspace: &workspace)
+            alpha = fit.alpha
+            regression = fit
+        }
+        let beta = regression.coefficients.map { $0.estimate.isFinite ? $0.estimate : 0 }
+        return EffectsFit(kind: kind, design: design, kept: regression.keptColumns, beta: beta,
+                          covariance: regression.covariance, logLikelihood: regression.logLikelihood, alpha: alpha,
+                          regression: regression)
+    }
+
+    /// Linear predictor of row i with coefficients `b`, leaving out the columns in `zeroed`.
+    @inline(__always)
+    func eta(row i: Int, _ b: [Double], zeroed: Set<Int> = []) -> Double {
+        var sum = 0.0
+        for j in kept where !zeroed.contains(j) { sum += design.values[i, j] * b[j] }
+        return sum
+    }
+
+    @inline(__always)
+    func mean(_ eta: Double) -> Double { kind == .ols ? eta : exp(min(eta, 700)) }
+
+    /// Coefficient draws (full-length vectors) from N(β̂, V) over the kept columns.
+    func draws(_ count: Int, seed: UInt64) -> [[Double]] {
+        let factor = TimeSeriesFit.choleskyFactor(covariance)
+        var random = RandomSource(seed: seed)
+        let k = kept.count
+        var z = [Double](repeating: 0, count: k)
+        return (0..<count).map { _ in
+            for i in 0..<k { z[i] = random.normal() }
+            var b = beta
+            for i in 0..<k {
+                var sum = 0.0
+                for j in 0...i { sum += factor[j, i] * z[j] }
+                b[kept[i]] += sum
+            }
+            return b
+        }
+    }
+}

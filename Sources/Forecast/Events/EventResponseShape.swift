@@ -1,0 +1,98 @@
+import Foundation
+
+/// How a trigger acts on the linear predictor (log μ for count models, μ for least squares).
+///
+/// Offsets d = (date − trigger) in days; d₀ = max(FIRST, 0). Leads (FIRST < 0) always get their own terms — one
+/// lead pulse over FIRST..−1 (per day under `free`) — and serve only the pre-trend test.
+/// - `pulse`: one coefficient on d₀…LAST (`event_ID`, exactly `fit`'s window dummy).
+/// - `step`: one coefficient from d₀ to the end of the data (`step_ID`).
+/// - `decay(halfLife:)`: β·exp(−ln 2 · (d − d₀)/h) for d ≥ d₀ (`event_ID`); h in days.
+/// - `free`: one coefficient per offset d₀…LAST (`event_ID[+d]`).
+public enum EventResponseShape: Sendable, Equatable, Hashable {
+    case pulse
+    case step
+    case decay(halfLife: Double)
+    case free
+
+    /// Short name (`pulse`, `step`, `decay`, `free`).
+    public var name: String {
+        switch self {
+        case .pulse: return "pulse"
+        case .step: return "step"
+        case .decay: return "decay"
+        case .free: return "free"
+        }
+    }
+}
+
+/// One trigger (or a pooled kind) as the effects analysis models it: its trigger dates (one, or every event of a
+/// pooled kind: the indicator is the maximum over them), its window and shape.
+public struct EventTerm: Sendable, Equatable {
+    /// Identifier as given (no `event_` prefix); the kind when pooled.
+    public let id: String
+    /// Trigger days (one unless pooled).
+    public let dates: [CalendarDate]
+    /// First offset (negative = leads).
+    public let first: Int
+    /// Last offset of the effect window.
+    public let last: Int
+    public let shape: EventResponseShape
+
+    public init(id: String, dates: [CalendarDate], first: Int, last: Int, shape: EventResponseShape) {
+        precondition(!dates.isEmpty && first <= last && last >= 0, "an event term needs dates and a window reaching day 0")
+        self.id = id
+        self.dates = dates
+        self.first = first
+        self.last = last
+        self.shape = shape
+    }
+
+    /// d₀ = max(FIRST, 0).
+    public var effectStart: Int { max(first, 0) }
+
+    /// Effect columns (names and values on `days`), leads excluded.
+    func effectColumns(on days: [CalendarDate]) -> [(name: String, values: [Double])] {
+        let base = "event_\(id)"
+        switch shape {
+        case .pulse:
+            return [(base, days.map { day in indicator(day) { $0 >= effectStart && $0 <= last } })]
+        case .step:
+            return [("step_\(id)", days.map { day in indicator(day) { $0 >= effectStart } })]
+        case .decay(let h):
+            return [(base, days.map { day in
+                dates.map { d -> Double in
+                    let offset = day - d
+                    return offset >= effectStart ? exp(-M_LN2 * Double(offset - effectStart) / h) : 0
+                }.max() ?? 0
+            })]
+        case .free:
+            return (effectStart...last).map { d in ("\(base)[+\(d)]", days.map { day in indicator(day) { $0 == d } }) }
+        }
+    }
+
+    /// Lead columns (pre-trend terms): one pulse over FIRST..−1, or one per day under `free`.
+    func leadColumns(on days: [CalendarDate]) -> [(name: String, values: [Double])] {
+        guard first < 0 else { return [] }
+        if shape == .free {
+            return (first...(-1)).map { d in ("event_\(id)[\(d)]", days.map { day in indicator(day) { $0 == d } }) }
+        }
+        return [("lead_\(id)", days.map { day in indicator(day) { $0 >= first && $0 <= -1 } })]
+    }
+
+    /// 1 when some trigger date's offset to `day` satisfies `test`.
+    private func indicator(_ day: CalendarDate, _ test: (Int) -> Bool) -> Double {
+        dates.contains { test(day - $0) } ? 1 : 0
+    }
+
+    /// The days of the effect window that are summed (d₀…LAST after each trigger date).
+    func effectDays() -> [CalendarDate] {
+        var days = Set<CalendarDate>()
+        for d in dates { for offset in effectStart...last { days.insert(d.adding(days: offset)) } }
+        return days.sorted()
+    }
+
+    /// The same term moved by `shift` days.
+    func shifted(by shift: Int) -> EventTerm {
+        EventTerm(id: id, dates: dates.map { $0.adding(days: shift) }, first: first, last: last, shape: shape)
+    }
+}
