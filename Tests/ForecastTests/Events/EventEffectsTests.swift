@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+@testable import Forecast
+
+/// Recovery on simulated NB2 series (seeded, small sizes: the full-size run is in the closing note).
+@Suite("Event effects on simulated series")
+struct EventEffectsTests {
+    static let start = CalendarDate(year: 2024, month: 1, day: 1)!
+
+    /// NB2 series (α = 0.3, base log μ = 3.5) with multiplicative pulses exp(β) over days 0..13 of each trigger.
+    static func simulate(days: Int, pulses: [(day: Int, beta: Double)], decay: (day: Int, beta: Double, halfLife: Double)? = nil,
+                         seed: UInt64) -> [Double] {
+        var random = SeededRandom(seed: seed)
+        return (0..<days).map { t in
+            var eta = 3.5 + 0.2 * Double(t) / 365.25
+            for p in pulses where t - p.day >= 0 && t - p.day <= 13 { eta += p.beta }
+            if let d = decay, t >= d.day { eta += d.beta * exp(-M_LN2 * Double(t - d.day) / d.halfLife) }
+            return random.negativeBinomial(mean: exp(eta), alpha: 0.3)
+        }
+    }
+
+    /// The expected excess by the estimand's definition: Σ over days 0..13 of μ − μ⁰ (other events kept).
+    static func trueExcess(day: Int, beta: Double, days: Int = 14) -> Double {
+        (day..<(day + days)).reduce(0.0) { sum, t in
+            let mu0 = exp(3.5 + 0.2 * Double(t) / 365.25)
+            return sum + mu0 * (exp(beta) - 1)
+        }
+    }
+
+    @Test("95% intervals of the cumulative excess cover the truth at a rate consistent with 95% (60 replicates)")
+    func pulseCoverage() throws {
+        var covered = 0
+        let replicates = 60
+        for r in 0..<replicates {
+            let y = Self.simulate(days: 300, pulses: [(150, 0.5)], seed: UInt64(900 + r))
+            let analysis = EventEffectsAnalysis(model: TimeSeriesModel(design: DesignSpecification(dayOfWeek: false), kind: .nb2),
+                                                triggers: [EventTerm(id: "t", dates: [Self.start.adding(days: 150)], first: 0,
+                                                                     last: 13, shape: .pulse)],
+                                                placebos: 0, paths: 300, seed: UInt64(r))
+            let effect = try analysis.run(start: Self.start, response: y).effects[0]
+            let truth = Self.trueExcess(day: 150, beta: 0.5)
+            if effect.cumulativeLower <= truth && truth <= effect.cumulativeUpper { covered += 1 }
+        }
+        // Binomial(60, 0.95): 99.9% of replicates cover ≥ 52 times.
+        #expect(covered >= 52, "covered \(covered) of \(replicates)")
+    }
+
+    @Test("Two pulses 5 days apart: each interval covers its own truth and the joint excess is reported")
+    func overlapping() throws {
+        let y = Self.simulate(days: 300, pulses: [(140, 0.4), (145, 0.3)], seed: 42)
+        let triggers = [EventTerm(id: "a", dates: [Self.start.adding(days: 140)], first: 0, last: 13, shape: .pulse),
+                        EventTerm(id: "b", dates: [Self.start.adding(days: 145)], first: 0, last: 13, shape: .pulse)]
+        let result = try EventEffectsAnalysis(model: TimeSeriesModel(design: DesignSpecification(dayOfWeek: false), kind: .nb2),
+                                              triggers: triggers, placebos: 0, paths: 400).run(start: Self.start, response: y)
+        #expect(result.groups.count == 1 && result.groups[0].ids == ["a", "b"])
+        let a = result.effects[0], b = result.effects[1]
+        // Truth for a with b kept: μ⁰ includes b's multiplier on the overlapping days.
+        let truthA = (140..<154).reduce(0.0) { s, t in
+            let base = exp(3.5 + 0.2 * Double(t) / 365.25) * (t >= 145 && t <= 158 ? exp(0.3) : 1)
+            return s + base * (exp(0.4) - 1)
+        }
+        #expect(a.cumulativeLower <= truthA && truthA <= a.cumulativeUpper, "a: \(a.cumulativeLower)…\(a.cumulativeUpper) vs \(truthA)")
+        #expect(b.cumulativeLower <= b.cumulativeUpper && result.groups[0].cumulativeLower <= result.groups[0].cumulativeExcess)
+    }
+
+    @Test("Decay: the half-life interval covers the truth; placebos and pre-trend give p-values")
+    func decay() throws {
+        let y = Self.simulate(days: 360, pulses: [], decay: (180, 0.9, 10), seed: 7)
+        let trigger = EventTerm(id: "d", dates: [Self.start.adding(days: 180)], first: -7, last: 60, shape: .decay(halfLife: 7))
+        let result = try EventEffectsAnalysis(model: TimeSeriesModel(design: DesignSpecification(dayOfWeek: false), kind: .nb2),
+                                              triggers: [trigger], placebos: 39, paths: 200)
+            .run(start: Self.start, response: y)
+        let effect = result.effects[0]
+        #expect(effect.halfLifeAtBound == nil)
+        let lower = try #require(effect.halfLifeLower), upper = try #require(effect.halfLifeUpper)
+        #expect(lower <= 10 && 10 <= upper, "half-life interval \(lower)…\(upper)")
+        #expect(effect.preTrendPValue != nil && effect.placeboPValue != nil && effect.placebos == 39)
+        #expect(effect.placeboPValue! <= 0.1, "a strong decay should beat most placebos: p = \(effect.placeboPValue!)")
+    }
+
+    @Test("Errors: AR terms, event outside the data, window longer than the data, no eligible placebo dates")
+    func errors() throws {
+        let y = Self.simulate(days: 100, pulses: [], seed: 3)
+        let inside = EventTerm(id: "x", dates: [Self.start.adding(days: 50)], first: 0, last: 13, shape: .pulse)
+        #expect(throws: ModelError.invalidSpecification("AR terms are refused in effects: observed lags would carry the event into the counterfactual")) {
+            try EventEffectsAnalysis(model: TimeSeriesModel(design: DesignSpecification(autoregressiveLags: [1])), triggers: [inside],
+                                     placebos: 0).run(start: Self.start, response: y)
+        }
+        let outside = EventTerm(id: "late", dates: [Self.start.adding(days: 200)], first: 0, last: 13, shape: .pulse)
+        do {
+            _ = try EventEffectsAnalysis(model: TimeSeriesModel(), triggers: [outside], placebos: 0).run(start: Self.start, response: y)
+            Issue.record("expected an error")
+        } catch {
+            guard case .eventWithoutTrainingDays(let id, _, _) = error else { Issue.record("\(error)"); return }
+            #expect(id == "late")
+        }
+        let long = EventTerm(id: "long", dates: [Self.start.adding(days: 10)], first: 0, last: 150, shape: .pulse)
+        #expect(throws: ModelError.invalidSpecification("the window of 'long' (151 days) is longer than the training data (100 days)")) {
+            try EventEffectsAnalysis(model: TimeSeriesModel(), triggers: [long], placebos: 0).run(start: Self.start, response: y)
+        }
+        let wide = EventTerm(id: "wide", dates: [Self.start.adding(days: 30)], first: -20, last: 60, shape: .pulse)
+        #expect(throws: ModelError.invalidSpecification("no eligible placebo dates for 'wide': every window of its length inside the training data overlaps a real event")) {
+            try EventEffectsAnalysis(model: TimeSeriesModel(kind: .nb2), triggers: [wide], placebos: 10).run(start: Self.start, response: y)
+        }
+    }
+}
