@@ -54,6 +54,9 @@ struct EffectsCommand: ParsableCommand {
     @Option(help: "Output format: table or json.")
     var format: ReportFormat = .table
 
+    @Option(help: "Write an SVG: observed vs counterfactual around each event, and the cumulative excess.")
+    var plot: String?
+
     enum ShapeArgument: String, ExpressibleByArgument, CaseIterable { case pulse, step, decay, free }
     enum PoolArgument: String, ExpressibleByArgument, CaseIterable { case kind }
     enum IntervalArgument: String, ExpressibleByArgument, CaseIterable { case simulation, delta }
@@ -73,14 +76,24 @@ struct EffectsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let report = try reportingFailures(file: input.file) { try makeReport() }
+        let (report, series, responseName) = try reportingFailures(file: input.file) { try makeReport() }
+        if let plot {
+            let values = try reportingFailures { try series.column(named: responseName) }
+            let svg = EffectsPlot(title: "\(responseName): response to events").render(report.result) { date in
+                series.index(of: date).map { values[$0] } ?? .nan
+            }
+            do { try svg.write(toFile: plot, atomically: true, encoding: .utf8) } catch {
+                printError("error: \(plot): cannot write the plot (\(error.localizedDescription))")
+                throw ExitCode(1)
+            }
+        }
         switch format {
         case .json: print(report.json().serialized())
         case .table: print(report.table(), terminator: "")
         }
     }
 
-    private func makeReport() throws -> EffectsReport {
+    private func makeReport() throws -> (EffectsReport, DailySeries, String) {
         var options = try input.ingestOptions()
         let window = (from: options.from, to: options.to)
         options.from = nil
@@ -124,6 +137,6 @@ struct EffectsCommand: ParsableCommand {
                                             seed: seed, level: level,
                                             intervalMethod: intervalMethod == .delta ? .delta : .simulation)
         let result = try analysis.run(start: series.start, response: response, regressors: regressors, responseName: responseName)
-        return EffectsReport(result: result, dataQuality: series.quality.json())
+        return (EffectsReport(result: result, dataQuality: series.quality.json()), series, responseName)
     }
 }
