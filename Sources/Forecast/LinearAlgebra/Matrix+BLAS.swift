@@ -129,12 +129,10 @@ extension Matrix {
     /// The inverse of a symmetric positive-definite matrix (Cholesky: dpotrf + dpotri), both triangles filled.
     /// - Throws: `LinearAlgebraError.notPositiveDefinite` naming the failing leading minor.
     public func inverseOfPositiveDefinite() throws(LinearAlgebraError) -> Matrix {
-        precondition(rows == columns, "inverseOfPositiveDefinite needs a square matrix")
-        var a = self
+        var a = try choleskyUpper()
         let n = rows
         if n == 0 { return a }
         try a.storage.withUnsafeMutableBufferPointer { (p) throws(LinearAlgebraError) in
-            try LAPACK.choleskyFactor(order: n, a: p.baseAddress!)
             try LAPACK.choleskyInverse(order: n, factor: p.baseAddress!)
         }
         a.symmetrizeFromUpper()
