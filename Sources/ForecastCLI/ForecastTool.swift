@@ -11,7 +11,7 @@ struct ForecastTool: ParsableCommand {
             (the message on stderr names the file, line and column).
             """,
         version: ForecastVersion.current,
-        subcommands: [FitCommand.self, IngestCommand.self, DescribeCommand.self, RegressCommand.self, ScoreCommand.self, EffectsCommand.self]
+        subcommands: [FitCommand.self, IngestCommand.self, DescribeCommand.self, RegressCommand.self, ScoreCommand.self, EffectsCommand.self, BacktestCommand.self]
     )
 }
 

@@ -37,7 +37,7 @@ struct TermOptions: ParsableArguments {
     @Option(help: "Only these event ids from --events (comma-separated).")
     var ids: String?
 
-    @Option(name: [.customLong("step"), .customLong("step-term")], help: "Level shift DATE:ID (step_ID = 1 from DATE on; repeatable).")
+    @Option(name: .customLong("step-term"), help: "Level shift DATE:ID (step_ID = 1 from DATE on; repeatable).")
     var steps: [StepArgument] = []
 
     @Option(help: "A numeric column of the file entered as it is (repeatable).")

@@ -1,0 +1,203 @@
+import Dispatch
+import Foundation
+
+// Running a backtest.
+//
+// Policy:
+// 1. Nothing leaks: origin o's fit sees the response through o only (the array is cut there); the automatic
+//    model choice and automatic changepoints are made per origin; forecasts are for o + 1 … o + H.
+// 2. Origins are split into runs of consecutive origins whose boundaries depend only on the number of origins
+//    (at most 16 runs, each a whole number of refit periods for `.everyK`). A run starts from scratch —
+//    least squares factorizes its first window, count models fit cold — and then updates the factor or warm-starts
+//    IRLS origin by origin. Runs execute in parallel (`DispatchQueue.concurrentPerform`, one BLAS thread per
+//    task, as `CountRegression.fitMany`); results are stored in origin order, so they do not depend on the number
+//    of workers or on scheduling.
+// 3. Each origin's random stream is `RandomSource(seed: seed, key: days since 1970 of o)`.
+// 4. A fit that fails does not stop the run: the origin is forecast with the last successful parameters of its
+//    run moved to the origin, else with the seasonal-naive baseline, and is listed in `failedOrigins`.
+
+extension BacktestSpecification {
+    /// Runs the backtest on a daily series.
+    /// - Parameters:
+    ///   - start: the day of `response[0]`; one value per consecutive day, NaN = missing.
+    ///   - response: the daily response.
+    ///   - regressors: columns by name aligned with `response` (known in advance, so read on forecast days).
+    ///   - responseName: for messages.
+    /// - Throws: `BacktestError` when the first origin is outside the series or a horizon runs past its end.
+    ///   Fit failures at single origins are not thrown (policy 4).
+    public func run(start: CalendarDate, response: [Double], regressors: [String: [Double]] = [:],
+                    responseName: String = "y") throws(BacktestError) -> BacktestResult {
+        checkPreconditions()
+        let windows = try originWindows(start: start, count: response.count)
+        let data = BacktestData(start: start, response: response, regressors: regressors, responseName: responseName)
+        let count = windows.count
+        let runs = Self.runBoundaries(origins: count, refit: refit)
+        var shared: TimeSeriesFit? = nil
+        if refit == .never && !updatesLeastSquares {
+            shared = try? fit(window: windows[0], data: data, warmStart: nil).fit
+        }
+        let slots = ResultSlots<[OriginOutcome]>(count: runs.count)
+        let previousThreads = BLASThreads.count
+        BLASThreads.set(1)
+        defer { BLASThreads.set(previousThreads) }
+        let workers = max(1, min(concurrency, runs.count))
+        let specification = self
+        let initial = shared
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var index = worker
+            while index < runs.count {
+                let outcomes = specification.run(origins: runs[index], windows: windows, data: data, shared: initial)
+                slots.store(.success(outcomes), at: index)
+                index += workers
+            }
+        }
+        let outcomes = slots.values.flatMap { (try? $0.get()) ?? [] }
+        return BacktestResult(specification: self, windows: windows, outcomes: outcomes)
+    }
+
+    /// Least squares updated in place of refits (policy of `LeastSquaresUpdater`).
+    var updatesLeastSquares: Bool {
+        model.kind == .ols && model.design.autoregressiveLags.isEmpty && !model.automaticChangepoints
+            && model.covariance == .classical
+    }
+
+    /// Consecutive runs of origin indices (policy 2).
+    static func runBoundaries(origins n: Int, refit: RefitCadence) -> [Range<Int>] {
+        var length = max(8, (n + 15) / 16)
+        if case let .everyK(k) = refit { length = ((length + k - 1) / k) * k }
+        return stride(from: 0, to: n, by: length).map { $0..<min($0 + length, n) }
+    }
+
+    /// A full fit (or a warm-started count fit) on one window.
+    func fit(window: DateSpan, data: BacktestData, warmStart: [Double]?) throws(ModelError)
+        -> (fit: TimeSeriesFit, method: BacktestResult.OriginMethod) {
+        var windowModel = model
+        windowModel.from = window.first
+        windowModel.to = window.last
+        let response = data.responseThrough(window.last)
+        if let kind = model.kind, kind != .ols, !model.automaticChangepoints {
+            let fit = try TimeSeriesFit(countModel: windowModel, kind: kind, start: data.start, response: response,
+                                        regressors: data.regressors, responseName: data.responseName, warmStart: warmStart)
+            return (fit, warmStart == nil ? .refit : .warmStarted)
+        }
+        return (try windowModel.fit(start: data.start, response: response, regressors: data.regressors,
+                                    responseName: data.responseName), .refit)
+    }
+
+    /// The forecast of a fitted model from its last training day.
+    func forecast(_ fit: TimeSeriesFit, actual: [Double], random: inout RandomSource) throws(ModelError) -> OriginForecast {
+        let origin = fit.trainingWindow.last
+        if let linear = fit.linear, fit.schema.specification.autoregressiveLags.isEmpty {
+            var rows: [[Double]] = []
+            for h in 1...horizon {
+                let date = origin.adding(days: h)
+                var values: [Double] = []
+                for name in fit.schema.specification.regressors {
+                    guard let v = fit.regressorValue(name, at: date) else { throw .regressorUnavailable(name: name, date: "\(date)") }
+                    values.append(v)
+                }
+                rows.append(fit.schema.row(for: date, lags: [], regressors: values))
+            }
+            let predictions = try linear.predict(Matrix(rows: rows), level: 0.95)
+            return .studentT(mean: predictions.map(\.mean),
+                             scale: predictions.map { ($0.meanStandardError * $0.meanStandardError + linear.scale).squareRoot() },
+                             degreesOfFreedom: Double(linear.dfResidual), levels: quantileLevels, actual: actual,
+                             paths: paths, random: &random, keepSamples: keepSamples)
+        }
+        let table = try fit.forecast(horizon: horizon, levels: [80], paths: paths, seed: random.next())
+        let simulated = table.paths!
+        let members = (0..<horizon).map { d in (0..<paths).map { simulated[d, $0] } }
+        return .ensemble(members: members, mean: table.days.map(\.mean), levels: quantileLevels, actual: actual,
+                         keepSamples: keepSamples)
+    }
+
+    /// One run of consecutive origins (policy 2), serially.
+    func run(origins range: Range<Int>, windows: [DateSpan], data: BacktestData, shared: TimeSeriesFit?) -> [OriginOutcome] {
+        var updater: LeastSquaresUpdater? = nil
+        var lastRefit: TimeSeriesFit? = shared
+        var lastGood: TimeSeriesFit? = shared
+        var outcomes: [OriginOutcome] = []
+        for i in range {
+            let window = windows[i], origin = window.last
+            let actual = (1...horizon).map { data.response(at: origin.adding(days: $0)) }
+            let training = data.values(window)
+            var random = RandomSource(seed: seed, key: UInt64(bitPattern: Int64(origin.daysSinceEpoch)))
+            let seasonal = BaselineForecasts.seasonalNaive(training: training, period: seasonalPeriod, horizon: horizon,
+                                                           levels: quantileLevels, actual: actual)
+                ?? OriginForecast.missing(horizon: horizon, levels: quantileLevels.count)
+            let naive = BaselineForecasts.naive(training: training, horizon: horizon, levels: quantileLevels, actual: actual)
+                ?? OriginForecast.missing(horizon: horizon, levels: quantileLevels.count)
+            var method = BacktestResult.OriginMethod.refit
+            var failure: BacktestResult.FailedOrigin? = nil
+            var forecast: OriginForecast
+            do throws(ModelError) {
+                if updatesLeastSquares {
+                    if updater == nil {
+                        updater = LeastSquaresUpdater(schema: DesignSchema(specification: model.design, trendOrigin: window.first,
+                                                                           lagTransform: .identity))
+                    }
+                    let incremental = updater!.move(to: window, data: data)
+                    if let f = try updater!.forecast(horizon: horizon, data: data) {
+                        forecast = .studentT(mean: f.mean, scale: f.scale, degreesOfFreedom: f.df, levels: quantileLevels,
+                                             actual: actual, paths: paths, random: &random, keepSamples: keepSamples)
+                        method = incremental ? .updated : .factorized
+                    } else {
+                        let fitted = try fit(window: window, data: data, warmStart: nil).fit
+                        lastGood = fitted
+                        forecast = try self.forecast(fitted, actual: actual, random: &random)
+                    }
+                } else {
+                    let fitted: TimeSeriesFit
+                    if let kept = lastRefit, !refit.refits(at: i) {
+                        fitted = TimeSeriesFit(keeping: kept, origin: origin, start: data.start,
+                                               response: data.responseThrough(origin))
+                        method = .kept
+                    } else {
+                        let result = try fit(window: window, data: data, warmStart: lastRefit?.regression.estimates)
+                        fitted = result.fit
+                        method = result.method
+                        lastRefit = fitted
+                    }
+                    lastGood = fitted
+                    forecast = try self.forecast(fitted, actual: actual, random: &random)
+                }
+            } catch {
+                method = .fallback
+                var replacement: OriginForecast? = nil
+                if let lastGood {
+                    let moved = TimeSeriesFit(keeping: lastGood, origin: origin, start: data.start,
+                                              response: data.responseThrough(origin))
+                    replacement = try? self.forecast(moved, actual: actual, random: &random)
+                }
+                failure = BacktestResult.FailedOrigin(origin: origin, reason: "\(error)",
+                                                      fallback: replacement == nil ? .seasonalNaive : .lastParameters)
+                forecast = replacement ?? seasonal
+            }
+            outcomes.append(OriginOutcome(
+                window: window, method: method, failure: failure, model: forecast, naive: naive, seasonalNaive: seasonal,
+                actual: actual, scale1: ScaledErrors.absoluteScale(training: training, period: 1).value,
+                scaleSeasonal: ScaledErrors.absoluteScale(training: training, period: seasonalPeriod).value))
+        }
+        return outcomes
+    }
+}
+
+/// Everything one origin contributes to the result.
+struct OriginOutcome: Sendable {
+    let window: DateSpan
+    let method: BacktestResult.OriginMethod
+    let failure: BacktestResult.FailedOrigin?
+    let model: OriginForecast, naive: OriginForecast, seasonalNaive: OriginForecast
+    let actual: [Double]
+    /// The origin's MASE scales Q_1 and Q_m (nil when unavailable).
+    let scale1: Double?, scaleSeasonal: Double?
+}
+
+extension OriginForecast {
+    /// A forecast of NaNs (a baseline with too short a training series).
+    static func missing(horizon: Int, levels: Int) -> OriginForecast {
+        OriginForecast(mean: [Double](repeating: .nan, count: horizon),
+                       quantiles: [[Double]](repeating: [Double](repeating: .nan, count: levels), count: horizon),
+                       crps: [Double](repeating: .nan, count: horizon), samples: nil)
+    }
+}

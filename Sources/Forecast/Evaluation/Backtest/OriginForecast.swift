@@ -1,0 +1,65 @@
+import Foundation
+
+// OriginForecast — one origin's predictive distribution for days origin+1 … origin+H, reduced to what a backtest
+// scores: mean, quantiles, predictive samples (for the ensemble CRPS) and the CRPS itself.
+//
+// Policy:
+// 1. Student t (least squares without AR terms): q_τ = mean + t_ν(τ)·s with s = √(σ̂²(1 + x′(X′X)⁻¹x)),
+//    ν = n − k, written as mean − t_ν(1 − τ)·s for τ < ½ so that bounds equal statsmodels' `obs_ci` exactly;
+//    samples are N draws mean + s·Z·√(ν/χ²_ν).
+// 2. Ensembles (simulated paths, baseline error distributions): quantiles are type-1 sample quantiles (the
+//    inverse empirical CDF, as `TimeSeriesFit.forecast` uses), so count forecasts have integer quantiles.
+// 3. CRPS is the ensemble CRPS of the samples (properscoring `crps_ensemble`) for every kind, so that models and
+//    baselines are scored by the same function.
+
+/// One origin's forecasts (H days).
+struct OriginForecast: Sendable {
+    /// Mean (point forecast) per day.
+    var mean: [Double]
+    /// Quantiles per day, `quantiles[t][j]` at level j.
+    var quantiles: [[Double]]
+    /// CRPS per day against the actuals.
+    var crps: [Double]
+    /// Samples per day (H × N) when kept.
+    var samples: Matrix?
+
+    /// Student-t predictive distributions (policy 1).
+    static func studentT(mean: [Double], scale: [Double], degreesOfFreedom df: Double, levels: [Double],
+                         actual: [Double], paths: Int, random: inout RandomSource, keepSamples: Bool) -> OriginForecast {
+        let t = StudentT(degreesOfFreedom: df)
+        let critical = levels.map { tau in tau == 0.5 ? 0 : t.quantile(tau < 0.5 ? 1 - tau : tau) }
+        let quantiles = mean.indices.map { d in
+            levels.indices.map { j in
+                levels[j] < 0.5 ? mean[d] - critical[j] * scale[d] : mean[d] + critical[j] * scale[d]
+            }
+        }
+        var samples = Matrix(rows: mean.count, columns: paths)
+        var crps: [Double] = []
+        var members = [Double](repeating: 0, count: paths)
+        for d in mean.indices {
+            for p in 0..<paths {
+                let z = random.normal()
+                members[p] = mean[d] + scale[d] * z * (df / random.chiSquared(df)).squareRoot()
+                samples[d, p] = members[p]
+            }
+            crps.append(CRPS.ensemble(actual: actual[d], members: members))
+        }
+        return OriginForecast(mean: mean, quantiles: quantiles, crps: crps, samples: keepSamples ? samples : nil)
+    }
+
+    /// An ensemble per day (policy 2); `mean` is the model's point forecast (nil = the member mean).
+    static func ensemble(members: [[Double]], mean: [Double]?, levels: [Double], actual: [Double],
+                         keepSamples: Bool) -> OriginForecast {
+        var quantiles: [[Double]] = [], crps: [Double] = [], means: [Double] = []
+        let width = members.map(\.count).max() ?? 0
+        var samples = keepSamples ? Matrix(rows: members.count, columns: width) : nil
+        for (d, day) in members.enumerated() {
+            let sorted = day.filter { !$0.isNaN }.sorted()
+            quantiles.append(levels.map { sorted.isEmpty ? .nan : TimeSeriesFit.quantile(sorted, $0) })
+            means.append(mean?[d] ?? (sorted.isEmpty ? .nan : sorted.reduce(0, +) / Double(sorted.count)))
+            crps.append(CRPS.ensemble(actual: actual[d], members: sorted))
+            if samples != nil { for p in 0..<width { samples![d, p] = p < day.count ? day[p] : .nan } }
+        }
+        return OriginForecast(mean: means, quantiles: quantiles, crps: crps, samples: samples)
+    }
+}

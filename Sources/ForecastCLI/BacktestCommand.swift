@@ -1,0 +1,176 @@
+import ArgumentParser
+import Forecast
+import Foundation
+
+/// `forecast backtest FILE`: rolling-origin evaluation of the `fit` model against naive baselines (the statistics
+/// live in the library: `BacktestSpecification.run` and `BacktestResult`).
+struct BacktestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backtest",
+        abstract: "Rolling-origin backtest: refit (or update) at every origin, score the forecasts against naive baselines.",
+        discussion: """
+            Origins are --first, then every --step days, --origins of them (default: as many as leave --horizon days \
+            of actuals). Each origin is trained on the days from --from (or the series' start; sliding:N → the last N \
+            days) through the origin and forecasts origin+1 … origin+H. Least squares without AR terms updates its QR \
+            factor instead of refitting; count models warm-start from the previous origin; --refit K|never keeps the \
+            estimates between refits. Scores: MAE, RMSE, MASE (each origin's own training scale), pinball loss, \
+            coverage and interval score of the central intervals, ensemble CRPS; the naive and seasonal-naive (7-day) \
+            baselines are scored on the same rows and skill = 1 − S/S_baseline. The step term of `fit` is --step-term.
+            """
+    )
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var terms: TermOptions
+
+    @Option(help: "Model: auto, ols, poisson or nb2 (auto is decided at every origin).")
+    var model: FitCommand.FitModelArgument = .auto
+
+    @Option(help: "Coefficient covariance: classical, hc0, hc1, hc2, hc3 (OLS only) or hac.")
+    var covariance: CovarianceKind = .classical
+
+    @Option(help: "HAC lag truncation L (default ⌊4 (n/100)^(2/9)⌋).")
+    var maxLags: Int?
+
+    @Option(help: "Days forecast from each origin.")
+    var horizon: Int
+
+    @Option(help: "The first origin (last training day), YYYY-MM-DD.")
+    var first: DayArgument
+
+    @Option(help: "Days between origins (default 7).")
+    var step: Int = 7
+
+    @Option(help: "Number of origins (default: as many as leave --horizon days of actuals).")
+    var origins: Int?
+
+    @Option(help: "Training window: expanding or sliding:N (the last N days).")
+    var trainingWindow: TrainingWindowArgument = TrainingWindowArgument(window: .expanding)
+
+    @Option(help: "Refit cadence: every, K (every K-th origin) or never.")
+    var refit: RefitArgument = RefitArgument(cadence: .every)
+
+    @Option(help: "Quantile levels in (0, 1), comma-separated.")
+    var quantiles: String = "0.025,0.1,0.5,0.9,0.975"
+
+    @Option(help: "Write every origin's forecasts as CSV (origin,date,h,mean,q<level>…).")
+    var details: String?
+
+    @Option(help: "Write every origin's predictive samples as CSV (origin,date,h,s0001…).")
+    var samples: String?
+
+    @Option(help: "Predictive samples per day (simulated paths; Student-t draws for least squares).")
+    var paths: Int = 1000
+
+    @Option(help: "Simulation seed (each origin derives its own stream from it).")
+    var seed: UInt64 = 1
+
+    @Option(help: "Output format: table or json.")
+    var format: ReportFormat = .table
+
+    var levels: [Double] {
+        Array(Set(quantiles.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) })).sorted()
+    }
+
+    func validate() throws {
+        guard horizon >= 1 else { throw ValidationError("--horizon must be at least 1 day, got \(horizon)") }
+        guard step >= 1 else { throw ValidationError("--step (days between origins) must be at least 1, got \(step)") }
+        if let origins, origins < 1 { throw ValidationError("--origins must be at least 1, got \(origins)") }
+        guard paths >= 1 else { throw ValidationError("--paths must be ≥ 1") }
+        let parsed = quantiles.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard !parsed.isEmpty, parsed.allSatisfy({ $0 != nil }) else {
+            throw ValidationError("--quantiles takes levels in (0, 1), e.g. 0.025,0.1,0.5,0.9,0.975")
+        }
+        for value in parsed.map({ $0! }) where !(value > 0 && value < 1) {
+            throw ValidationError("--quantiles values are levels in (0, 1), got \(value)")
+        }
+        if input.values.count > 1 { throw ValidationError("backtest takes one response: give --value once") }
+        if maxLags != nil && covariance != .hac { throw ValidationError("--max-lags applies to --covariance hac only") }
+        if model != .ols && model != .auto && (covariance == .hc2 || covariance == .hc3) {
+            throw ValidationError("--covariance \(covariance.rawValue) is defined for least squares only")
+        }
+    }
+
+    func run() throws {
+        let result = try reportingFailures(file: input.file) { try makeResult() }
+        for failure in result.failedOrigins {
+            printError("warning: origin \(failure.origin): \(failure.reason); forecast with the \(failure.fallback.rawValue) fallback")
+        }
+        if let details { try write(result.detailsCSV(), to: details) }
+        if let samples, let text = result.samplesCSV() { try write(text, to: samples) }
+        switch format {
+        case .json: print(result.json().serialized())
+        case .table: print(result.table(), terminator: "")
+        }
+    }
+
+    private func write(_ text: String, to path: String) throws {
+        try reportingFailures {
+            do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
+                throw DataError(.unreadable, file: path, expected: "a writable file", found: "\(error.localizedDescription)")
+            }
+        }
+    }
+
+    private func makeResult() throws -> BacktestResult {
+        var options = try input.ingestOptions()
+        let from = options.from
+        options.from = nil
+        let series = try DailySeries.ingest(path: input.file, options: options)
+        let responseName = input.values.first ?? series.names.first!
+        let response = try series.column(named: responseName)
+        var regressors: [String: [Double]] = [:]
+        for name in terms.regressor { regressors[name] = try series.column(named: name) }
+        let calendar = try terms.eventsFile.map { try EventCalendar.read(contentsOf: $0) }
+        let (design, _) = terms.specification(calendar: calendar?.events.map { ($0.id, $0.date, $0.kind) } ?? [])
+        let timeSeriesModel = TimeSeriesModel(design: design, kind: model.kind,
+                                              covariance: covariance.estimator(maxLags: maxLags, correction: false),
+                                              from: from, automaticChangepoints: terms.changepoints?.automatic ?? false)
+        let specification = BacktestSpecification(
+            model: timeSeriesModel, horizon: horizon, firstOrigin: first.date, step: step, origins: origins,
+            window: trainingWindow.window, refit: refit.cadence, quantileLevels: levels, paths: paths, seed: seed,
+            keepSamples: samples != nil)
+        do {
+            return try specification.run(start: series.start, response: response, regressors: regressors,
+                                         responseName: responseName)
+        } catch {
+            switch error {
+            case .originOutsideSeries:
+                throw ValidationError("--first: \(error)")
+            case .horizonBeyondData:
+                throw DataError(.invalid, file: input.file, column: responseName, expected: "\(horizon) days of actuals after every origin",
+                                found: "\(error)")
+            }
+        }
+    }
+}
+
+/// `--training-window expanding|sliding:N`.
+struct TrainingWindowArgument: ExpressibleByArgument {
+    let window: BacktestSpecification.TrainingWindow
+    init(window: BacktestSpecification.TrainingWindow) { self.window = window }
+    init?(argument: String) {
+        if argument == "expanding" { window = .expanding; return }
+        let parts = argument.split(separator: ":")
+        guard parts.count == 2, parts[0] == "sliding", let days = Int(parts[1]), days >= 2 else { return nil }
+        window = .sliding(days: days)
+    }
+    var defaultValueDescription: String { "expanding" }
+    static var allValueStrings: [String] { ["expanding", "sliding:N"] }
+}
+
+/// `--refit every|K|never`.
+struct RefitArgument: ExpressibleByArgument {
+    let cadence: BacktestSpecification.RefitCadence
+    init(cadence: BacktestSpecification.RefitCadence) { self.cadence = cadence }
+    init?(argument: String) {
+        switch argument {
+        case "every": cadence = .every
+        case "never": cadence = .never
+        default:
+            guard let k = Int(argument), k >= 1 else { return nil }
+            cadence = k == 1 ? .every : .everyK(k)
+        }
+    }
+    var defaultValueDescription: String { "every" }
+    static var allValueStrings: [String] { ["every", "K", "never"] }
+}

@@ -1,0 +1,100 @@
+// End-to-end tests of `forecast backtest`: they launch the built binary and check stdout, stderr, files and the
+// exit status.
+import Foundation
+import Testing
+
+@Suite("forecast backtest (end to end)")
+struct BacktestCommandTests {
+    func json(_ text: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    /// 120 days of counts with a weekly pattern, from 2025-01-01.
+    static let series: String = {
+        var lines = ["date,count"]
+        let start = Calendar(identifier: .gregorian).date(from: DateComponents(timeZone: TimeZone(identifier: "UTC"), year: 2025, month: 1, day: 1))!
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd"
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        for t in 0..<120 {
+            let day = formatter.string(from: start.addingTimeInterval(Double(t) * 86_400))
+            lines.append("\(day),\(20 + t / 10 + [0, 3, 5, 2, 7, 1, 4][t % 7] + (t * 7919) % 5)")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }()
+
+    @Test("JSON keys, --details header and row count, --samples header")
+    func jsonAndFiles() throws {
+        let file = try ForecastBinary.fixture("backtest-series.csv", Self.series)
+        let details = file.replacingOccurrences(of: "series.csv", with: "details.csv")
+        let samples = file.replacingOccurrences(of: "series.csv", with: "samples.csv")
+        let result = try ForecastBinary.run(["backtest", file, "--model", "ols", "--horizon", "7", "--first", "2025-03-01",
+                                             "--step", "7", "--details", details, "--samples", samples, "--paths", "20",
+                                             "--format", "json"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let output = try json(result.stdout)
+        for key in ["origins", "horizon", "metrics", "byHorizon", "baselines", "skill", "failedOrigins"] {
+            #expect(output[key] != nil, "missing key \(key)")
+        }
+        // Origins 2025-03-01 (day 59), every 7 days, while origin + 7 ≤ day 119: days 59 … 108 → 8 origins.
+        #expect(output["origins"] as? Int == 8)
+        #expect(output["horizon"] as? Int == 7)
+        let metrics = try #require(output["metrics"] as? [String: Any])
+        for key in ["mae", "rmse", "mase1", "mase7", "pinball", "pinballMean", "intervals", "crps"] {
+            #expect(metrics[key] != nil, "metrics lacks \(key)")
+        }
+        let intervals = try #require(metrics["intervals"] as? [String: Any])
+        #expect(Set(intervals.keys) == ["80", "95"])
+        let byHorizon = try #require(output["byHorizon"] as? [[String: Any]])
+        #expect(byHorizon.count == 7 && byHorizon.first?["h"] as? Int == 1 && byHorizon.first?["crps"] != nil)
+        let baselines = try #require(output["baselines"] as? [String: Any])
+        #expect(baselines["naive"] != nil && baselines["seasonalNaive"] != nil)
+        let skill = try #require(output["skill"] as? [String: [String: Any]])
+        #expect(skill["naive"]?["crps"] != nil && skill["seasonalNaive"]?["mae"] != nil)
+        let detailLines = try String(contentsOfFile: details, encoding: .utf8).split(separator: "\n")
+        #expect(detailLines.first == "origin,date,h,mean,q0.025,q0.1,q0.5,q0.9,q0.975")
+        #expect(detailLines.count == 1 + 8 * 7)
+        #expect(detailLines[1].hasPrefix("2025-03-01,2025-03-02,1,"))
+        let sampleLines = try String(contentsOfFile: samples, encoding: .utf8).split(separator: "\n")
+        #expect(sampleLines.first?.hasPrefix("origin,date,h,s0001,s0002,") == true)
+        #expect(sampleLines.first?.hasSuffix(",s0020") == true)
+        #expect(sampleLines.count == 1 + 8 * 7)
+    }
+
+    @Test("--quantiles changes the columns; the table names the baselines")
+    func quantilesAndTable() throws {
+        let file = try ForecastBinary.fixture("backtest-series2.csv", Self.series)
+        let details = file.replacingOccurrences(of: "series2.csv", with: "details2.csv")
+        let result = try ForecastBinary.run(["backtest", file, "--horizon", "5", "--first", "2025-04-01", "--origins", "3",
+                                             "--quantiles", "0.05,0.5,0.95", "--training-window", "sliding:60",
+                                             "--refit", "2", "--paths", "50", "--details", details])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout.contains("seasonal naive"))
+        let lines = try String(contentsOfFile: details, encoding: .utf8).split(separator: "\n")
+        #expect(lines.first == "origin,date,h,mean,q0.05,q0.5,q0.95")
+        #expect(lines.count == 1 + 3 * 5)
+    }
+
+    @Test("Usage errors exit 64: horizon ≤ 0, bad --training-window, first origin outside the data")
+    func usageErrors() throws {
+        let file = try ForecastBinary.fixture("backtest-series3.csv", Self.series)
+        for arguments in [["--horizon", "0", "--first", "2025-03-01"],
+                          ["--horizon", "7", "--first", "2025-03-01", "--training-window", "rolling"],
+                          ["--horizon", "7", "--first", "2026-03-01"],
+                          ["--horizon", "7", "--first", "2025-03-01", "--quantiles", "0.1,1.5"]] {
+            let result = try ForecastBinary.run(["backtest", file] + arguments)
+            #expect(result.status == 64, "\(arguments): status \(result.status), stderr \(result.stderr)")
+        }
+    }
+
+    @Test("Data errors exit 1 and say where: horizon longer than the test span, missing file")
+    func dataErrors() throws {
+        let file = try ForecastBinary.fixture("backtest-series4.csv", Self.series)
+        let result = try ForecastBinary.run(["backtest", file, "--horizon", "30", "--first", "2025-04-15"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("backtest-series4.csv") && result.stderr.contains("horizon is longer than the test span"),
+                "stderr: \(result.stderr)")
+        let missing = try ForecastBinary.run(["backtest", "/nonexistent/series.csv", "--horizon", "7", "--first", "2025-03-01"])
+        #expect(missing.status == 1)
+    }
+}
