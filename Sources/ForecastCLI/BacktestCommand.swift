@@ -22,14 +22,8 @@ struct BacktestCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var terms: TermOptions
 
-    @Option(help: "Model: auto, ols, poisson or nb2 (auto is decided at every origin).")
-    var model: FitCommand.FitModelArgument = .auto
-
-    @Option(help: "Coefficient covariance: classical, hc0, hc1, hc2, hc3 (OLS only) or hac.")
-    var covariance: CovarianceKind = .classical
-
-    @Option(help: "HAC lag truncation L (default ⌊4 (n/100)^(2/9)⌋).")
-    var maxLags: Int?
+    /// Model and covariance (with `--model auto` the choice is made at every origin).
+    @OptionGroup var modelOptions: ModelOptions
 
     @Option(help: "Days forecast from each origin.")
     var horizon: Int
@@ -84,10 +78,6 @@ struct BacktestCommand: ParsableCommand {
             throw ValidationError("--quantiles values are levels in (0, 1), got \(value)")
         }
         if input.values.count > 1 { throw ValidationError("backtest takes one response: give --value once") }
-        if maxLags != nil && covariance != .hac { throw ValidationError("--max-lags applies to --covariance hac only") }
-        if model != .ols && model != .auto && (covariance == .hc2 || covariance == .hc3) {
-            throw ValidationError("--covariance \(covariance.rawValue) is defined for least squares only")
-        }
     }
 
     func run() throws {
@@ -122,8 +112,7 @@ struct BacktestCommand: ParsableCommand {
         for name in terms.regressor { regressors[name] = try series.column(named: name) }
         let calendar = try terms.eventsFile.map { try EventCalendar.read(contentsOf: $0) }
         let (design, _) = terms.specification(calendar: calendar?.events.map { ($0.id, $0.date, $0.kind) } ?? [])
-        let timeSeriesModel = TimeSeriesModel(design: design, kind: model.kind,
-                                              covariance: covariance.estimator(maxLags: maxLags, correction: false),
+        let timeSeriesModel = TimeSeriesModel(design: design, kind: modelOptions.kind, covariance: modelOptions.estimator,
                                               from: from, automaticChangepoints: terms.changepoints?.automatic ?? false)
         let specification = BacktestSpecification(
             model: timeSeriesModel, horizon: horizon, firstOrigin: first.date, step: step, origins: origins,

@@ -24,14 +24,7 @@ struct EffectsCommand: ParsableCommand {
     @Option(help: "Pool events of the same kind (from --events) into one term: kind.")
     var pool: PoolArgument?
 
-    @Option(help: "Model: auto, ols, poisson or nb2.")
-    var model: FitCommand.FitModelArgument = .auto
-
-    @Option(help: "Coefficient covariance: classical, hc0, hc1 or hac.")
-    var covariance: CovarianceKind = .classical
-
-    @Option(help: "HAC lag truncation L.")
-    var maxLags: Int?
+    @OptionGroup var modelOptions: ModelOptions
 
     @Option(help: "Placebo fits (0 turns them off).")
     var placebos: Int = 1000
@@ -72,7 +65,9 @@ struct EffectsCommand: ParsableCommand {
         }
         guard placebos >= 0, shift >= 0, paths >= 1 else { throw ValidationError("--placebos and --shift must be ≥ 0, --paths ≥ 1") }
         if pool != nil && terms.eventsFile == nil { throw ValidationError("--pool kind pools events from --events FILE") }
-        if covariance == .hc2 || covariance == .hc3 { throw ValidationError("--covariance \(covariance.rawValue) is not available in effects") }
+        if modelOptions.covariance == .hc2 || modelOptions.covariance == .hc3 {
+            throw ValidationError("--covariance \(modelOptions.covariance.rawValue) is not available in effects")
+        }
     }
 
     func run() throws {
@@ -130,8 +125,7 @@ struct EffectsCommand: ParsableCommand {
         } else {
             triggers = windows.map { EventTerm(id: $0.id, dates: [$0.date], first: $0.first, last: $0.last, shape: responseShape) }
         }
-        let base = TimeSeriesModel(design: design, kind: model.kind,
-                                   covariance: covariance.estimator(maxLags: maxLags, correction: false),
+        let base = TimeSeriesModel(design: design, kind: modelOptions.kind, covariance: modelOptions.estimator,
                                    from: window.from, to: window.to)
         let analysis = EventEffectsAnalysis(model: base, triggers: triggers, placebos: placebos, shift: shift, paths: paths,
                                             seed: seed, level: level,

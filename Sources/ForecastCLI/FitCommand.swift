@@ -18,14 +18,7 @@ struct FitCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var terms: TermOptions
 
-    @Option(help: "Model: auto, ols, poisson or nb2.")
-    var model: FitModelArgument = .auto
-
-    @Option(help: "Coefficient covariance: classical, hc0, hc1, hc2, hc3 (OLS only) or hac.")
-    var covariance: CovarianceKind = .classical
-
-    @Option(help: "HAC lag truncation L (default ⌊4 (n/100)^(2/9)⌋).")
-    var maxLags: Int?
+    @OptionGroup var modelOptions: ModelOptions
 
     @Option(help: "Days to forecast after the last training day.")
     var horizon: Int = 28
@@ -51,11 +44,6 @@ struct FitCommand: ParsableCommand {
     @Option(help: "Output format: table or json.")
     var format: ReportFormat = .table
 
-    enum FitModelArgument: String, ExpressibleByArgument, CaseIterable {
-        case auto, ols, poisson, nb2
-        var kind: TimeSeriesModel.Kind? { self == .auto ? nil : TimeSeriesModel.Kind(rawValue: rawValue) }
-    }
-
     var levels: [Double] { level.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) } }
 
     func validate() throws {
@@ -69,10 +57,6 @@ struct FitCommand: ParsableCommand {
         guard paths >= 1 else { throw ValidationError("--paths must be ≥ 1") }
         if threshold != nil && !input.cumulative { throw ValidationError("--threshold requires --cumulative (a running-total series)") }
         if input.values.count > 1 { throw ValidationError("fit takes one response: give --value once") }
-        if maxLags != nil && covariance != .hac { throw ValidationError("--max-lags applies to --covariance hac only") }
-        if model != .ols && model != .auto && (covariance == .hc2 || covariance == .hc3) {
-            throw ValidationError("--covariance \(covariance.rawValue) is defined for least squares only")
-        }
     }
 
     func run() throws {
@@ -109,8 +93,7 @@ struct FitCommand: ParsableCommand {
         for name in terms.regressor { regressors[name] = try series.column(named: name) }
         let calendar = try terms.eventsFile.map { try EventCalendar.read(contentsOf: $0) }
         let (design, _) = terms.specification(calendar: calendar?.events.map { ($0.id, $0.date, $0.kind) } ?? [])
-        let model = TimeSeriesModel(design: design, kind: self.model.kind,
-                                    covariance: covariance.estimator(maxLags: maxLags, correction: false),
+        let model = TimeSeriesModel(design: design, kind: modelOptions.kind, covariance: modelOptions.estimator,
                                     from: window.from, to: window.to,
                                     automaticChangepoints: terms.changepoints?.automatic ?? false)
         let fit: TimeSeriesFit
@@ -119,7 +102,7 @@ struct FitCommand: ParsableCommand {
         } catch {
             if case let .notCounts(day, value) = error {
                 throw DataError(.outOfDomain, file: input.file, line: series.sourceLine(ofDay: day), column: responseName,
-                                expected: "a non-negative integer count (--model \(self.model.rawValue))",
+                                expected: "a non-negative integer count (--model \(modelOptions.model.rawValue))",
                                 found: "\(TextNumber.format(value)) on \(series.date(at: day))")
             }
             throw error
