@@ -157,16 +157,15 @@ extension LinearRegressionFit {
             covariance = unscaled
             for index in covariance.storage.indices { covariance.storage[index] *= scale }
         case .hc0, .hc1, .hc2, .hc3, .neweyWest:
-            var rowFactor = [Double](repeating: 0, count: n)
-            let leverage: [Double]? = (options.covariance == .hc2 || options.covariance == .hc3)
-                ? workspace.leverages(layout: layout) : nil
-            for i in 0..<n {
-                // u_i = (√w_i x_i)(√w_i e_i) = w_i e_i x_i, scaled by the HC2/HC3 leverage factor.
-                var factor = (weights?[i] ?? 1) * residuals[i]
-                if let h = leverage?[i] {
-                    factor /= options.covariance == .hc2 ? (1 - h).squareRoot() : (1 - h)
-                }
-                rowFactor[i] = factor
+            // u_i = (√w_i x_i)(√w_i e_i) = w_i e_i x_i, scaled by the HC2/HC3 leverage factor.
+            var rowFactor = residuals
+            if let weights {
+                for i in 0..<n { rowFactor[i] *= weights[i] }
+            }
+            if options.covariance == .hc2 || options.covariance == .hc3 {
+                let leverage = workspace.leverages(layout: layout)
+                let squareRoot = options.covariance == .hc2
+                for i in 0..<n { rowFactor[i] /= squareRoot ? (1 - leverage[i]).squareRoot() : (1 - leverage[i]) }
             }
             workspace.fillScores(x, kept: layout.kept, rowFactor: rowFactor)
             let meat = workspace.scoresCrossProduct(rows: n, columns: k, maxLags: maxLags ?? 0)
