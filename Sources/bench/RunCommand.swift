@@ -41,7 +41,11 @@ struct RunCommand: ParsableCommand {
         let started = SystemInfo.timestamp()
         if let threads { BLASThreads.set(threads) }
         let threadCount = BLASThreads.count
-        let cases = try selection.selectedCases()
+        // Files written by cases (the per-event CSV): the export directory, kept; else a temporary one, removed.
+        let scratch = exportData.map { ScratchDirectory(url: URL(fileURLWithPath: $0), keepsFiles: true) }
+            ?? .temporary()
+        defer { scratch.removeIfTemporary() }
+        let cases = try selection.selectedCases(scratch: scratch)
         guard !cases.isEmpty else {
             throw ValidationError("no case of profile \(selection.profile.rawValue) matches --filter '\(selection.filter ?? "")'")
         }
@@ -53,10 +57,11 @@ struct RunCommand: ParsableCommand {
             peak = GEMMSuite.measurePeak(profile: selection.profile, restoring: threadCount)
         }
         var exporter = try exportData.map { try DataExporter(directory: URL(fileURLWithPath: $0)) }
-        let runner = Runner(policy: selection.profile.sampling)
         var results: [CaseResult] = []
         for (index, benchCase) in cases.enumerated() {
             do {
+                let runner = Runner(policy: selection.profile.sampling,
+                                    tolerance: Suites.agreementTolerance(for: benchCase))
                 let prepared: PreparedCase
                 do { prepared = try benchCase.prepare() } catch {
                     throw HarnessError.preparationFailed(caseKey: benchCase.key, message: "\(error)")
@@ -66,7 +71,8 @@ struct RunCommand: ParsableCommand {
                 try exporter?.addResults(ofCaseWithKey: benchCase.key, prepared.results())
                 results.append(result)
                 printError("[\(index + 1)/\(cases.count)] \(benchCase.key): ours \(Format.timing(result.ours))"
-                    + (result.ratio.map { ", ratio \(Format.fixed($0, 2))" } ?? ""))
+                    + (result.ratio.map { ", ratio \(Format.fixed($0, 2))" } ?? "")
+                    + (Self.throughput(of: result).map { ", \($0)" } ?? ""))
             } catch let error as HarnessError {
                 printError("bench: error: \(error)")
                 throw ExitCode(1)
@@ -79,7 +85,7 @@ struct RunCommand: ParsableCommand {
         let environment = EnvironmentProbe.collect(profile: selection.profile, filter: selection.filter,
                                                    peak: peak, started: started)
         let report = Report(environment: environment, cases: results)
-        let text = format == .json ? report.json.serialized() + "\n" : report.table
+        let text = format == .json ? report.json.serialized() + "\n" : Self.addingThroughput(to: report.table, results)
         if let output {
             do { try Data(text.utf8).write(to: URL(fileURLWithPath: output)) } catch {
                 printError("bench: error: cannot write \(output): \(error)")
@@ -89,5 +95,33 @@ struct RunCommand: ParsableCommand {
         } else {
             print(text, terminator: "")
         }
+    }
+
+    /// "412 MB/s" for a case that reads a file (bytes per call / 10⁶ / ours' median), else nil.
+    static func throughput(of result: CaseResult) -> String? {
+        guard let bytes = Suites.bytesProcessed(by: result), result.ours.median > 0 else { return nil }
+        return Format.fixed(Double(bytes) / 1e6 / result.ours.median, 0) + " MB/s"
+    }
+
+    /// The table with the throughput appended to the line of every case that has one, and a note on how it is
+    /// computed (the JSON keeps its schema: MB/s follows from `size` and `ours.median`, see Benchmarks/README.md).
+    static func addingThroughput(to table: String, _ results: [CaseResult]) -> String {
+        var lines = table.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines.last == "" { lines.removeLast() }
+        // The case rows are the table's last lines, one per result, in run order.
+        let first = lines.count - results.count
+        guard first >= 0 else { return table }
+        var any = false
+        for (offset, result) in results.enumerated() {
+            guard let text = throughput(of: result) else { continue }
+            lines[first + offset] += "  " + text
+            any = true
+        }
+        if any {
+            lines.append("")
+            lines.append("MB/s = bytes read per call / 10⁶ / median (ingest-per-event: 1 header line + rows × "
+                + "\(PerEventFile.rowBytes) bytes)")
+        }
+        return lines.joined(separator: "\n") + "\n"
     }
 }

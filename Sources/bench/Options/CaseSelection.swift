@@ -18,9 +18,9 @@ struct CaseSelection: ParsableArguments {
         }
     }
 
-    /// The profile's cases that match the filter, in run order.
-    func selectedCases() throws -> [BenchCase] {
-        let all = Suites.cases(for: profile)
+    /// The profile's cases that match the filter, in run order; files they write go into `scratch`.
+    func selectedCases(scratch: ScratchDirectory = .temporary()) throws -> [BenchCase] {
+        let all = Suites.cases(for: profile, scratch: scratch)
         guard let filter else { return all }
         let regex = try Regex(filter)
         return all.filter { $0.key.contains(regex) }

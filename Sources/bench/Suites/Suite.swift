@@ -6,15 +6,46 @@ protocol Suite {
     static var name: String { get }
     /// The suite's cases for `profile`, in run order.
     static func cases(for profile: Profile) -> [BenchCase]
+    /// The same, for suites that write files: they go into `scratch` (default: `cases(for:)`).
+    static func cases(for profile: Profile, scratch: ScratchDirectory) -> [BenchCase]
+    /// Relative agreement tolerance of the case named `name` (default `Agreement.defaultTolerance`, 1e-8).
+    static func agreementTolerance(forCase name: String) -> Double
+    /// Bytes one call of ours reads for a case of `size` (for MB/s in the table), or nil (default).
+    static func bytesProcessed(forCase name: String, size: CaseSize) -> Int?
+}
+
+extension Suite {
+    static func cases(for profile: Profile, scratch: ScratchDirectory) -> [BenchCase] { cases(for: profile) }
+    static func agreementTolerance(forCase name: String) -> Double { Agreement.defaultTolerance }
+    static func bytesProcessed(forCase name: String, size: CaseSize) -> Int? { nil }
 }
 
 /// All suites, in run order.
 enum Suites {
-    static var all: [any Suite.Type] { [GEMMSuite.self, QRSolveSuite.self, OLSSuite.self] }
+    static var all: [any Suite.Type] {
+        [GEMMSuite.self, QRSolveSuite.self, OLSSuite.self, CountRegressionSuite.self, ManySeriesSuite.self,
+         FitForecastSuite.self, IngestSuite.self]
+    }
 
-    /// Every case of `profile`, in run order.
-    static func cases(for profile: Profile) -> [BenchCase] {
-        all.flatMap { $0.cases(for: profile) }
+    /// Every case of `profile`, in run order; files go into `scratch` (default: a temporary directory, which
+    /// `list` never creates because it prepares nothing).
+    static func cases(for profile: Profile, scratch: ScratchDirectory = .temporary()) -> [BenchCase] {
+        all.flatMap { $0.cases(for: profile, scratch: scratch) }
+    }
+
+    /// The suite named `name`.
+    static func suite(named name: String) -> (any Suite.Type)? {
+        all.first { $0.name == name }
+    }
+
+    /// Agreement tolerance of `benchCase` (its suite's rule).
+    static func agreementTolerance(for benchCase: BenchCase) -> Double {
+        suite(named: benchCase.suite)?.agreementTolerance(forCase: benchCase.name) ?? Agreement.defaultTolerance
+    }
+
+    /// Bytes read per call by the case of a result, for throughput (nil where it does not apply).
+    static func bytesProcessed(by result: CaseResult) -> Int? {
+        suite(named: result.suite)?.bytesProcessed(forCase: result.name, size: result.size)
     }
 
     /// Least-squares sizes shared by the qr-solve and ols suites.
