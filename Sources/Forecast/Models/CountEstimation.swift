@@ -59,6 +59,17 @@ struct CountEstimation {
             return b
         }
         var alpha = momentAlpha(y: y, mu: poisson.mu, weights: weights)
+        let keptX = layout.aliased.isEmpty ? x : x.selectingColumns(layout.kept)
+        // Fast path: joint Newton on (β, α) from the Poisson fit (statsmodels' route); the alternation below is the
+        // robust fallback when the information is not positive definite, α heads to 0, or Newton stalls.
+        if let joint = jointNewton(x: keptX, y: y, offset: offset, weights: weights, beta: poisson.coefficients, alpha: alpha) {
+            try checkSeparation(x: x, names: names, mu: joint.mu, layout: layout)
+            let family = ResponseFamily.negativeBinomial(alpha: joint.alpha)
+            return CountEstimation(layout: layout, coefficients: joint.beta, mu: joint.mu, eta: joint.eta,
+                                   deviance: IterativelyReweightedLeastSquares(family: family).totalDeviance(y, joint.mu, weights),
+                                   family: family, alphaEstimated: true, isPoissonLimit: false,
+                                   iterations: total + joint.iterations)
+        }
         var current = poisson
         var llf = -Double.infinity
         var converged = false
@@ -82,7 +93,6 @@ struct CountEstimation {
                                  iterations: options.maxIterations, lastChange: lastChange)
         }
         // Joint Newton polish on (β, α).
-        let keptX = layout.aliased.isEmpty ? x : x.selectingColumns(layout.kept)
         var beta = current.coefficients
         var mu = current.mu, eta = current.eta
         for _ in 0..<4 {
@@ -141,6 +151,53 @@ struct CountEstimation {
         throw .separation(columns: culprits.map { names[$0] }, rows: collapsed.count)
     }
 
+    /// Newton's method on the joint (β, α) likelihood with the analytic observed information and step-halving
+    /// (a step is accepted when ℓ does not fall by more than rounding, 1e-10·(1+|ℓ|), and keeps α > 0). Converged
+    /// when every component of the step is below 1e-10·(1+|θ|). Returns nil — the caller falls back to the
+    /// alternation — when the information is not positive definite, α falls below 1e-6, or 100 steps do not converge.
+    static func jointNewton(x: Matrix, y: [Double], offset: [Double]?, weights: [Double]?, beta start: [Double],
+                            alpha startAlpha: Double) -> (beta: [Double], alpha: Double, mu: [Double], eta: [Double], iterations: Int)? {
+        var beta = start, alpha = startAlpha
+        func state(_ b: [Double]) -> (eta: [Double], mu: [Double]) {
+            var eta = x.multiplied(by: b)
+            for i in eta.indices { eta[i] += offset?[i] ?? 0 }
+            return (eta, eta.map { exp($0) })
+        }
+        var (eta, mu) = state(beta)
+        var llf = logLikelihood(y: y, mu: mu, alpha: alpha, weights: weights)
+        for iteration in 1...100 {
+            let gradient = NegativeBinomialInformation.gradient(x, y: y, mu: mu, alpha: alpha, weights: weights)
+            let information = NegativeBinomialInformation.observed(x, y: y, mu: mu, alpha: alpha, weights: weights)
+            guard let inverse = try? information.inverseOfPositiveDefinite() else { return nil }
+            let step = inverse.multiplied(by: gradient)
+            var scale = 1.0
+            var accepted = false
+            for _ in 0..<30 {
+                let candidateAlpha = alpha + scale * step[beta.count]
+                if candidateAlpha > 0 {
+                    let candidateBeta = beta.indices.map { beta[$0] + scale * step[$0] }
+                    let candidate = state(candidateBeta)
+                    let candidateLLF = logLikelihood(y: y, mu: candidate.mu, alpha: candidateAlpha, weights: weights)
+                    if candidateLLF.isFinite && candidateLLF >= llf - 1e-10 * (1 + abs(llf)) {
+                        beta = candidateBeta
+                        alpha = candidateAlpha
+                        (eta, mu) = candidate
+                        llf = candidateLLF
+                        accepted = true
+                        break
+                    }
+                }
+                scale *= 0.5
+            }
+            guard accepted, alpha >= 1e-6 else { return nil }
+            let theta = beta + [alpha]
+            if zip(step, theta).allSatisfy({ abs(scale * $0.0) <= 1e-10 * (1 + abs($0.1)) }) {
+                return (beta, alpha, mu, eta, iteration)
+            }
+        }
+        return nil
+    }
+
     static func momentAlpha(y: [Double], mu: [Double], weights: [Double]?) -> Double {
         var numerator = 0.0, denominator = 0.0
         for i in y.indices {
@@ -180,7 +237,7 @@ struct CountEstimation {
             for _ in 0..<40 {
                 let candidate = t + step
                 let candidateValue = logLikelihood(y: y, mu: mu, alpha: exp(candidate), weights: weights)
-                if candidateValue >= value - 1e-14 * abs(value) {
+                if candidateValue >= value - 1e-12 * (1 + abs(value)) {
                     t = candidate
                     value = candidateValue
                     accepted = true
