@@ -164,10 +164,10 @@ struct CountEstimation {
             return (eta, eta.map { exp($0) })
         }
         var (eta, mu) = state(beta)
-        var llf = logLikelihood(y: y, mu: mu, alpha: alpha, weights: weights)
+        var llf = logLikelihoodKernel(y: y, mu: mu, alpha: alpha, weights: weights)
         for iteration in 1...100 {
-            let gradient = NegativeBinomialInformation.gradient(x, y: y, mu: mu, alpha: alpha, weights: weights)
-            let information = NegativeBinomialInformation.observed(x, y: y, mu: mu, alpha: alpha, weights: weights)
+            let (gradient, information) = NegativeBinomialInformation.gradientAndObserved(x, y: y, mu: mu, alpha: alpha,
+                                                                                         weights: weights)
             guard let inverse = try? information.inverseOfPositiveDefinite() else { return nil }
             let step = inverse.multiplied(by: gradient)
             var scale = 1.0
@@ -177,7 +177,7 @@ struct CountEstimation {
                 if candidateAlpha > 0 {
                     let candidateBeta = beta.indices.map { beta[$0] + scale * step[$0] }
                     let candidate = state(candidateBeta)
-                    let candidateLLF = logLikelihood(y: y, mu: candidate.mu, alpha: candidateAlpha, weights: weights)
+                    let candidateLLF = logLikelihoodKernel(y: y, mu: candidate.mu, alpha: candidateAlpha, weights: weights)
                     if candidateLLF.isFinite && candidateLLF >= llf - 1e-10 * (1 + abs(llf)) {
                         beta = candidateBeta
                         alpha = candidateAlpha
@@ -210,8 +210,23 @@ struct CountEstimation {
     }
 
     static func logLikelihood(y: [Double], mu: [Double], alpha: Double, weights: [Double]?) -> Double {
+        logLikelihoodKernel(y: y, mu: mu, alpha: alpha, weights: weights) - logFactorialSum(y: y, weights: weights)
+    }
+
+    /// Σ wᵢ (ℓᵢ + ln yᵢ!): the likelihood up to a constant, for comparisons inside one fit.
+    static func logLikelihoodKernel(y: [Double], mu: [Double], alpha: Double, weights: [Double]?) -> Double {
         var sum = 0.0
-        for i in y.indices { sum += (weights?[i] ?? 1) * NegativeBinomialLikelihood.logLikelihood(y[i], mu: mu[i], alpha: alpha) }
+        if let weights {
+            for i in y.indices { sum += weights[i] * NegativeBinomialLikelihood.logLikelihoodKernel(y[i], mu: mu[i], alpha: alpha) }
+        } else {
+            for i in y.indices { sum += NegativeBinomialLikelihood.logLikelihoodKernel(y[i], mu: mu[i], alpha: alpha) }
+        }
+        return sum
+    }
+
+    static func logFactorialSum(y: [Double], weights: [Double]?) -> Double {
+        var sum = 0.0
+        for i in y.indices { sum += (weights?[i] ?? 1) * SpecialFunctions.logGamma(y[i] + 1) }
         return sum
     }
 
@@ -267,6 +282,40 @@ enum NegativeBinomialInformation {
         precondition(g.count == k)
         g.append(alphaScore)
         return g
+    }
+
+    /// Gradient and minus the Hessian together (one pass over the α derivatives).
+    static func gradientAndObserved(_ x: Matrix, y: [Double], mu: [Double], alpha: Double, weights: [Double]?)
+        -> (gradient: [Double], information: Matrix) {
+        let n = x.rows, k = x.columns
+        var factor = [Double](repeating: 0, count: n)
+        var cross = [Double](repeating: 0, count: n)
+        var rowFactor = [Double](repeating: 0, count: n)
+        var alphaScore = 0.0, alphaAlpha = 0.0
+        for i in 0..<n {
+            let w = weights?[i] ?? 1
+            let onePlus = 1 + alpha * mu[i]
+            factor[i] = w * (y[i] - mu[i]) / onePlus
+            rowFactor[i] = (w * mu[i] * (1 + alpha * y[i]) / (onePlus * onePlus)).squareRoot()
+            cross[i] = w * (y[i] - mu[i]) * mu[i] / (onePlus * onePlus)
+            let d = NegativeBinomialLikelihood.alphaDerivatives(y[i], mu: mu[i], alpha: alpha)
+            alphaScore += w * d.score
+            alphaAlpha -= w * d.second
+        }
+        var scaled = x
+        scaled.storage.withUnsafeMutableBufferPointer { s in
+            for j in 0..<k { for i in 0..<n { s[i + j * n] *= rowFactor[i] } }
+        }
+        let betaBlock = scaled.gram()
+        let vectors = x.transposeMultiplied(by: Matrix(rows: n, columns: 2, columnMajor: factor + cross))
+        var information = Matrix(rows: k + 1, columns: k + 1)
+        for j in 0..<k {
+            for i in 0..<k { information[i, j] = betaBlock[i, j] }
+            information[j, k] = vectors[j, 1]
+            information[k, j] = vectors[j, 1]
+        }
+        information[k, k] = alphaAlpha
+        return ((0..<k).map { vectors[$0, 0] } + [alphaScore], information)
     }
 
     /// Minus the Hessian ((k+1)×(k+1)).

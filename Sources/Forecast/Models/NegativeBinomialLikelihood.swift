@@ -63,10 +63,15 @@ enum NegativeBinomialLikelihood {
 
     /// Log-likelihood of one observation.
     static func logLikelihood(_ y: Double, mu: Double, alpha: Double) -> Double {
+        logLikelihoodKernel(y, mu: mu, alpha: alpha) - SpecialFunctions.logGamma(y + 1)
+    }
+
+    /// ℓᵢ + ln yᵢ! (the part that depends on the parameters; iterative fits add Σ ln y! once).
+    @inline(__always)
+    static func logLikelihoodKernel(_ y: Double, mu: Double, alpha: Double) -> Double {
         let theta = 1 / alpha
         let l1p = log1p(alpha * mu)
-        return logGammaRatio(y, theta) - SpecialFunctions.logGamma(y + 1) - theta * l1p
-            + (y == 0 ? 0 : y * (log(alpha * mu) - l1p))
+        return logGammaRatio(y, theta) - theta * l1p + (y == 0 ? 0 : y * (log(alpha * mu) - l1p))
     }
 
     /// ∂ℓ/∂α and ∂²ℓ/∂α² of one observation.
