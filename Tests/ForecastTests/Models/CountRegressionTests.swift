@@ -54,7 +54,7 @@ struct CountRegressionTests {
             _ = try CountRegression(distribution: .poisson, maxIterations: 2).fit(d, response: y)
             Issue.record("expected noConvergence")
         } catch {
-            guard let modelError = error as? ModelError, case let .noConvergence(method, iterations, lastChange) = modelError else {
+            guard case let .noConvergence(method, iterations, lastChange) = error else {
                 Issue.record("unexpected error \(error)")
                 return
             }
