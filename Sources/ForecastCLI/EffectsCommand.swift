@@ -89,18 +89,10 @@ struct EffectsCommand: ParsableCommand {
     }
 
     private func makeReport() throws -> (EffectsReport, DailySeries, String) {
-        var options = try input.ingestOptions()
-        let window = (from: options.from, to: options.to)
-        options.from = nil
-        options.to = nil
-        let series = try DailySeries.ingest(path: input.file, options: options)
-        let responseName = input.values.first ?? series.names.first!
-        let response = try series.column(named: responseName)
-        var regressors: [String: [Double]] = [:]
-        for name in terms.regressor { regressors[name] = try series.column(named: name) }
-        let calendar = try terms.eventsFile.map { try EventCalendar.read(contentsOf: $0) }
-        let calendarEvents = calendar?.events.map { ($0.id, $0.date, $0.kind) } ?? []
-        var (design, _) = terms.specification(calendar: calendarEvents)
+        let data = try ModelInput(input: input, terms: terms)
+        let (series, responseName, response, regressors, calendar) =
+            (data.series, data.responseName, data.response, data.regressors, data.calendar)
+        var design = data.design
         let windows = design.events
         design.events = []
         let responseShape: EventResponseShape
@@ -126,7 +118,7 @@ struct EffectsCommand: ParsableCommand {
             triggers = windows.map { EventTerm(id: $0.id, dates: [$0.date], first: $0.first, last: $0.last, shape: responseShape) }
         }
         let base = TimeSeriesModel(design: design, kind: modelOptions.kind, covariance: modelOptions.estimator,
-                                   from: window.from, to: window.to)
+                                   from: data.from, to: data.to)
         let analysis = EventEffectsAnalysis(model: base, triggers: triggers, placebos: placebos, shift: shift, paths: paths,
                                             seed: seed, level: level,
                                             intervalMethod: intervalMethod == .delta ? .delta : .simulation)

@@ -82,19 +82,10 @@ struct FitCommand: ParsableCommand {
     }
 
     private func makeReport() throws -> FitReport {
-        var options = try input.ingestOptions()
-        let window = (from: options.from, to: options.to)
-        options.from = nil
-        options.to = nil
-        let series = try DailySeries.ingest(path: input.file, options: options)
-        let responseName = input.values.first ?? series.names.first!
-        let response = try series.column(named: responseName)
-        var regressors: [String: [Double]] = [:]
-        for name in terms.regressor { regressors[name] = try series.column(named: name) }
-        let calendar = try terms.eventsFile.map { try EventCalendar.read(contentsOf: $0) }
-        let (design, _) = terms.specification(calendar: calendar?.events.map { ($0.id, $0.date, $0.kind) } ?? [])
-        let model = TimeSeriesModel(design: design, kind: modelOptions.kind, covariance: modelOptions.estimator,
-                                    from: window.from, to: window.to,
+        let data = try ModelInput(input: input, terms: terms)
+        let (series, responseName, response, regressors) = (data.series, data.responseName, data.response, data.regressors)
+        let model = TimeSeriesModel(design: data.design, kind: modelOptions.kind, covariance: modelOptions.estimator,
+                                    from: data.from, to: data.to,
                                     automaticChangepoints: terms.changepoints?.automatic ?? false)
         let fit: TimeSeriesFit
         do {
@@ -111,8 +102,8 @@ struct FitCommand: ParsableCommand {
         var crossing: ThresholdCrossing? = nil
         if let threshold {
             // The running total the paths start from: the raw (cumulative) value on the last training day.
-            var levels = options
-            levels.mode = .levels
+            var levels = try input.ingestOptions()
+            (levels.from, levels.to, levels.mode) = (nil, nil, .levels)
             let raw = try DailySeries.ingest(path: input.file, options: levels)
             let totals = try raw.column(named: responseName)
             guard let last = raw.index(of: fit.trainingWindow.last),

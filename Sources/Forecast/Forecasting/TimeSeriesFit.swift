@@ -57,21 +57,9 @@ public struct TimeSeriesFit: Sendable {
         let countTransform = model.kind.map { $0 != .ols } ?? isCount
         var schema = DesignSchema(specification: model.design, trendOrigin: first,
                                   lagTransform: countTransform ? .log1p : .identity)
-        func value(at date: CalendarDate) -> Double {
-            let index = date - start
-            return index >= 0 && index < response.count ? response[index] : .nan
-        }
-        let dates = (0..<window.dayCount).map { first.adding(days: $0) }
-        let built = schema.design(for: dates, response: value) { name, date in
-            let index = date - start
-            guard let column = regressors[name], index >= 0, index < column.count else { return nil }
-            return column[index]
-        }
-        let incomplete = Set(built.incompleteRows)
-        let used = dates.indices.filter { !incomplete.contains($0) && !value(at: dates[$0]).isNaN }
-        guard !used.isEmpty else { throw .noTrainingData("no day in \(window) has a response and complete lags") }
-        var design = DesignMatrix(names: schema.columnNames, values: built.design.values.selectingRows(used))
-        let y = used.map { value(at: dates[$0]) }
+        let rows = try TrainingRows(schema: schema, window: window, start: start, response: response, regressors: regressors)
+        let dates = rows.dates, used = rows.used, y = rows.y
+        var design = rows.design
         let choice: ModelChoice
         if let chosen = model.kind {
             choice = ModelChoice(kind: chosen, reason: "chosen explicitly (--model \(chosen.rawValue))")
@@ -84,19 +72,15 @@ public struct TimeSeriesFit: Sendable {
         let kind = choice.kind
         var selected: [CalendarDate] = []
         if model.automaticChangepoints && schema.specification.trend != .none {
-            let usedDates = used.map { dates[$0] }
+            let usedDates = rows.usedDates
             selected = try ChangepointSelection.select(design: design, trend: usedDates.map { schema.trend(at: $0) },
                                                        dates: usedDates, response: y, kind: kind, trendOrigin: first)
             if !selected.isEmpty {
                 var specification = schema.specification
                 specification.changepoints = (specification.changepoints + selected).sorted()
                 schema = DesignSchema(specification: specification, trendOrigin: first, lagTransform: schema.lagTransform)
-                let rebuilt = schema.design(for: dates, response: value) { name, date in
-                    let index = date - start
-                    guard let column = regressors[name], index >= 0, index < column.count else { return nil }
-                    return column[index]
-                }
-                design = DesignMatrix(names: schema.columnNames, values: rebuilt.design.values.selectingRows(used))
+                design = try TrainingRows(schema: schema, window: window, start: start, response: response,
+                                          regressors: regressors).design
             }
         }
         var linear: LinearRegressionFit? = nil

@@ -22,21 +22,8 @@ extension TimeSeriesFit {
             throw .eventWithoutTrainingDays(id: event.id, window: "\(event.span)", training: "\(window)")
         }
         let schema = DesignSchema(specification: model.design, trendOrigin: first, lagTransform: .log1p)
-        func value(at date: CalendarDate) -> Double {
-            let index = date - start
-            return index >= 0 && index < response.count ? response[index] : .nan
-        }
-        let dates = (0..<window.dayCount).map { first.adding(days: $0) }
-        let built = schema.design(for: dates, response: value) { name, date in
-            let index = date - start
-            guard let column = regressors[name], index >= 0, index < column.count else { return nil }
-            return column[index]
-        }
-        let incomplete = Set(built.incompleteRows)
-        let used = dates.indices.filter { !incomplete.contains($0) && !value(at: dates[$0]).isNaN }
-        guard !used.isEmpty else { throw .noTrainingData("no day in \(window) has a response and complete lags") }
-        let design = DesignMatrix(names: schema.columnNames, values: built.design.values.selectingRows(used))
-        let y = used.map { value(at: dates[$0]) }
+        let rows = try TrainingRows(schema: schema, window: window, start: start, response: response, regressors: regressors)
+        let dates = rows.dates, used = rows.used, design = rows.design, y = rows.y
         let startValues = warmStart.flatMap { $0.count == design.columnCount ? $0.map { $0.isFinite ? $0 : 0 } : nil }
         let fit: CountRegressionFit
         do {

@@ -1,0 +1,32 @@
+import Forecast
+
+/// The series a modelling command (`fit`, `effects`) works on, read once from the input and term options: the file
+/// ingested with --from/--to cleared (they choose the training window, not the rows read, so lags and held-out
+/// actuals stay available), the response (`--value` or the first value column), the regressors, and the design terms
+/// (events from `--events FILE` filtered by `--kind`/`--ids`).
+struct ModelInput {
+    let series: DailySeries
+    let responseName: String
+    let response: [Double]
+    let regressors: [String: [Double]]
+    let design: DesignSpecification
+    let calendar: EventCalendar?
+    let from: CalendarDate?
+    let to: CalendarDate?
+
+    init(input: InputOptions, terms: TermOptions) throws {
+        var options = try input.ingestOptions()
+        from = options.from
+        to = options.to
+        options.from = nil
+        options.to = nil
+        series = try DailySeries.ingest(path: input.file, options: options)
+        responseName = input.values.first ?? series.names.first!
+        response = try series.column(named: responseName)
+        var regressors: [String: [Double]] = [:]
+        for name in terms.regressor { regressors[name] = try series.column(named: name) }
+        self.regressors = regressors
+        calendar = try terms.eventsFile.map { try EventCalendar.read(contentsOf: $0) }
+        design = terms.specification(calendar: calendar?.events.map { ($0.id, $0.date, $0.kind) } ?? []).0
+    }
+}
