@@ -73,20 +73,12 @@ extension LeastSquaresWorkspace {
                     for j in candidates {
                         let destination = a.baseAddress! + kept.count * n
                         let source = xs.baseAddress! + j * n
-                        var sumOfSquares = 0.0
                         if let rowScale {
-                            for i in 0..<n {
-                                let v = source[i] * rowScale[i]
-                                destination[i] = v
-                                sumOfSquares += v * v
-                            }
+                            for i in 0..<n { destination[i] = source[i] * rowScale[i] }
                         } else {
-                            for i in 0..<n {
-                                let v = source[i]
-                                destination[i] = v
-                                sumOfSquares += v * v
-                            }
+                            destination.update(from: source, count: n)
                         }
+                        let sumOfSquares = Self.sumOfSquares(destination, count: n)
                         var norm = sumOfSquares.squareRoot()
                         if !norm.isFinite || norm < 1e-150 {
                             norm = BLAS.norm(count: n, x: destination)   // overflow/underflow-safe, NaN-propagating
@@ -143,6 +135,20 @@ extension LeastSquaresWorkspace {
             self.layout = layout
             return layout
         }
+    }
+
+    /// Σ v² with four independent accumulators, so the loop vectorises (no overflow protection: callers fall back to
+    /// dnrm2 for non-finite or tiny results).
+    @inline(__always)
+    static func sumOfSquares(_ v: UnsafeMutablePointer<Double>, count n: Int) -> Double {
+        var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
+        var i = 0
+        while i + 4 <= n {
+            s0 += v[i] * v[i]; s1 += v[i + 1] * v[i + 1]; s2 += v[i + 2] * v[i + 2]; s3 += v[i + 3] * v[i + 3]
+            i += 4
+        }
+        while i < n { s0 += v[i] * v[i]; i += 1 }
+        return (s0 + s1) + (s2 + s3)
     }
 
     @usableFromInline
