@@ -70,6 +70,11 @@ struct BacktestCommand: ParsableCommand {
         guard step >= 1 else { throw ValidationError("--step (days between origins) must be at least 1, got \(step)") }
         if let origins, origins < 1 { throw ValidationError("--origins must be at least 1, got \(origins)") }
         guard paths >= 1 else { throw ValidationError("--paths must be ≥ 1") }
+        if case .spread = input.corrections?.policy {
+            // Spreading a correction moves it onto earlier days: at an origin before the correction the training data
+            // would contain information from after the origin. Refused rather than leaked.
+            throw ValidationError("--corrections spread:K would leak corrections from after an origin into its training data; use keep or missing in backtest")
+        }
         let parsed = quantiles.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
         guard !parsed.isEmpty, parsed.allSatisfy({ $0 != nil }) else {
             throw ValidationError("--quantiles takes levels in (0, 1), e.g. 0.025,0.1,0.5,0.9,0.975")

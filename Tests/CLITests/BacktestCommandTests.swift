@@ -98,3 +98,15 @@ struct BacktestCommandTests {
         #expect(missing.status == 1)
     }
 }
+
+@Suite("forecast backtest: nothing leaks from the future")
+struct BacktestLeakageTests {
+    @Test("--corrections spread:K (which moves later corrections onto earlier days) is refused with exit 64")
+    func spreadRefused() throws {
+        let file = ForecastBinary.packageRoot.appendingPathComponent("datasets/personnel_daily.csv").path
+        let result = try ForecastBinary.run(["backtest", file, "--cumulative", "--corrections", "spread:3", "--horizon", "7",
+                                             "--first", "2025-01-05"])
+        #expect(result.status == 64, "\(result.stderr)")
+        #expect(result.stderr.contains("would leak"), "\(result.stderr)")
+    }
+}
