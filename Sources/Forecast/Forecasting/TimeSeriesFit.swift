@@ -96,7 +96,7 @@ public struct TimeSeriesFit: Sendable {
                 let distribution: CountRegression.Distribution = kind == .poisson ? .poisson : .negativeBinomial(.estimated)
                 let fit = try CountRegression(distribution: distribution, covariance: model.covariance).fit(design, response: y)
                 count = fit
-                pearson = y.indices.map { (y[$0] - fit.fittedValues[$0]) / fit.family.variance(fit.fittedValues[$0]).squareRoot() }
+                pearson = fit.pearsonResiduals
             }
         } catch {
             if case let .notCounts(row, v) = error { throw .notCounts(row: dates[used[row]] - start, value: v) }
@@ -110,10 +110,9 @@ public struct TimeSeriesFit: Sendable {
         self.linear = linear
         self.count = count
         self.responseName = responseName
-        self.trainingDates = used.map { dates[$0] }
+        self.trainingDates = rows.usedDates
         self.trainingWindow = window
-        let usedSet = Set(used)
-        self.droppedDates = dates.indices.filter { !usedSet.contains($0) }.map { dates[$0] }
+        self.droppedDates = rows.droppedDates
         self.diagnostics = ResidualDiagnostics(residuals: pearson)
         self.start = start
         self.response = response

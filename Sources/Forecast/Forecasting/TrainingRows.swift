@@ -34,4 +34,10 @@ struct TrainingRows {
 
     /// The usable days.
     var usedDates: [CalendarDate] { used.map { dates[$0] } }
+
+    /// Days of the window that are not usable (missing response, lags or regressors).
+    var droppedDates: [CalendarDate] {
+        let usedSet = Set(used)
+        return dates.indices.filter { !usedSet.contains($0) }.map { dates[$0] }
+    }
 }

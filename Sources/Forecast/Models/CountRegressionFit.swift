@@ -62,6 +62,10 @@ public struct CountRegressionFit: Sendable {
     public let iterations: Int
     /// Always true for a returned fit (non-convergence throws).
     public var converged: Bool { true }
+    /// Pearson residuals (y − μ̂)/√V(μ̂) (n).
+    public var pearsonResiduals: [Double] {
+        residuals.indices.map { residuals[$0] / family.variance(fittedValues[$0]).squareRoot() }
+    }
     /// 1 for count models.
     public var scale: Double { 1 }
 }

@@ -42,13 +42,10 @@ extension TimeSeriesFit {
         self.linear = nil
         self.count = fit
         self.responseName = responseName
-        self.trainingDates = used.map { dates[$0] }
+        self.trainingDates = rows.usedDates
         self.trainingWindow = window
-        let usedSet = Set(used)
-        self.droppedDates = dates.indices.filter { !usedSet.contains($0) }.map { dates[$0] }
-        self.diagnostics = ResidualDiagnostics(residuals: y.indices.map {
-            (y[$0] - fit.fittedValues[$0]) / fit.family.variance(fit.fittedValues[$0]).squareRoot()
-        })
+        self.droppedDates = rows.droppedDates
+        self.diagnostics = ResidualDiagnostics(residuals: fit.pearsonResiduals)
         self.start = start
         self.response = response
         self.regressors = regressors
