@@ -37,11 +37,16 @@ struct EffectsFit: Sendable {
                           regression: regression)
     }
 
-    /// Linear predictor of row i with coefficients `b`, leaving out the columns in `zeroed`.
+    /// Linear predictor of row i with coefficients `b`, leaving out the columns in `zeroed`; `columnValues` replaces
+    /// the design's values of some columns (a drawn half-life's decay column), one value per data row.
     @inline(__always)
-    func eta(row i: Int, _ b: [Double], zeroed: Set<Int> = []) -> Double {
+    func eta(row i: Int, _ b: [Double], zeroed: Set<Int> = [], columnValues: [Int: [Double]] = [:]) -> Double {
         var sum = 0.0
-        for j in kept where !zeroed.contains(j) { sum += design.values[i, j] * b[j] }
+        if columnValues.isEmpty {
+            for j in kept where !zeroed.contains(j) { sum += design.values[i, j] * b[j] }
+        } else {
+            for j in kept where !zeroed.contains(j) { sum += (columnValues[j]?[i] ?? design.values[i, j]) * b[j] }
+        }
         return sum
     }
 

@@ -81,12 +81,21 @@ public struct EventEffectsAnalysis: Sendable {
         var workspace = LeastSquaresWorkspace()
         let design = data.design(with: terms)
         let fit = try EffectsFit.fit(design, y: data.y, kind: choice.kind, covariance: model.covariance, workspace: &workspace)
-        let draws = intervalMethod == .simulation ? fit.draws(paths, seed: seed) : []
+        // Intervals come from the fit whose covariance also carries the estimated half-lives (HalfLifeUncertainty).
+        let uncertainty = HalfLifeUncertainty(fit: fit, data: data, terms: terms, profiles: profiles,
+                                              covariance: model.covariance)
+        let intervalFit = uncertainty?.fit ?? fit
+        let draws = intervalMethod == .simulation
+            ? uncertainty?.draws(paths, seed: seed) ?? fit.draws(paths, seed: seed).map { ParameterDraw(coefficients: $0) }
+            : []
+        func zeroedColumns(_ index: Int) -> [Int] {
+            data.effectColumnIndices(of: index, terms: terms, in: design) + (uncertainty?.gradientColumns(of: index) ?? [])
+        }
         var effects: [EventEffect] = []
         for (index, term) in terms.enumerated() {
             let columns = data.effectColumnIndices(of: index, terms: terms, in: design)
-            let excess = ExcessComputation(fit: fit, data: data, zeroed: Set(columns), days: term.effectDays(),
-                                           triggers: term.dates, level: level, draws: draws)
+            let excess = ExcessComputation(fit: intervalFit, data: data, zeroed: Set(zeroedColumns(index)),
+                                           days: term.effectDays(), triggers: term.dates, level: level, draws: draws)
             let preTrend = try preTrendPValue(index: index, terms: terms, data: data, fit: fit, kind: choice.kind)
             let placebo = placebos > 0
                 ? try PlaceboTest(analysis: self, index: index, terms: terms, data: data, fit: fit).run()
@@ -108,7 +117,8 @@ public struct EventEffectsAnalysis: Sendable {
             }
             let single = columns.count == 1 ? columns[0] : nil
             let coefficient = single.map { fit.beta[$0] }
-            let se = single.flatMap { j in fit.kept.firstIndex(of: j).map { fit.covariance[$0, $0].squareRoot() } }
+            // For a decay term with a drawn half-life, the SE of β allows for the half-life's estimation.
+            let se = single.flatMap { j in intervalFit.kept.firstIndex(of: j).map { intervalFit.covariance[$0, $0].squareRoot() } }
             let profile = profiles[term.id]
             effects.append(EventEffect(
                 term: term, level: level, coefficient: coefficient, standardError: se,
@@ -123,9 +133,9 @@ public struct EventEffectsAnalysis: Sendable {
         // Groups of overlapping effect windows: joint excess with all their terms zeroed.
         var groups: [JointEffect] = []
         for group in Self.overlappingGroups(terms) where group.count > 1 {
-            let columns = group.flatMap { data.effectColumnIndices(of: $0, terms: terms, in: design) }
+            let columns = group.flatMap(zeroedColumns)
             let days = Array(Set(group.flatMap { terms[$0].effectDays() })).sorted()
-            let joint = ExcessComputation(fit: fit, data: data, zeroed: Set(columns), days: days,
+            let joint = ExcessComputation(fit: intervalFit, data: data, zeroed: Set(columns), days: days,
                                           triggers: group.flatMap { terms[$0].dates }, level: level, draws: draws)
             groups.append(JointEffect(ids: group.map { terms[$0].id }, cumulativeExcess: joint.cumulative,
                                       cumulativeLower: joint.cumulativeInterval.lower, cumulativeUpper: joint.cumulativeInterval.upper))

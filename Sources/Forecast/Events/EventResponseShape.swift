@@ -59,15 +59,20 @@ public struct EventTerm: Sendable, Equatable {
         case .step:
             return [("step_\(id)", days.map { day in indicator(day) { $0 >= effectStart } })]
         case .decay(let h):
-            return [(base, days.map { day in
-                dates.map { d -> Double in
-                    let offset = day - d
-                    return offset >= effectStart ? exp(-M_LN2 * Double(offset - effectStart) / h) : 0
-                }.max() ?? 0
-            })]
+            return [(base, days.map { decayValue(on: $0, halfLife: h).value })]
         case .free:
             return (effectStart...last).map { d in ("\(base)[+\(d)]", days.map { day in indicator(day) { $0 == d } }) }
         }
+    }
+
+    /// The decay column on `day` for half-life h (days): exp(−ln 2 · (d − d₀)/h) for the latest trigger with
+    /// d = day − trigger ≥ d₀ (the maximum over the trigger dates), else 0; and its derivative with respect to log h,
+    /// value · ln 2 · (d − d₀)/h.
+    func decayValue(on day: CalendarDate, halfLife h: Double) -> (value: Double, derivativeLogH: Double) {
+        let elapsed = dates.map { day - $0 - effectStart }.filter { $0 >= 0 }.min()
+        guard let elapsed else { return (0, 0) }
+        let value = exp(-M_LN2 * Double(elapsed) / h)
+        return (value, value * M_LN2 * Double(elapsed) / h)
     }
 
     /// Lead columns (pre-trend terms): one pulse over FIRST..−1, or one per day under `free`.

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Per-day and cumulative excess μ̂ − μ̂⁰ of a set of zeroed columns over given days, with intervals from coefficient
-/// draws (simulation) or the delta method (no draws).
+/// Per-day and cumulative excess μ̂ − μ̂⁰ of a set of zeroed columns over given days, with intervals from parameter
+/// draws (simulation) or the delta method (no draws). Point values use `fit.beta` and the design as it is.
 struct ExcessComputation {
     let days: [EventEffect.Day]
     let cumulative: Double
@@ -11,7 +11,7 @@ struct ExcessComputation {
 
     /// - Parameter triggers: trigger dates; a day's offset is counted from the latest trigger on or before it.
     init(fit: EffectsFit, data: EffectsData, zeroed: Set<Int>, days requested: [CalendarDate], triggers: [CalendarDate],
-         level: Double, draws: [[Double]]) {
+         level: Double, draws: [ParameterDraw]) {
         let tail = (1 - level / 100) / 2
         let rows = requested.compactMap { date in data.row(of: date).map { (date, $0) } }
         func offset(_ date: CalendarDate) -> Int {
@@ -24,8 +24,10 @@ struct ExcessComputation {
         var drawnCounterfactual = [[Double]](repeating: [], count: rows.count)
         var drawnTotals = [Double](repeating: 0, count: draws.count)
         for (position, (_, row)) in rows.enumerated() {
-            for (d, b) in draws.enumerated() {
-                let mu = fit.mean(fit.eta(row: row, b)), mu0 = fit.mean(fit.eta(row: row, b, zeroed: zeroed))
+            for (d, draw) in draws.enumerated() {
+                let b = draw.coefficients, values = draw.columnValues
+                let mu = fit.mean(fit.eta(row: row, b, columnValues: values))
+                let mu0 = fit.mean(fit.eta(row: row, b, zeroed: zeroed, columnValues: values))
                 drawnExcess[position].append(mu - mu0)
                 drawnCounterfactual[position].append(mu0)
                 drawnTotals[d] += mu - mu0

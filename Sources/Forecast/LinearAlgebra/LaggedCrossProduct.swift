@@ -58,6 +58,44 @@ extension LeastSquaresWorkspace {
         }
     }
 
+    /// Rows per block of `heteroskedasticCrossProduct`: a block of scores (rows × k) stays in L1/L2 between being
+    /// written and being read by dsyrk.
+    static let scoreBlockRows = 256
+
+    /// S = Σ_i f_i² x_i x_iᵀ over the kept columns (k×k), i.e. UᵀU with u_ij = x[i, kept[j]] · f_i, without forming U:
+    /// rows are processed in blocks of `scoreBlockRows`, each block's scores written to a small reused buffer and
+    /// accumulated by one dsyrk (the HC0–HC3 meat; the same value as `fillScores` + `scoresCrossProduct(maxLags: 0)`).
+    @usableFromInline
+    mutating func heteroskedasticCrossProduct(_ x: Matrix, kept: [Int], rowFactor: [Double]) -> Matrix {
+        let n = x.rows, k = kept.count, block = Self.scoreBlockRows
+        var s = Matrix(rows: k, columns: k)
+        guard n > 0, k > 0 else { return s }
+        if scores.count < block * k { scores = [Double](repeating: 0, count: block * k) }
+        scores.withUnsafeMutableBufferPointer { u in
+            x.storage.withUnsafeBufferPointer { xs in
+                rowFactor.withUnsafeBufferPointer { f in
+                    s.storage.withUnsafeMutableBufferPointer { c in
+                        var first = 0
+                        while first < n {
+                            let m = min(block, n - first)
+                            for (position, j) in kept.enumerated() {
+                                let destination = u.baseAddress! + position * m
+                                let source = xs.baseAddress! + j * n + first
+                                let factor = f.baseAddress! + first
+                                for i in 0..<m { destination[i] = source[i] * factor[i] }
+                            }
+                            BLAS.syrkTransposed(n: k, k: m, a: u.baseAddress!, lda: m, c: c.baseAddress!,
+                                                accumulate: first > 0)
+                            first += m
+                        }
+                    }
+                }
+            }
+        }
+        s.symmetrizeFromUpper()
+        return s
+    }
+
     /// The Bartlett lagged cross-product of the current scores (k×k), reusing the scratch buffer.
     @usableFromInline
     mutating func scoresCrossProduct(rows n: Int, columns k: Int, maxLags: Int) -> Matrix {

@@ -25,7 +25,7 @@ public struct LeastSquaresWorkspace: Sendable {
     @usableFromInline var packed: [Double] = []
     @usableFromInline var tau: [Double] = []
     @usableFromInline var work: [Double] = []
-    /// n×k per-observation scores for sandwich covariances.
+    /// Per-observation scores for sandwich covariances: n×k for HAC, a block of `scoreBlockRows`×k for HC0–HC3.
     @usableFromInline var scores: [Double] = []
     /// n×k scratch for the HAC lag filter.
     @usableFromInline var scratch: [Double] = []

@@ -77,11 +77,12 @@ enum BLAS {
                     LAPACK.int32(max(lda, 1), "lda"), x, 1, beta, y, 1)
     }
 
-    /// C (n×n, upper triangle) := Aᵀ A for A k×n (lda ≥ k).
-    static func syrkTransposed(n: Int, k: Int, a: UnsafePointer<Double>, lda: Int, c: UnsafeMutablePointer<Double>) {
+    /// C (n×n, upper triangle) := Aᵀ A (+ C when `accumulate`) for A k×n (lda ≥ k).
+    static func syrkTransposed(n: Int, k: Int, a: UnsafePointer<Double>, lda: Int, c: UnsafeMutablePointer<Double>,
+                               accumulate: Bool = false) {
         if n == 0 { return }
         cblas_dsyrk(CblasColMajor, CblasUpper, CblasTrans, LAPACK.int32(n, "n"), LAPACK.int32(k, "k"),
-                    1, a, LAPACK.int32(max(lda, 1), "lda"), 0, c, LAPACK.int32(max(n, 1), "ldc"))
+                    1, a, LAPACK.int32(max(lda, 1), "lda"), accumulate ? 1 : 0, c, LAPACK.int32(max(n, 1), "ldc"))
     }
 
     /// y := alpha x + y on `count` contiguous elements.

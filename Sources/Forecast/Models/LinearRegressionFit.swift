@@ -167,8 +167,13 @@ extension LinearRegressionFit {
                 let squareRoot = options.covariance == .hc2
                 for i in 0..<n { rowFactor[i] /= squareRoot ? (1 - leverage[i]).squareRoot() : (1 - leverage[i]) }
             }
-            workspace.fillScores(x, kept: layout.kept, rowFactor: rowFactor)
-            let meat = workspace.scoresCrossProduct(rows: n, columns: k, maxLags: maxLags ?? 0)
+            let meat: Matrix
+            if let maxLags, maxLags > 0 {
+                workspace.fillScores(x, kept: layout.kept, rowFactor: rowFactor)
+                meat = workspace.scoresCrossProduct(rows: n, columns: k, maxLags: maxLags)
+            } else {
+                meat = workspace.heteroskedasticCrossProduct(x, kept: layout.kept, rowFactor: rowFactor)
+            }
             covariance = Sandwich.covariance(bread: unscaled, meat: meat)
             if options.covariance.hasSmallSampleCorrection {
                 let factor = Double(n) / Double(dfResidual)

@@ -78,6 +78,68 @@ struct EventEffectsTests {
         #expect(effect.placeboPValue! <= 0.1, "a strong decay should beat most placebos: p = \(effect.placeboPValue!)")
     }
 
+    @Test("Decay: h is drawn jointly — its Wald interval on log h agrees with the profile interval, and the g coefficient is ≈ 0")
+    func jointHalfLife() throws {
+        let y = Self.simulate(days: 400, pulses: [], decay: (200, 0.9, 10), seed: 11)
+        let analysis = EventEffectsAnalysis(model: TimeSeriesModel(design: DesignSpecification(dayOfWeek: false), kind: .nb2),
+                                            triggers: [EventTerm(id: "d", dates: [Self.start.adding(days: 200)], first: 0,
+                                                                 last: 60, shape: .decay(halfLife: 7))],
+                                            placebos: 0, paths: 400)
+        let effect = try analysis.run(start: Self.start, response: y).effects[0]
+        let h = try #require(effect.halfLifeDays)
+        // Rebuild the pieces the analysis used, to look at the augmented fit.
+        let data = try EffectsData(model: analysis.model, start: Self.start, response: y, regressors: [:])
+        let terms = [EventTerm(id: "d", dates: [Self.start.adding(days: 200)], first: 0, last: 60, shape: .decay(halfLife: h))]
+        var workspace = LeastSquaresWorkspace()
+        let fit = try EffectsFit.fit(data.design(with: terms), y: data.y, kind: .nb2, covariance: .classical, workspace: &workspace)
+        let profile = HalfLifeProfile(estimate: h, lower: effect.halfLifeLower, upper: effect.halfLifeUpper, atBound: nil)
+        let uncertainty = try #require(HalfLifeUncertainty(fit: fit, data: data, terms: terms, profiles: ["d": profile],
+                                                           covariance: .classical))
+        let entry = try #require(uncertainty.drawn[0])
+        let position = try #require(uncertainty.fit.kept.firstIndex(of: entry.gradientColumn))
+        // ĥ maximizes the profile: refitting with g leaves its coefficient at ≈ 0.
+        let gCoefficient = uncertainty.fit.regression.coefficients[entry.gradientColumn].estimate
+        let seLogH = uncertainty.fit.covariance[position, position].squareRoot()
+        #expect(abs(gCoefficient) < 0.05 * seLogH, "g coefficient \(gCoefficient) vs its SE \(seLogH)")
+        // The Wald interval exp(log ĥ ± 1.96 se) and the profile LR interval agree to within 25% at each end.
+        let lower = try #require(effect.halfLifeLower), upper = try #require(effect.halfLifeUpper)
+        let waldLower = h * exp(-1.959964 * seLogH), waldUpper = h * exp(1.959964 * seLogH)
+        #expect(abs(log(waldLower / lower)) < 0.25 && abs(log(waldUpper / upper)) < 0.25,
+                "Wald \(waldLower)…\(waldUpper) vs profile \(lower)…\(upper)")
+        // Drawn half-lives spread around ĥ and change the decay column.
+        let draws = uncertainty.draws(200, seed: 3)
+        let drawnColumns = draws.compactMap { $0.columnValues[entry.effectColumn] }
+        #expect(drawnColumns.count == 200 && draws.allSatisfy { $0.coefficients[entry.gradientColumn] == 0 })
+        let dayTen = try #require(data.row(of: Self.start.adding(days: 210)))
+        let values = drawnColumns.map { $0[dayTen] }.sorted()
+        #expect(values.first! < 0.5 && values.last! > 0.5, "x at day 10 over draws: \(values.first!)…\(values.last!) (0.5 at h = 10)")
+    }
+
+    @Test("Decay: cumulative-excess and half-life intervals cover the truth at a rate consistent with 95% (40 replicates)")
+    func decayCoverage() throws {
+        var excessCovered = 0, halfLifeCovered = 0
+        let replicates = 40
+        var truth = 0.0
+        for t in 200...260 {
+            let decay: Double = exp(-M_LN2 * Double(t - 200) / 10)
+            let baseline: Double = exp(3.5 + 0.2 * Double(t) / 365.25)
+            truth += baseline * (exp(0.9 * decay) - 1)
+        }
+        for r in 0..<replicates {
+            let y = Self.simulate(days: 400, pulses: [], decay: (200, 0.9, 10), seed: UInt64(500 + r))
+            let analysis = EventEffectsAnalysis(model: TimeSeriesModel(design: DesignSpecification(dayOfWeek: false), kind: .nb2),
+                                                triggers: [EventTerm(id: "d", dates: [Self.start.adding(days: 200)], first: 0,
+                                                                     last: 60, shape: .decay(halfLife: 7))],
+                                                placebos: 0, paths: 300, seed: UInt64(r))
+            let effect = try analysis.run(start: Self.start, response: y).effects[0]
+            if effect.cumulativeLower <= truth && truth <= effect.cumulativeUpper { excessCovered += 1 }
+            if (effect.halfLifeLower ?? 0) <= 10 && 10 <= (effect.halfLifeUpper ?? .infinity) { halfLifeCovered += 1 }
+        }
+        // Binomial(40, 0.95): P(covered ≤ 33) = 0.34%.
+        #expect(excessCovered >= 34, "cumulative excess covered \(excessCovered) of \(replicates)")
+        #expect(halfLifeCovered >= 34, "half-life covered \(halfLifeCovered) of \(replicates)")
+    }
+
     @Test("Errors: AR terms, event outside the data, window longer than the data, no eligible placebo dates")
     func errors() throws {
         let y = Self.simulate(days: 100, pulses: [], seed: 3)
