@@ -13,6 +13,7 @@ void dgeqrf_(const blasint *m, const blasint *n, double *a, const blasint *lda, 
 void dormqr_(const char *side, const char *trans, const blasint *m, const blasint *n, const blasint *k,
              const double *a, const blasint *lda, const double *tau, double *c, const blasint *ldc,
              double *work, const blasint *lwork, blasint *info, size_t side_len, size_t trans_len);
+void dlarfg_(const blasint *n, double *alpha, double *x, const blasint *incx, double *tau);
 void dorgqr_(const blasint *m, const blasint *n, const blasint *k, double *a, const blasint *lda,
              const double *tau, double *work, const blasint *lwork, blasint *info);
 

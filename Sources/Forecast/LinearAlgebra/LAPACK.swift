@@ -44,6 +44,14 @@ enum LAPACK {
         precondition(info == 0, "LAPACK dgeqrf: illegal value in argument \(-info) (a bug in Forecast)")
     }
 
+    /// `dlarfg`: the elementary reflector H with H (alpha; x) = (beta; 0); alpha becomes beta, x becomes v₂…vₙ.
+    /// Returns τ. `count` = n (the length of (alpha; x)).
+    static func larfg(count: Int, alpha: UnsafeMutablePointer<Double>, x: UnsafeMutablePointer<Double>) -> Double {
+        var n = int32(count, "n"), increment: Int32 = 1, tau = 0.0
+        dlarfg_(&n, alpha, x, &increment, &tau)
+        return tau
+    }
+
     /// Optimal `lwork` for `dormqr` applying k reflectors from the left to an m×nrhs matrix.
     static func ormqrWorkSize(rows: Int, rightHandSides: Int, reflectors: Int) -> Int {
         var side = flag("L"), trans = flag("T")

@@ -78,7 +78,7 @@ extension LeastSquaresWorkspace {
                         } else {
                             destination.update(from: source, count: n)
                         }
-                        let sumOfSquares = Self.sumOfSquares(destination, count: n)
+                        let sumOfSquares = HouseholderQR.sumOfSquares(destination, count: n)
                         var norm = sumOfSquares.squareRoot()
                         if !norm.isFinite || norm < 1e-150 {
                             norm = BLAS.norm(count: n, x: destination)   // overflow/underflow-safe, NaN-propagating
@@ -111,7 +111,7 @@ extension LeastSquaresWorkspace {
                 packed.withUnsafeMutableBufferPointer { a in
                     tau.withUnsafeMutableBufferPointer { t in
                         work.withUnsafeMutableBufferPointer { w in
-                            LAPACK.geqrf(rows: n, columns: factored, a: a.baseAddress!, tau: t.baseAddress!,
+                            HouseholderQR.factor(rows: n, columns: factored, a: a.baseAddress!, tau: t.baseAddress!,
                                          work: w.baseAddress!, workCount: w.count)
                         }
                     }
@@ -137,19 +137,6 @@ extension LeastSquaresWorkspace {
         }
     }
 
-    /// Σ v² with four independent accumulators, so the loop vectorises (no overflow protection: callers fall back to
-    /// dnrm2 for non-finite or tiny results).
-    @inline(__always)
-    static func sumOfSquares(_ v: UnsafeMutablePointer<Double>, count n: Int) -> Double {
-        var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
-        var i = 0
-        while i + 4 <= n {
-            s0 += v[i] * v[i]; s1 += v[i + 1] * v[i + 1]; s2 += v[i + 2] * v[i + 2]; s3 += v[i + 3] * v[i + 3]
-            i += 4
-        }
-        while i < n { s0 += v[i] * v[i]; i += 1 }
-        return (s0 + s1) + (s2 + s3)
-    }
 
     @usableFromInline
     mutating func ensureCapacity(rows n: Int, columns k: Int) {

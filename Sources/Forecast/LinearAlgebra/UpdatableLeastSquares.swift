@@ -45,7 +45,7 @@ public struct UpdatableLeastSquares: Sendable {
         stacked.withUnsafeMutableBufferPointer { a in
             tau.withUnsafeMutableBufferPointer { t in
                 work.withUnsafeMutableBufferPointer { w in
-                    LAPACK.geqrf(rows: stackedRows, columns: p, a: a.baseAddress!, tau: t.baseAddress!,
+                    HouseholderQR.factor(rows: stackedRows, columns: p, a: a.baseAddress!, tau: t.baseAddress!,
                                  work: w.baseAddress!, workCount: w.count)
                 }
             }
