@@ -70,11 +70,6 @@ struct BacktestCommand: ParsableCommand {
         guard step >= 1 else { throw ValidationError("--step (days between origins) must be at least 1, got \(step)") }
         if let origins, origins < 1 { throw ValidationError("--origins must be at least 1, got \(origins)") }
         guard paths >= 1 else { throw ValidationError("--paths must be ≥ 1") }
-        if case .spread = input.corrections?.policy {
-            // Spreading a correction moves it onto earlier days: at an origin before the correction the training data
-            // would contain information from after the origin. Refused rather than leaked.
-            throw ValidationError("--corrections spread:K would leak corrections from after an origin into its training data; use keep or missing in backtest")
-        }
         let parsed = quantiles.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
         guard !parsed.isEmpty, parsed.allSatisfy({ $0 != nil }) else {
             throw ValidationError("--quantiles takes levels in (0, 1), e.g. 0.025,0.1,0.5,0.9,0.975")
@@ -110,9 +105,27 @@ struct BacktestCommand: ParsableCommand {
         var options = try input.ingestOptions()
         let from = options.from
         options.from = nil
-        let series = try DailySeries.ingest(path: input.file, options: options)
+        let (table, tableFormat) = try DailySeries.readTable(path: input.file)
+        let series = try DailySeries.ingest(table: table, options: options, format: tableFormat)
         let responseName = input.values.first ?? series.names.first!
         let response = try series.column(named: responseName)
+        // Every data option is applied to the data as known at each origin. Only a spread correction revises
+        // earlier days (it moves a later correction backwards), so only then is the file re-ingested per origin.
+        var vintage: BacktestSpecification.ResponseVintage? = nil
+        if case .spread = options.corrections {
+            let start = series.start, ingestOptions = options
+            vintage = { origin in
+                var known = ingestOptions
+                known.asOf = origin
+                guard let asOf = try? DailySeries.ingest(table: table, options: known, format: tableFormat),
+                      let column = try? asOf.column(named: responseName) else { return nil }
+                let offset = asOf.start - start
+                return (0...(origin - start)).map { i in
+                    let j = i - offset
+                    return j >= 0 && j < column.count ? column[j] : .nan
+                }
+            }
+        }
         var regressors: [String: [Double]] = [:]
         for name in terms.regressor { regressors[name] = try series.column(named: name) }
         let calendar = try terms.eventsFile.map { try EventCalendar.read(contentsOf: $0) }
@@ -125,7 +138,7 @@ struct BacktestCommand: ParsableCommand {
             keepSamples: samples != nil)
         do {
             return try specification.run(start: series.start, response: response, regressors: regressors,
-                                         responseName: responseName)
+                                         responseName: responseName, vintage: vintage)
         } catch {
             switch error {
             case .originOutsideSeries:

@@ -101,12 +101,37 @@ struct BacktestCommandTests {
 
 @Suite("forecast backtest: nothing leaks from the future")
 struct BacktestLeakageTests {
-    @Test("--corrections spread:K (which moves later corrections onto earlier days) is refused with exit 64")
-    func spreadRefused() throws {
-        let file = ForecastBinary.packageRoot.appendingPathComponent("datasets/personnel_daily.csv").path
-        let result = try ForecastBinary.run(["backtest", file, "--cumulative", "--corrections", "spread:3", "--horizon", "7",
-                                             "--first", "2025-01-05"])
-        #expect(result.status == 64, "\(result.stderr)")
-        #expect(result.stderr.contains("would leak"), "\(result.stderr)")
+    /// A running total rising 10 a day for 60 days from 2025-01-01, except that on day 40 (2025-02-09) it is
+    /// corrected down by 30 (daily difference −30); afterwards it rises 10 a day again.
+    static let corrected: String = {
+        var lines = ["date,total"]
+        let start = Calendar(identifier: .gregorian).date(from: DateComponents(timeZone: TimeZone(identifier: "UTC"), year: 2025, month: 1, day: 1))!
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd"
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        for t in 1...60 {
+            let total = t < 40 ? 10 * t : 360 + 10 * (t - 40)
+            lines.append("\(formatter.string(from: start.addingTimeInterval(Double(t - 1) * 86_400))),\(total)")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }()
+
+    @Test("--corrections spread:K is applied to the data as known at each origin: a later correction is not spread into earlier training days")
+    func spreadPerOrigin() throws {
+        let file = try ForecastBinary.fixture("backtest-corrected.csv", Self.corrected)
+        let details = file.replacingOccurrences(of: ".csv", with: "-details.csv")
+        // A constant-mean least-squares model: its forecast is the mean of the training days.
+        let result = try ForecastBinary.run(["backtest", file, "--cumulative", "--corrections", "spread:3", "--model", "ols",
+                                             "--trend", "none", "--no-day-of-week", "--horizon", "1", "--step", "1",
+                                             "--first", "2025-02-07", "--origins", "4", "--details", details])
+        #expect(result.status == 0, "\(result.stderr)")
+        let rows = try String(contentsOfFile: details, encoding: .utf8).split(separator: "\n").dropFirst()
+            .map { $0.split(separator: ",").map(String.init) }
+        let mean = Dictionary(uniqueKeysWithValues: rows.map { ($0[0], Double($0[3])!) })
+        // Origin day 38 (2025-02-07): the correction (day 40) is not known yet; days 2…38 are all 10.
+        #expect(abs(mean["2025-02-07"]! - 10) < 1e-9, "origin 2025-02-07: \(mean["2025-02-07"]!)")
+        // Origin day 41 (2025-02-10): the correction is known and spread over days 37–39 (10 − 10 = 0 each) and day 40 is 0:
+        // (35·10 + 4·0 + 10) / 40 days = 9.
+        #expect(abs(mean["2025-02-10"]! - 9) < 1e-9, "origin 2025-02-10: \(mean["2025-02-10"]!)")
     }
 }

@@ -16,17 +16,30 @@ extension DailySeries {
     /// is delimited text (`,` `;` or tab, detected). Throws `DataError` located by file, line and column; an
     /// inconsistent `options` value is `DataError(.invalid)` (call ``IngestOptions/check()`` first to tell them apart).
     public static func ingest(path: String, options: IngestOptions = IngestOptions()) throws(DataError) -> DailySeries {
-        let isJSON = path.lowercased().hasSuffix(".json")
         try checked(options, source: path)
-        let table = isJSON ? try JSONRecords.read(contentsOf: path) : try CSVReader.read(contentsOf: path)
-        return try ingest(table: table, options: options, format: isJSON ? .json : .csv)
+        let (table, format) = try readTable(path: path)
+        return try ingest(table: table, options: options, format: format)
+    }
+
+    /// Parses a file as `ingest(path:options:)` does (JSON records for `*.json`, delimited text otherwise), for
+    /// callers that ingest the same rows several times (e.g. as of several days).
+    public static func readTable(path: String) throws(DataError) -> (table: CSVTable, format: DataQualityReport.InputFormat) {
+        if path.lowercased().hasSuffix(".json") { return (try JSONRecords.read(contentsOf: path), .json) }
+        return (try CSVReader.read(contentsOf: path), .csv)
     }
 
     /// Reads an already parsed table (from ``CSVReader`` or ``JSONRecords``) as `options` say.
     public static func ingest(table: CSVTable, options: IngestOptions = IngestOptions(),
                               format: DataQualityReport.InputFormat = .csv) throws(DataError) -> DailySeries {
         try checked(options, source: table.source)
-        let rows = try DatedRows(table: table, options: options, isJSON: format == .json)
+        var rows = try DatedRows(table: table, options: options, isJSON: format == .json)
+        if let asOf = options.asOf {
+            rows.keep(throughDay: asOf.daysSinceEpoch + options.reportLag)
+            guard !rows.days.isEmpty else {
+                throw DataError(.noDataRows, file: table.source, column: rows.dateColumn,
+                                expected: "rows dated on or before \(asOf)", found: "none")
+            }
+        }
         let builder = try DailyAssembly(rows: rows, options: options, source: table.source)
         return try builder.series(format: format)
     }

@@ -42,6 +42,15 @@ struct DatedRows {
     var emptyCounts: [Int] = []
     var emptyLines: [[Int]] = []
 
+    /// Drops the rows dated after input day `lastDay` (days since 1970-01-01), keeping file order.
+    mutating func keep(throughDay lastDay: Int) {
+        let kept = days.indices.filter { days[$0] <= lastDay }
+        guard kept.count < days.count else { return }
+        days = kept.map { days[$0] }
+        lines = kept.map { lines[$0] }
+        values = values.map { column in kept.map { column[$0] } }
+    }
+
     /// Reads `table` as `options` say. `isJSON` drops the header line from missing-column errors (a JSON file
     /// has no header line).
     init(table: CSVTable, options: IngestOptions, isJSON: Bool) throws(DataError) {

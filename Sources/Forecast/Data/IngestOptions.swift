@@ -95,6 +95,10 @@ public struct IngestOptions: Sendable {
     /// First and last output day (inclusive); cumulative differences are taken on the whole series first.
     public var from: CalendarDate?
     public var to: CalendarDate?
+    /// The data as known on this day: rows whose (report-lag-shifted) date is later are dropped before any
+    /// conversion, so differences, corrections and gaps see only what existed then (a backtest origin's view;
+    /// unlike `to`, which trims the output after conversion). nil = every row.
+    public var asOf: CalendarDate?
 
     public init(dateColumn: String? = nil, dateFormat: DateFormat = .automatic, mode: IngestMode = .levels,
                 valueColumns: [String] = [], filters: [RowFilter] = [], reportLag: Int = 0, baseline: Double? = nil,

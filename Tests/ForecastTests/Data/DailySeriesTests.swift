@@ -22,6 +22,23 @@ import Testing
         #expect(s.dates.map(\.description) == ["2024-01-01", "2024-01-02", "2024-01-03", "2024-01-04", "2024-01-05"])
     }
 
+    @Test("asOf: rows after the day are dropped before conversion, so a later correction is not spread back")
+    func asOf() throws {
+        // Running totals 10, 20, 30, 40, 35 (a −5 correction on day 5), 45.
+        let text = "date,total\n2024-01-01,10\n2024-01-02,20\n2024-01-03,30\n2024-01-04,40\n2024-01-05,35\n2024-01-06,45\n"
+        let spread = options(.cumulative) { $0.corrections = .spread(days: 2) }
+        let full = try ingestCSV(text, spread)
+        #expect(sameValues(full.values[0], [.nan, 10, 8, 7, 0, 10]))  // −5 over 2 days: −2, −3 (remainder to the later day)
+        var early = spread
+        early.asOf = day("2024-01-04")
+        let known = try ingestCSV(text, early)
+        // As known on 2024-01-04: the same as a file that ends that day.
+        let truncated = try ingestCSV(text.split(separator: "\n").prefix(5).joined(separator: "\n") + "\n", spread)
+        #expect(sameValues(known.values[0], truncated.values[0]) && sameValues(known.values[0], [.nan, 10, 10, 10]))
+        early.asOf = day("2023-12-31")
+        #expect(throws: DataError.self) { try ingestCSV(text, early) }
+    }
+
     @Test func gapPolicies() throws {
         let text = "date,n\n2024-01-01,1\n2024-01-03,3\n"
         #expect(sameValues(try ingestCSV(text, options { $0.gaps = .zero }).values[0], [1, 0, 3]))

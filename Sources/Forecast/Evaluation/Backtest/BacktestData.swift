@@ -1,9 +1,13 @@
-/// The series a backtest runs on: the response and regressors by day from `start`.
+/// The series a backtest runs on: the response and regressors by day from `start`, and optionally the response as
+/// it was known at each origin.
 struct BacktestData: Sendable {
     let start: CalendarDate
+    /// The response as known at the end (the actuals forecasts are scored against).
     let response: [Double]
     let regressors: [String: [Double]]
     let responseName: String
+    /// The response from `start` through an origin as known on that day (nil: the final response cut at the origin).
+    let vintage: BacktestSpecification.ResponseVintage?
 
     /// The response on a day (NaN when missing or outside the series).
     func response(at date: CalendarDate) -> Double {
@@ -18,13 +22,20 @@ struct BacktestData: Sendable {
         return column[index]
     }
 
-    /// The response through `origin` only (days after it are not passed on): what a fit at `origin` may see.
-    func responseThrough(_ origin: CalendarDate) -> [Double] {
-        Array(response[0...(origin - start)])
+    /// The response through `origin` only, as known on that day (days after it are not passed on): what a fit at
+    /// `origin` may see. Throws when the vintage cannot be read.
+    func responseThrough(_ origin: CalendarDate) throws(ModelError) -> [Double] {
+        let count = origin - start + 1
+        guard let vintage else { return Array(response[0..<count]) }
+        guard let known = vintage(origin) else {
+            throw .noTrainingData("the data as known on \(origin) could not be read")
+        }
+        return (0..<count).map { $0 < known.count ? known[$0] : .nan }
     }
 
-    /// The response over a window (NaN for missing days).
-    func values(_ span: DateSpan) -> [Double] {
-        (0..<span.dayCount).map { response(at: span.first.adding(days: $0)) }
+    /// The response over a window as known on its last day (NaN for missing days).
+    func values(_ span: DateSpan) throws(ModelError) -> [Double] {
+        let known = try responseThrough(span.last)
+        return (0..<span.dayCount).map { known[span.first.adding(days: $0) - start] }
     }
 }

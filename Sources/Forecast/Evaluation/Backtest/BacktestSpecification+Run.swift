@@ -23,17 +23,21 @@ extension BacktestSpecification {
     ///   - response: the daily response.
     ///   - regressors: columns by name aligned with `response` (known in advance, so read on forecast days).
     ///   - responseName: for messages.
+    ///   - vintage: the response as known at each origin, when a data option revises earlier days (a correction
+    ///     spread backwards): fits and baselines at origin o then see `vintage(o)`, and forecasts are still scored
+    ///     against `response`. Least squares is then refitted at every origin instead of updated.
     /// - Throws: `BacktestError` when the first origin is outside the series or a horizon runs past its end.
     ///   Fit failures at single origins are not thrown (policy 4).
     public func run(start: CalendarDate, response: [Double], regressors: [String: [Double]] = [:],
-                    responseName: String = "y") throws(BacktestError) -> BacktestResult {
+                    responseName: String = "y", vintage: ResponseVintage? = nil) throws(BacktestError) -> BacktestResult {
         checkPreconditions()
         let windows = try originWindows(start: start, count: response.count)
-        let data = BacktestData(start: start, response: response, regressors: regressors, responseName: responseName)
+        let data = BacktestData(start: start, response: response, regressors: regressors, responseName: responseName,
+                                vintage: vintage)
         let count = windows.count
         let runs = Self.runBoundaries(origins: count, refit: refit)
         var shared: TimeSeriesFit? = nil
-        if refit == .never && !updatesLeastSquares {
+        if refit == .never && !updates(data) {
             shared = try? fit(window: windows[0], data: data, warmStart: nil).fit
         }
         let slots = ResultSlots<[OriginOutcome]>(count: runs.count)
@@ -55,6 +59,13 @@ extension BacktestSpecification {
         return BacktestResult(specification: self, windows: windows, outcomes: outcomes)
     }
 
+    /// The response from the series' start through an origin as known on that day (index 0 = `start`), or nil
+    /// when it cannot be read.
+    public typealias ResponseVintage = @Sendable (CalendarDate) -> [Double]?
+
+    /// Whether least squares is updated on this data (not with vintages: earlier rows may be revised).
+    func updates(_ data: BacktestData) -> Bool { updatesLeastSquares && data.vintage == nil }
+
     /// Least squares updated in place of refits (policy of `LeastSquaresUpdater`).
     var updatesLeastSquares: Bool {
         model.kind == .ols && model.design.autoregressiveLags.isEmpty && !model.automaticChangepoints
@@ -74,7 +85,7 @@ extension BacktestSpecification {
         var windowModel = model
         windowModel.from = window.first
         windowModel.to = window.last
-        let response = data.responseThrough(window.last)
+        let response = try data.responseThrough(window.last)
         if let kind = model.kind, kind != .ols, !model.automaticChangepoints {
             let fit = try TimeSeriesFit(countModel: windowModel, kind: kind, start: data.start, response: response,
                                         regressors: data.regressors, responseName: data.responseName, warmStart: warmStart)
@@ -120,7 +131,7 @@ extension BacktestSpecification {
         for i in range {
             let window = windows[i], origin = window.last
             let actual = (1...horizon).map { data.response(at: origin.adding(days: $0)) }
-            let training = data.values(window)
+            let training = (try? data.values(window)) ?? []
             var random = RandomSource(seed: seed, key: UInt64(bitPattern: Int64(origin.daysSinceEpoch)))
             let seasonal = BaselineForecasts.seasonalNaive(training: training, period: seasonalPeriod, horizon: horizon,
                                                            levels: quantileLevels, actual: actual)
@@ -131,7 +142,7 @@ extension BacktestSpecification {
             var failure: BacktestResult.FailedOrigin? = nil
             var forecast: OriginForecast
             do throws(ModelError) {
-                if updatesLeastSquares {
+                if updates(data) {
                     if updater == nil {
                         updater = LeastSquaresUpdater(schema: DesignSchema(specification: model.design, trendOrigin: window.first,
                                                                            lagTransform: .identity))
@@ -150,7 +161,7 @@ extension BacktestSpecification {
                     let fitted: TimeSeriesFit
                     if let kept = lastRefit, !refit.refits(at: i) {
                         fitted = TimeSeriesFit(keeping: kept, origin: origin, start: data.start,
-                                               response: data.responseThrough(origin))
+                                               response: try data.responseThrough(origin))
                         method = .kept
                     } else {
                         let result = try fit(window: window, data: data, warmStart: lastRefit?.regression.estimates)
@@ -164,9 +175,8 @@ extension BacktestSpecification {
             } catch {
                 method = .fallback
                 var replacement: OriginForecast? = nil
-                if let lastGood {
-                    let moved = TimeSeriesFit(keeping: lastGood, origin: origin, start: data.start,
-                                              response: data.responseThrough(origin))
+                if let lastGood, let known = try? data.responseThrough(origin) {
+                    let moved = TimeSeriesFit(keeping: lastGood, origin: origin, start: data.start, response: known)
                     replacement = try? self.forecast(moved, actual: actual, random: &random)
                 }
                 failure = BacktestResult.FailedOrigin(origin: origin, reason: "\(error)",
