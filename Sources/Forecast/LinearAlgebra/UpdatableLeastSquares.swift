@@ -4,7 +4,7 @@
 // 1. State: the upper-triangular factor T ((k+1)×(k+1)) of the augmented design [X | y], TᵀT = [X y]ᵀ[X y].
 //    Its leading k×k block is R of X, its last column holds z = Qᵀy (top k) and ρ = ‖residual‖ (corner), so
 //    β = R⁻¹z, SSR = ρ², (XᵀX)⁻¹ = R⁻¹R⁻ᵀ.
-// 2. Adding m rows: one Householder QR (dgeqrf) of the stacked (k+1+m)×(k+1) matrix [T; new rows] — O((k+m)k²)
+// 2. Adding m rows: one Householder QR (`HouseholderQR`) of the stacked (k+1+m)×(k+1) matrix [T; new rows] — O((k+m)k²)
 //    instead of O(nk²) for a refit (Golub & Van Loan, §6.5.1).
 // 3. Removing a row (sliding windows): a Cholesky downdate of T by the row with hyperbolic-free LINPACK-style
 //    rotations (dchdd); it fails — and the caller refits — when the downdate would lose positive definiteness.
