@@ -14,7 +14,8 @@ struct BacktestCommand: ParsableCommand {
             days) through the origin and forecasts origin+1 … origin+H. Least squares without AR terms updates its QR \
             factor instead of refitting; count models warm-start from the previous origin; --refit K|never keeps the \
             estimates between refits. Scores: MAE, RMSE, MASE (each origin's own training scale), pinball loss, \
-            coverage and interval score of the central intervals, ensemble CRPS; the naive and seasonal-naive (7-day) \
+            coverage and interval score of the central intervals, CRPS (exact for least squares' Student-t forecasts, \
+            ensemble CRPS of the simulated paths otherwise); the naive and seasonal-naive (7-day) \
             baselines are scored on the same rows and skill = 1 − S/S_baseline. The step term of `fit` is --step-term.
             """
     )

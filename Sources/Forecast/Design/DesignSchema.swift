@@ -54,6 +54,14 @@ public struct DesignSchema: Sendable, Equatable {
     public func row(for date: CalendarDate, lags: [Double], regressors: [Double]) -> [Double] {
         var row: [Double] = []
         row.reserveCapacity(columnNames.count)
+        fillRow(&row, for: date, lags: lags, regressors: regressors)
+        return row
+    }
+
+    /// ``row(for:lags:regressors:)`` written into `row`, replacing its contents and keeping its capacity, so that
+    /// a caller building many rows allocates once.
+    public func fillRow(_ row: inout [Double], for date: CalendarDate, lags: [Double], regressors: [Double]) {
+        row.removeAll(keepingCapacity: true)
         let s = specification
         let t = trend(at: date)
         if s.intercept { row.append(1) }
@@ -76,7 +84,6 @@ public struct DesignSchema: Sendable, Equatable {
         for event in s.events { row.append(event.contains(date) ? 1 : 0) }
         for step in s.steps { row.append(date >= step.date ? 1 : 0) }
         row += regressors
-        return row
     }
 
     /// The design for consecutive days, rows whose lag or regressor values are missing (NaN) reported by index.

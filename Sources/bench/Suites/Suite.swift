@@ -24,7 +24,7 @@ extension Suite {
 enum Suites {
     static var all: [any Suite.Type] {
         [GEMMSuite.self, QRSolveSuite.self, OLSSuite.self, CountRegressionSuite.self, ManySeriesSuite.self,
-         FitForecastSuite.self, IngestSuite.self, EffectsSuite.self]
+         FitForecastSuite.self, IngestSuite.self, EffectsSuite.self, BacktestSuite.self]
     }
 
     /// Every case of `profile`, in run order; files go into `scratch` (default: a temporary directory, which

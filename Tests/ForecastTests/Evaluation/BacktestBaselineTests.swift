@@ -43,7 +43,7 @@ struct BacktestBaselineTests {
         // Origins: days 9 and 11 (day 11 + 2 = 13 is the last day).
         #expect(result.origins.map { $0 - Self.start } == [9, 11])
         // Naive: forecasts 9, 9 (actual 10, 11) and 11, 11 (actual 12, 13): errors 1, 2, 1, 2 → MAE 1.5, RMSE √2.5.
-        let naive = result.naive.metrics
+        let naive = try #require(result.naive).metrics
         #expect(naive.meanAbsoluteError == 1.5)
         #expect(abs(naive.rootMeanSquaredError - 2.5.squareRoot()) < 1e-12)
         // Every in-sample naive error of a unit-slope line is h, so the naive distribution is the point mass
@@ -52,14 +52,15 @@ struct BacktestBaselineTests {
         // Own-scale MASE: Q_1 = 1 for both origins → MASE(1) = MAE = 1.5.
         #expect(naive.mase1 == 1.5)
         // Seasonal naive (m = 7): f_h = x_{n−7+h} = actual − 7 → MAE 7; its h-step errors are all 7 → exact quantiles.
-        #expect(result.seasonalNaive.metrics.meanAbsoluteError == 7)
-        #expect(result.seasonalNaive.metrics.maseSeasonal == 1)
+        let seasonal = try #require(result.seasonalNaive).metrics
+        #expect(seasonal.meanAbsoluteError == 7)
+        #expect(seasonal.maseSeasonal == 1)
         // The model is exact (residual 0) → MAE ≈ 0 and skill ≈ 1 against both baselines.
         #expect(result.model.metrics.meanAbsoluteError < 1e-9)
-        #expect(abs(result.skillVersusSeasonalNaive.mae! - 1) < 1e-9)
-        #expect(result.skillVersusNaive.crps == nil)  // the naive CRPS is 0: skill undefined, not −∞
+        #expect(abs(try #require(result.skillVersusSeasonalNaive?.mae) - 1) < 1e-9)
+        #expect(try #require(result.skillVersusNaive).crps == nil)  // the naive CRPS is 0: skill undefined, not −∞
         // By horizon: h = 1 errors 1, 1; h = 2 errors 2, 2.
-        #expect(result.naive.byHorizon.map(\.meanAbsoluteError) == [1, 2])
+        #expect(try #require(result.naive).byHorizon.map(\.meanAbsoluteError) == [1, 2])
         #expect(result.model.rows.map(\.h) == [1, 2, 1, 2])
     }
 
@@ -70,15 +71,44 @@ struct BacktestBaselineTests {
         let spec = BacktestSpecification(model: TimeSeriesModel(kind: .ols), horizon: 7,
                                          firstOrigin: Self.start.adding(days: 60), step: 7, paths: 100, concurrency: 1)
         let result = try spec.run(start: Self.start, response: y)
-        let rows = result.model.rows, base = result.seasonalNaive.rows
+        let rows = result.model.rows, base = try #require(result.seasonalNaive).rows
         let mae = rows.map { abs($0.actual - $0.mean) }.reduce(0, +) / Double(rows.count)
         let baseMAE = base.map { abs($0.actual - $0.mean) }.reduce(0, +) / Double(base.count)
         #expect(abs(result.model.metrics.meanAbsoluteError - mae) < 1e-12)
-        #expect(abs(result.skillVersusSeasonalNaive.mae! - (1 - mae / baseMAE)) < 1e-12)
+        #expect(abs(try #require(result.skillVersusSeasonalNaive?.mae) - (1 - mae / baseMAE)) < 1e-12)
         let tau = 0.9
         let pinball = rows.map { QuantileScores.pinball($0.actual - $0.quantiles[3], level: tau) }.reduce(0, +) / Double(rows.count)
         #expect(abs(result.model.metrics.pinball[3] - pinball) < 1e-12)
         let coverage = Double(rows.filter { $0.quantiles[1] <= $0.actual && $0.actual <= $0.quantiles[3] }.count) / Double(rows.count)
         #expect(result.model.metrics.intervals.first { $0.percent == 80 }?.coverage == coverage)
+    }
+
+    @Test("baselines: false skips them: nil baselines and skills, null in JSON, no rows in the table; model unchanged")
+    func withoutBaselines() throws {
+        var random = RandomSource(seed: 5)
+        let y = (0..<120).map { t in 20 + 0.1 * Double(t) + 3 * random.normal() }
+        var spec = BacktestSpecification(model: TimeSeriesModel(kind: .ols), horizon: 7,
+                                         firstOrigin: Self.start.adding(days: 60), step: 7, paths: 100, concurrency: 1)
+        let with = try spec.run(start: Self.start, response: y)
+        spec.baselines = false
+        let without = try spec.run(start: Self.start, response: y)
+        #expect(without.naive == nil && without.seasonalNaive == nil)
+        #expect(without.skillVersusNaive == nil && without.skillVersusSeasonalNaive == nil)
+        #expect(with.naive != nil && with.skillVersusSeasonalNaive != nil)
+        // The model's rows, per-row CRPS and scores (MASE included) do not depend on the baselines.
+        #expect(without.model.rows == with.model.rows)
+        #expect(without.model.crps == with.model.crps)
+        #expect(without.model.metrics == with.model.metrics)
+        #expect(without.model.byHorizon == with.model.byHorizon)
+        guard case let .object(fields) = without.json() else {
+            Issue.record("the JSON document is not an object")
+            return
+        }
+        let keys = fields.map(\.0)
+        #expect(keys.contains("baselines") && keys.contains("skill"))
+        for (key, value) in fields where key == "baselines" || key == "skill" { #expect(value == .null, "\(key)") }
+        let table = without.table()
+        #expect(!table.contains("seasonal naive") && table.contains("Baselines not scored."))
+        #expect(with.table().contains("seasonal naive"))
     }
 }

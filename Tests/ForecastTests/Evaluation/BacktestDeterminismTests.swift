@@ -57,6 +57,33 @@ struct BacktestDeterminismTests {
         }
     }
 
+    @Test("warmStarts: false refits every origin cold; estimates and forecast means equal the warm-started ones to 1e-6")
+    func coldRefits() throws {
+        let y = Self.counts()
+        var spec = BacktestSpecification(model: TimeSeriesModel(kind: .nb2), horizon: 7, firstOrigin: Self.start.adding(days: 150),
+                                         step: 7, origins: 10, paths: 10, concurrency: 1, baselines: false)
+        let warm = try spec.run(start: Self.start, response: y)
+        spec.warmStarts = false
+        let cold = try spec.run(start: Self.start, response: y)
+        #expect(warm.methods.contains(.warmStarted))
+        #expect(cold.methods.allSatisfy { $0 == .refit }, "\(cold.methods)")
+        for (a, b) in zip(warm.model.rows, cold.model.rows) {
+            #expect(abs(a.mean - b.mean) <= 1e-6 * b.mean, "origin \(a.origin) h \(a.h)")
+        }
+        // The estimates themselves, origin by origin: a fit started from the previous origin's β̂ and a cold one.
+        let data = BacktestData(start: Self.start, response: y, regressors: [:], responseName: "y", vintage: nil)
+        var previous: [Double]? = nil
+        for window in cold.windows {
+            let coldFit = try spec.fit(window: window, data: data, warmStart: nil)
+            let warmFit = try spec.fit(window: window, data: data, warmStart: previous)
+            #expect(coldFit.method == .refit && warmFit.method == (previous == nil ? .refit : .warmStarted))
+            let a = warmFit.fit.regression.estimates, b = coldFit.fit.regression.estimates
+            let scale = b.map(abs).max() ?? 1
+            #expect(zip(a, b).allSatisfy { abs($0 - $1) <= 1e-6 * scale }, "\(window.last): \(a) vs \(b)")
+            previous = a
+        }
+    }
+
     @Test("--refit K keeps β̂ between refits; never refits only the first origin")
     func cadence() throws {
         let y = Self.counts()
@@ -89,9 +116,15 @@ struct BacktestDeterminismTests {
         #expect(result.model.rows.count == 8 * 7)
         let firstFailed = try #require(result.failedOrigins.first)
         let index = result.origins.firstIndex(of: firstFailed.origin)!
-        #expect(result.model.rows[index * 7].mean == result.seasonalNaive.rows[index * 7].mean)
+        #expect(result.model.rows[index * 7].mean == (try #require(result.seasonalNaive)).rows[index * 7].mean)
         #expect(result.methods[index] == .fallback)
         #expect(result.methods.last != .fallback)
+        // Without baselines the fallback is still the seasonal-naive forecast.
+        var withoutBaselines = spec
+        withoutBaselines.baselines = false
+        let skipped = try withoutBaselines.run(start: Self.start, response: y)
+        #expect(skipped.seasonalNaive == nil && skipped.failedOrigins == result.failedOrigins)
+        #expect(skipped.model.rows == result.model.rows)
     }
 
     @Test("Origins: default count, horizon past the data and origin outside the data are errors")

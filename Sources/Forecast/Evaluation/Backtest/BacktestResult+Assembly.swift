@@ -30,8 +30,11 @@ extension BacktestResult {
         self.windows = windows
         methods = outcomes.map(\.method)
         failedOrigins = outcomes.compactMap(\.failure)
-        let scored = evaluate(\.model), naiveScored = evaluate(\.naive), seasonalScored = evaluate(\.seasonalNaive)
+        let scored = evaluate(\.model)
         model = scored
+        // Baselines are present for every origin or for none (`specification.baselines`).
+        let naiveScored = specification.baselines ? evaluate { $0.naive! } : nil
+        let seasonalScored = specification.baselines ? evaluate { $0.seasonalNaive! } : nil
         naive = naiveScored
         seasonalNaive = seasonalScored
         let m = scored.metrics
@@ -40,8 +43,8 @@ extension BacktestResult {
                   pinball: SkillScores.skill(score: m.pinballMean, baseline: baseline.pinballMean),
                   crps: SkillScores.skill(score: m.crps, baseline: baseline.crps))
         }
-        skillVersusNaive = skill(naiveScored.metrics)
-        skillVersusSeasonalNaive = skill(seasonalScored.metrics)
+        skillVersusNaive = naiveScored.map { skill($0.metrics) }
+        skillVersusSeasonalNaive = seasonalScored.map { skill($0.metrics) }
         var kept: Matrix? = nil
         if specification.keepSamples {
             let width = specification.paths

@@ -26,6 +26,7 @@ extension BacktestResult {
     /// "baselines": {"naive": {scores…, "byHorizon"}, "seasonalNaive": {…}},
     /// "skill": {"naive": {"mae", "pinball", "crps"}, "seasonalNaive": {…}},
     /// "failedOrigins": [{"origin", "reason", "fallback"}]}` (scores: ``BacktestScores/jsonFields``).
+    /// Without baselines (``BacktestSpecification/baselines`` false) `baselines` and `skill` are null.
     public func json() -> JSONValue {
         let levels = specification.quantileLevels, period = specification.seasonalPeriod
         func scores(_ s: BacktestScores) -> JSONValue { .object(s.jsonFields(levels: levels, period: period)) }
@@ -34,6 +35,14 @@ extension BacktestResult {
         }
         func skill(_ s: Skill) -> JSONValue {
             .object([("mae", .finite(s.mae)), ("pinball", .finite(s.pinball)), ("crps", .finite(s.crps))])
+        }
+        func baseline(_ e: Evaluation) -> JSONValue {
+            .object(e.metrics.jsonFields(levels: levels, period: period) + [("byHorizon", byHorizon(e))])
+        }
+        var baselines = JSONValue.null, skills = JSONValue.null
+        if let naive, let seasonalNaive, let skillVersusNaive, let skillVersusSeasonalNaive {
+            baselines = .object([("naive", baseline(naive)), ("seasonalNaive", baseline(seasonalNaive))])
+            skills = .object([("naive", skill(skillVersusNaive)), ("seasonalNaive", skill(skillVersusSeasonalNaive))])
         }
         var counts: [(String, JSONValue)] = []
         for method in [OriginMethod.updated, .factorized, .refit, .warmStarted, .kept, .fallback] {
@@ -51,12 +60,8 @@ extension BacktestResult {
             ("methods", .object(counts)),
             ("metrics", scores(model.metrics)),
             ("byHorizon", byHorizon(model)),
-            ("baselines", .object([
-                ("naive", .object(naive.metrics.jsonFields(levels: levels, period: period) + [("byHorizon", byHorizon(naive))])),
-                ("seasonalNaive", .object(seasonalNaive.metrics.jsonFields(levels: levels, period: period)
-                                          + [("byHorizon", byHorizon(seasonalNaive))])),
-            ])),
-            ("skill", .object([("naive", skill(skillVersusNaive)), ("seasonalNaive", skill(skillVersusSeasonalNaive))])),
+            ("baselines", baselines),
+            ("skill", skills),
             ("failedOrigins", .array(failedOrigins.map {
                 .object([("origin", .string("\($0.origin)")), ("reason", .string($0.reason)),
                          ("fallback", .string($0.fallback.rawValue))])
@@ -118,16 +123,21 @@ extension BacktestResult {
         let intervalKeys = model.metrics.intervals.map(\.percent)
         let header = ["MAE", "RMSE", "MASE(1)", "pinball", "CRPS"] + intervalKeys.map { "cov\($0)" } + ["skill CRPS"]
         lines += ["", TextFormat.pad("", 16) + header.map { TextFormat.leftPad($0, 11) }.joined()]
-        for (label, e, skill) in [("model", model, Optional(skillVersusSeasonalNaive.crps)), ("naive", naive, nil),
-                                  ("seasonal naive", seasonalNaive, nil)] {
+        var evaluations: [(String, Evaluation)] = [("model", model)]
+        if let naive, let seasonalNaive { evaluations += [("naive", naive), ("seasonal naive", seasonalNaive)] }
+        for (label, e) in evaluations {
             let m = e.metrics
             let cells = [n(m.meanAbsoluteError), n(m.rootMeanSquaredError), n(m.mase1), n(m.pinballMean), n(m.crps)]
-                + m.intervals.map { n($0.coverage) } + [label == "model" ? n(skill ?? nil) : ""]
+                + m.intervals.map { n($0.coverage) } + [label == "model" ? n(skillVersusSeasonalNaive?.crps ?? nil) : ""]
             lines.append(TextFormat.pad(label, 16) + cells.map { TextFormat.leftPad($0, 11) }.joined())
         }
-        lines += ["", "Skill (1 − S/S_baseline): vs naive MAE \(n(skillVersusNaive.mae)), pinball \(n(skillVersusNaive.pinball)), "
-                  + "CRPS \(n(skillVersusNaive.crps)); vs seasonal naive MAE \(n(skillVersusSeasonalNaive.mae)), "
-                  + "pinball \(n(skillVersusSeasonalNaive.pinball)), CRPS \(n(skillVersusSeasonalNaive.crps))"]
+        if let toNaive = skillVersusNaive, let toSeasonal = skillVersusSeasonalNaive {
+            lines += ["", "Skill (1 − S/S_baseline): vs naive MAE \(n(toNaive.mae)), pinball \(n(toNaive.pinball)), "
+                      + "CRPS \(n(toNaive.crps)); vs seasonal naive MAE \(n(toSeasonal.mae)), "
+                      + "pinball \(n(toSeasonal.pinball)), CRPS \(n(toSeasonal.crps))"]
+        } else {
+            lines += ["", "Baselines not scored."]
+        }
         lines += ["", TextFormat.pad("h", 6) + ["MAE", "CRPS", "pinball"].map { TextFormat.leftPad($0, 11) }.joined()
                   + intervalKeys.map { TextFormat.leftPad("cov\($0)", 11) }.joined()]
         for (d, m) in model.byHorizon.enumerated() {

@@ -1,5 +1,6 @@
 /// The outcome of a rolling-origin backtest: every origin's forecasts, their scores overall and by horizon day,
-/// the naive and seasonal-naive baselines scored on the same rows, and skill relative to them. Immutable.
+/// the naive and seasonal-naive baselines scored on the same rows, and skill relative to them (the baselines and
+/// skills are nil when ``BacktestSpecification/baselines`` is false). Immutable.
 public struct BacktestResult: Sendable {
     /// How an origin's forecast was obtained.
     public enum OriginMethod: String, Sendable, Equatable {
@@ -50,7 +51,8 @@ public struct BacktestResult: Sendable {
     public struct Evaluation: Sendable {
         /// Origin-major, h-minor: row i is origin i / H, h = i % H + 1.
         public let rows: [Row]
-        /// CRPS of each row (ensemble CRPS of its samples).
+        /// CRPS of each row: exact for least squares' Student-t forecasts, the ensemble CRPS of the samples for
+        /// simulated paths and the baselines.
         public let crps: [Double]
         /// Scores over all rows.
         public let metrics: BacktestScores
@@ -70,12 +72,12 @@ public struct BacktestResult: Sendable {
     public let methods: [OriginMethod]
     /// The model's forecasts and scores.
     public let model: Evaluation
-    /// The naive baseline (last value; quantiles from in-sample h-step errors).
-    public let naive: Evaluation
-    /// The seasonal-naive baseline with `specification.seasonalPeriod`.
-    public let seasonalNaive: Evaluation
-    /// Skill relative to the naive and seasonal-naive baselines.
-    public let skillVersusNaive: Skill, skillVersusSeasonalNaive: Skill
+    /// The naive baseline (last value; quantiles from in-sample h-step errors); nil without baselines.
+    public let naive: Evaluation?
+    /// The seasonal-naive baseline with `specification.seasonalPeriod`; nil without baselines.
+    public let seasonalNaive: Evaluation?
+    /// Skill relative to the naive and seasonal-naive baselines; nil without baselines.
+    public let skillVersusNaive: Skill?, skillVersusSeasonalNaive: Skill?
     /// Samples of each model row (rows × paths) when `keepSamples`.
     public let samples: Matrix?
     /// Origins whose fit failed and what replaced it.

@@ -14,7 +14,10 @@ import Foundation
 //    of workers or on scheduling.
 // 3. Each origin's random stream is `RandomSource(seed: seed, key: days since 1970 of o)`.
 // 4. A fit that fails does not stop the run: the origin is forecast with the last successful parameters of its
-//    run moved to the origin, else with the seasonal-naive baseline, and is listed in `failedOrigins`.
+//    run moved to the origin, else with the seasonal-naive baseline (computed for it even when `baselines` is
+//    false), and is listed in `failedOrigins`.
+// 5. Count models refit cold at the first origin of each run and, with `warmStarts`, start IRLS from the previous
+//    refit's β̂ afterwards; without it every origin is a cold fit (the same estimates to IRLS tolerance).
 
 extension BacktestSpecification {
     /// Runs the backtest on a daily series.
@@ -34,6 +37,7 @@ extension BacktestSpecification {
         let windows = try originWindows(start: start, count: response.count)
         let data = BacktestData(start: start, response: response, regressors: regressors, responseName: responseName,
                                 vintage: vintage)
+        let scales = TrainingScales(response: response, periods: [1, seasonalPeriod])
         let count = windows.count
         let runs = Self.runBoundaries(origins: count, refit: refit)
         var shared: TimeSeriesFit? = nil
@@ -50,7 +54,8 @@ extension BacktestSpecification {
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var index = worker
             while index < runs.count {
-                let outcomes = specification.run(origins: runs[index], windows: windows, data: data, shared: initial)
+                let outcomes = specification.run(origins: runs[index], windows: windows, data: data, scales: scales,
+                                                 shared: initial)
                 slots.store(.success(outcomes), at: index)
                 index += workers
             }
@@ -123,7 +128,8 @@ extension BacktestSpecification {
     }
 
     /// One run of consecutive origins (policy 2), serially.
-    func run(origins range: Range<Int>, windows: [DateSpan], data: BacktestData, shared: TimeSeriesFit?) -> [OriginOutcome] {
+    func run(origins range: Range<Int>, windows: [DateSpan], data: BacktestData, scales: TrainingScales,
+             shared: TimeSeriesFit?) -> [OriginOutcome] {
         var updater: LeastSquaresUpdater? = nil
         var lastRefit: TimeSeriesFit? = shared
         var lastGood: TimeSeriesFit? = shared
@@ -131,13 +137,19 @@ extension BacktestSpecification {
         for i in range {
             let window = windows[i], origin = window.last
             let actual = (1...horizon).map { data.response(at: origin.adding(days: $0)) }
-            let training = (try? data.values(window)) ?? []
             var random = RandomSource(seed: seed, key: UInt64(bitPattern: Int64(origin.daysSinceEpoch)))
-            let seasonal = BaselineForecasts.seasonalNaive(training: training, period: seasonalPeriod, horizon: horizon,
-                                                           levels: quantileLevels, actual: actual)
-                ?? OriginForecast.missing(horizon: horizon, levels: quantileLevels.count)
-            let naive = BaselineForecasts.naive(training: training, horizon: horizon, levels: quantileLevels, actual: actual)
-                ?? OriginForecast.missing(horizon: horizon, levels: quantileLevels.count)
+            func seasonalNaive(_ training: [Double]) -> OriginForecast {
+                BaselineForecasts.seasonalNaive(training: training, period: seasonalPeriod, horizon: horizon,
+                                                levels: quantileLevels, actual: actual)
+                    ?? OriginForecast.missing(horizon: horizon, levels: quantileLevels.count)
+            }
+            // The training window's values feed only the baselines (and a fallback, below).
+            let training = baselines ? (try? data.values(window)) ?? [] : nil
+            let seasonal = training.map(seasonalNaive)
+            let naive = training.map {
+                BaselineForecasts.naive(training: $0, horizon: horizon, levels: quantileLevels, actual: actual)
+                    ?? OriginForecast.missing(horizon: horizon, levels: quantileLevels.count)
+            }
             var method = BacktestResult.OriginMethod.refit
             var failure: BacktestResult.FailedOrigin? = nil
             var forecast: OriginForecast
@@ -145,10 +157,10 @@ extension BacktestSpecification {
                 if updates(data) {
                     if updater == nil {
                         updater = LeastSquaresUpdater(schema: DesignSchema(specification: model.design, trendOrigin: window.first,
-                                                                           lagTransform: .identity))
+                                                                           lagTransform: .identity), data: data)
                     }
-                    let incremental = updater!.move(to: window, data: data)
-                    if let f = try updater!.forecast(horizon: horizon, data: data) {
+                    let incremental = updater!.move(to: window)
+                    if let f = try updater!.forecast(horizon: horizon) {
                         forecast = .studentT(mean: f.mean, scale: f.scale, degreesOfFreedom: f.df, levels: quantileLevels,
                                              actual: actual, paths: paths, random: &random, keepSamples: keepSamples)
                         method = incremental ? .updated : .factorized
@@ -164,7 +176,8 @@ extension BacktestSpecification {
                                                response: try data.responseThrough(origin))
                         method = .kept
                     } else {
-                        let result = try fit(window: window, data: data, warmStart: lastRefit?.regression.estimates)
+                        let result = try fit(window: window, data: data,
+                                             warmStart: warmStarts ? lastRefit?.regression.estimates : nil)
                         fitted = result.fit
                         method = result.method
                         lastRefit = fitted
@@ -181,14 +194,26 @@ extension BacktestSpecification {
                 }
                 failure = BacktestResult.FailedOrigin(origin: origin, reason: "\(error)",
                                                       fallback: replacement == nil ? .seasonalNaive : .lastParameters)
-                forecast = replacement ?? seasonal
+                forecast = replacement ?? seasonal ?? seasonalNaive((try? data.values(window)) ?? [])
             }
             outcomes.append(OriginOutcome(
                 window: window, method: method, failure: failure, model: forecast, naive: naive, seasonalNaive: seasonal,
-                actual: actual, scale1: ScaledErrors.absoluteScale(training: training, period: 1).value,
-                scaleSeasonal: ScaledErrors.absoluteScale(training: training, period: seasonalPeriod).value))
+                actual: actual,
+                scale1: scale(period: 1, window: window, data: data, scales: scales),
+                scaleSeasonal: scale(period: seasonalPeriod, window: window, data: data, scales: scales)))
         }
         return outcomes
+    }
+}
+
+extension BacktestSpecification {
+    /// The MASE scale Q_m of an origin's training window: from the prefix sums of the final series, or, with
+    /// vintages, from the window as known at the origin.
+    func scale(period: Int, window: DateSpan, data: BacktestData, scales: TrainingScales) -> Double? {
+        guard data.vintage != nil else {
+            return scales.absoluteScale(period: period, first: window.first - data.start, last: window.last - data.start)
+        }
+        return ScaledErrors.absoluteScale(training: (try? data.values(window)) ?? [], period: period).value
     }
 }
 
@@ -197,7 +222,9 @@ struct OriginOutcome: Sendable {
     let window: DateSpan
     let method: BacktestResult.OriginMethod
     let failure: BacktestResult.FailedOrigin?
-    let model: OriginForecast, naive: OriginForecast, seasonalNaive: OriginForecast
+    let model: OriginForecast
+    /// The baselines (nil when the specification skips them).
+    let naive: OriginForecast?, seasonalNaive: OriginForecast?
     let actual: [Double]
     /// The origin's MASE scales Q_1 and Q_m (nil when unavailable).
     let scale1: Double?, scaleSeasonal: Double?

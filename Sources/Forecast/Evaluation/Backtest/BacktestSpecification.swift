@@ -2,7 +2,8 @@ import Foundation
 
 /// A rolling-origin backtest (time-series cross-validation) of a ``TimeSeriesModel``: the model is fitted at
 /// every forecast origin on the days up to that origin only, forecasts the next `horizon` days, and the forecasts
-/// are scored against the actuals, together with the naive and weekly seasonal-naive baselines on the same origins.
+/// are scored against the actuals, together with the naive and weekly seasonal-naive baselines on the same origins
+/// (unless `baselines` is false).
 ///
 /// Origins are `firstOrigin`, `firstOrigin + step`, …, `origins` of them (default: as many as leave `horizon`
 /// days of the series after the origin). The training window of origin o is `[w, o]` with w = `model.from` (or
@@ -14,7 +15,9 @@ import Foundation
 /// Guides/RollingOrigin.md for the differences (updating instead of refitting, baselines in the same run).
 ///
 /// Cost: least squares without AR terms (classical covariance) updates one QR factor of [X | y] (O(step·k²) per
-/// origin instead of O(n·k²)); everything else is refitted (count models warm-started from the previous origin).
+/// origin instead of O(n·k²)) and scores its Student-t forecasts in closed form; everything else is refitted
+/// (count models warm-started from the previous origin unless `warmStarts` is false) and simulated (`paths`
+/// paths per origin). The baselines score an ensemble of all in-sample errors, O(n log n) per origin and day.
 public struct BacktestSpecification: Sendable, Equatable {
     /// How much history each origin is trained on.
     public enum TrainingWindow: Sendable, Equatable {
@@ -62,7 +65,9 @@ public struct BacktestSpecification: Sendable, Equatable {
     /// Quantile levels in (0, 1), ascending (default 0.025, 0.1, 0.5, 0.9, 0.975); central intervals come from
     /// symmetric pairs (0.1/0.9 → 80 %).
     public var quantileLevels: [Double]
-    /// Predictive samples per forecast day (simulated paths; Student-t draws for least squares). Default 1000.
+    /// Predictive samples per forecast day: simulated paths of count models and AR terms (their quantiles and
+    /// CRPS come from them); for least squares' Student-t forecasts, draws made only when `keepSamples` (their
+    /// quantiles and CRPS are exact). Default 1000.
     public var paths: Int
     /// Simulation seed; origin o uses the stream derived from (seed, o) (`RandomSource(seed:key:)`).
     public var seed: UInt64
@@ -72,12 +77,24 @@ public struct BacktestSpecification: Sendable, Equatable {
     public var concurrency: Int
     /// Period of the seasonal-naive baseline and of the second MASE scale (default 7).
     public var seasonalPeriod: Int
+    /// Score the naive and seasonal-naive baselines (default true). False skips them — the result's
+    /// ``BacktestResult/naive``, ``BacktestResult/seasonalNaive`` and skills are nil, the JSON's `baselines` and
+    /// `skill` null — and saves their O(n log n) ensemble scores per origin and day; the model's scores (MASE
+    /// included: its scales come from the training window, not from a baseline) are unchanged. A failed fit still
+    /// falls back to the seasonal-naive forecast.
+    public var baselines: Bool
+    /// Start each count-model refit's IRLS from the previous refit's β̂ in the same run (default true): Poisson's
+    /// IRLS, and for NB2 the Poisson IRLS its estimation starts from (α and the joint (β, α) Newton steps start
+    /// afresh, so NB2 saves less). False fits every origin cold, from IRLS's usual start, as a from-scratch
+    /// `TimeSeriesModel.fit` does; both reach the same maximum-likelihood estimates (within the IRLS tolerance).
+    /// No effect on least squares, which does not iterate.
+    public var warmStarts: Bool
 
     public init(model: TimeSeriesModel, horizon: Int, firstOrigin: CalendarDate, step: Int = 7, origins: Int? = nil,
                 window: TrainingWindow = .expanding, refit: RefitCadence = .every,
                 quantileLevels: [Double] = [0.025, 0.1, 0.5, 0.9, 0.975], paths: Int = 1000, seed: UInt64 = 1,
                 keepSamples: Bool = false, concurrency: Int = ProcessInfo.processInfo.activeProcessorCount,
-                seasonalPeriod: Int = 7) {
+                seasonalPeriod: Int = 7, baselines: Bool = true, warmStarts: Bool = true) {
         self.model = model
         self.horizon = horizon
         self.firstOrigin = firstOrigin
@@ -91,6 +108,8 @@ public struct BacktestSpecification: Sendable, Equatable {
         self.keepSamples = keepSamples
         self.concurrency = concurrency
         self.seasonalPeriod = seasonalPeriod
+        self.baselines = baselines
+        self.warmStarts = warmStarts
     }
 
     /// Programmer errors (the CLI validates user input before this).

@@ -1,0 +1,148 @@
+import BenchHarness
+import Forecast
+import Foundation
+
+/// Rolling-origin backtests (`BacktestSpecification.run`), one origin after another on one core.
+///
+/// Case `backtest-ols-update` (size days × design columns, 1500x10): a `DailyRegressionProblem` of 1,500 days
+/// (design const, trend, 6 weekday dummies, regressors x1 and x2 = 10 columns), 500 expanding-window origins with
+/// step 1 and horizon 7, the last origin 7 days before the series' end; OLS with the classical covariance,
+/// `baselines: false`, `concurrency: 1` (one worker, OpenBLAS at one thread — like-for-like per core with the
+/// serial baseline), `paths: 10` (unused: least squares draws samples only to keep them).
+/// - Ours: the whole `run` — the QR factor of [X | y] updated by one row per origin (Givens; a full factorization
+///   starts each of the 16 runs of consecutive origins the library splits 500 origins into), β̂, the 7 forecast
+///   means, Student-t scales and quantiles, the closed-form CRPS, and the scores of all 3,500 rows.
+/// - Baseline: a refit loop over the same 500 origins on a design matrix built here from the dates (not by the
+///   library): for each origin copy rows 0…o of X and y into reused buffers, `dgeqrf`+`dormqr`+`dtrtrs`
+///   (`PrefixQRSolve`), then the 7 forecast means x′b. Means only: no intervals, no scores.
+/// - Checked before timing: the library's design at the first origin has exactly the 10 columns built here; every
+///   origin is `.updated` except the first of each run (`.factorized`, at most 16), so the update path is what is
+///   timed, with no refit fallback; the forecast means of all origins agree with the baseline's to 1e-8 relative
+///   (the harness's check).
+/// Smoke: 300 days, 50 origins.
+///
+/// Case `backtest-nb2-warm` (size days × design columns, 1000x8): NB2 (`TimeSeriesModel(kind: .nb2)`, default
+/// design) on a `DailyCountProblem` of 1,000 days, 50 origins every 7 days with horizon 7 (the last one 7 days
+/// before the end), `baselines: false`, `paths: 100`, `concurrency: 1`.
+/// - Ours: `warmStarts: true` — each run of consecutive origins (8 origins a run here, so 7 runs) fits its first
+///   origin cold and starts IRLS from the previous origin's β̂ after that; then forecasts with 100 simulated paths.
+/// - Baseline: the identical specification with `warmStarts: false` (cold refits at every origin).
+/// - Checked before timing: ours warm-starts (methods include `.warmStarted`), the baseline only refits, and the
+///   forecast means of all origins agree to 1e-6 relative (IRLS tolerance).
+/// Smoke: 300 days, 10 origins.
+enum BacktestSuite: Suite {
+    static let name = "backtest"
+    static let horizon = 7
+    static let olsColumns = ["const", "trend", "dow_tue", "dow_wed", "dow_thu", "dow_fri", "dow_sat", "dow_sun", "x1", "x2"]
+
+    static func cases(for profile: Profile) -> [BenchCase] {
+        let ols = profile == .smoke ? (days: 300, origins: 50) : (days: 1500, origins: 500)
+        let nb2 = profile == .smoke ? (days: 300, origins: 10) : (days: 1000, origins: 50)
+        return [
+            BenchCase(name: "backtest-ols-update", suite: name, size: CaseSize(rows: ols.days, columns: olsColumns.count),
+                      summary: "\(ols.origins)-origin expanding OLS backtest (QR updating) vs dgeqrf+dormqr+dtrtrs refit loop") {
+                try prepareLeastSquares(days: ols.days, origins: ols.origins)
+            },
+            BenchCase(name: "backtest-nb2-warm", suite: name, size: CaseSize(rows: nb2.days, columns: 8),
+                      summary: "\(nb2.origins)-origin NB2 backtest, warm starts vs cold refits") {
+                try prepareCounts(days: nb2.days, origins: nb2.origins)
+            },
+        ]
+    }
+
+    static func agreementTolerance(forCase name: String) -> Double {
+        name == "backtest-nb2-warm" ? 1e-6 : Agreement.defaultTolerance
+    }
+
+    /// The first origin's day index when `origins` origins `step` days apart end `horizon` days before day n − 1.
+    static func firstOrigin(days n: Int, origins: Int, step: Int) -> Int { n - 1 - horizon - (origins - 1) * step }
+
+    // MARK: Least squares
+
+    static func prepareLeastSquares(days n: Int, origins: Int) throws -> PreparedCase {
+        let problem = DailyRegressionProblem(days: n)
+        let start = CalendarDate(daysSinceEpoch: problem.startDay)
+        let regressors = ["x1": problem.x1, "x2": problem.x2]
+        let first = firstOrigin(days: n, origins: origins, step: 1)
+        let model = TimeSeriesModel(design: DesignSpecification(regressors: ["x1", "x2"]), kind: .ols)
+        let specification = BacktestSpecification(model: model, horizon: horizon, firstOrigin: start.adding(days: first),
+                                                  step: 1, origins: origins, window: .expanding, paths: 10,
+                                                  concurrency: 1, baselines: false)
+        // The library's design has the columns built below.
+        var firstWindow = model
+        firstWindow.to = start.adding(days: first)
+        let names = try firstWindow.fit(start: start, response: problem.y, regressors: regressors).regression.names
+        try SelfCheckFailure.require(names == olsColumns, "design columns", expected: "\(olsColumns)", found: "\(names)")
+
+        var result = try specification.run(start: start, response: problem.y, regressors: regressors)
+        let factorized = result.methods.filter { $0 == .factorized }.count
+        try SelfCheckFailure.require(result.methods.allSatisfy { $0 == .updated || $0 == .factorized } && factorized <= 16,
+                                     "origin methods", expected: "updated, factorized at the start of each run (≤ 16 runs)",
+                                     found: "\(result.methods)")
+        let ours = Subject(name: "Forecast BacktestSpecification.run (OLS, QR updating, 1 worker)",
+                           run: { result = try specification.run(start: start, response: problem.y, regressors: regressors) },
+                           output: { result.model.rows.map(\.mean) })
+
+        // Independent design: const, years since the first day, weekday dummies (Monday the reference), x1, x2.
+        let p = olsColumns.count
+        var x = [Double](repeating: 0, count: n * p)
+        for t in 0..<n {
+            x[t] = 1
+            x[n + t] = Double(t) / 365.25
+            let weekday = DailyCountProblem.isoWeekday(daysSinceEpoch: problem.startDay + t)
+            if weekday > 1 { x[weekday * n + t] = 1 }   // dow_tue (2) is column 2 … dow_sun (7) column 7
+            x[8 * n + t] = problem.x1[t]
+            x[9 * n + t] = problem.x2[t]
+        }
+        var solver = PrefixQRSolve(x: x, y: problem.y, rows: n, columns: p)
+        var means = [Double](repeating: 0, count: origins * horizon)
+        let baseline = Subject(
+            name: "refit loop: dgeqrf+dormqr+dtrtrs per origin",
+            run: {
+                for i in 0..<origins {
+                    let origin = first + i
+                    try solver.solve(rows: origin + 1)
+                    for h in 1...horizon {
+                        var mean = 0.0
+                        for j in 0..<p { mean += x[j * n + origin + h] * solver.coefficient(j) }
+                        means[i * horizon + h - 1] = mean
+                    }
+                }
+            },
+            output: { means })
+        return PreparedCase(ours: ours, baseline: baseline, inputs: problem.exportedArrays, results: {
+            [("forecastMean", result.model.rows.map(\.mean)), ("crps", result.model.crps)]
+        })
+    }
+
+    // MARK: NB2
+
+    static func prepareCounts(days n: Int, origins: Int) throws -> PreparedCase {
+        let problem = DailyCountProblem(days: n)
+        let start = CalendarDate(daysSinceEpoch: problem.startDay)
+        let step = 7
+        var warm = BacktestSpecification(model: TimeSeriesModel(kind: .nb2), horizon: horizon,
+                                         firstOrigin: start.adding(days: firstOrigin(days: n, origins: origins, step: step)),
+                                         step: step, origins: origins, paths: 100, concurrency: 1, baselines: false)
+        warm.warmStarts = true
+        var cold = warm
+        cold.warmStarts = false
+        var warmResult = try warm.run(start: start, response: problem.y)
+        var coldResult = try cold.run(start: start, response: problem.y)
+        try SelfCheckFailure.require(warmResult.methods.contains(.warmStarted) && warmResult.failedOrigins.isEmpty,
+                                     "warm-started origins", expected: "some .warmStarted, no failures",
+                                     found: "\(warmResult.methods), \(warmResult.failedOrigins.count) failed")
+        try SelfCheckFailure.require(coldResult.methods.allSatisfy { $0 == .refit } && coldResult.failedOrigins.isEmpty,
+                                     "cold refits", expected: "every origin .refit, no failures",
+                                     found: "\(coldResult.methods), \(coldResult.failedOrigins.count) failed")
+        let ours = Subject(name: "Forecast BacktestSpecification.run (NB2, warm starts, 1 worker)",
+                           run: { warmResult = try warm.run(start: start, response: problem.y) },
+                           output: { warmResult.model.rows.map(\.mean) })
+        let baseline = Subject(name: "the same with warmStarts: false (cold refits)",
+                               run: { coldResult = try cold.run(start: start, response: problem.y) },
+                               output: { coldResult.model.rows.map(\.mean) })
+        return PreparedCase(ours: ours, baseline: baseline, inputs: problem.exportedArrays, results: {
+            [("forecastMean", warmResult.model.rows.map(\.mean)), ("crps", warmResult.model.crps)]
+        })
+    }
+}
