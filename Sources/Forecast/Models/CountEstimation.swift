@@ -3,7 +3,8 @@
 //
 // NB2 policy (convergence rule documented in Guides/NegativeBinomial.md):
 // 1. Start from the Poisson fit (or the caller's β), α₀ from the moments Σ[(y−μ)² − μ] / Σ μ², clamped to
-//    [1e-4, 1e2].
+//    [1e-4, 1e2]. A caller's (β, α) warm start (a refit on a little more data) replaces both: IRLS at that α from
+//    that β gives the layout and a β that is already close, and the joint Newton starts there.
 // 2. Alternate: IRLS for β at fixed α (warm-started), then Newton on t = ln α for α at fixed μ (step-halving
 //    on likelihood decrease), until the log-likelihood changes by < 1e-13·(1 + |ℓ|) and α by < 1e-10
 //    relative (cap: `maxIterations` outer steps → `ModelError.noConvergence`).
@@ -27,7 +28,8 @@ struct CountEstimation {
     static let poissonLimit = 1e-8
 
     static func run(x: Matrix, names: [String], y: [Double], offset: [Double]?, weights: [Double]?, start: [Double]?,
-                    options: CountRegression, workspace: inout LeastSquaresWorkspace) throws(ModelError) -> CountEstimation {
+                    startAlpha: Double? = nil, options: CountRegression,
+                    workspace: inout LeastSquaresWorkspace) throws(ModelError) -> CountEstimation {
         func irls(_ family: ResponseFamily, _ start: [Double]?) throws(ModelError) -> IRLSResult {
             try IterativelyReweightedLeastSquares(family: family, tolerance: options.tolerance,
                                                   maxIterations: options.maxIterations)
@@ -50,19 +52,26 @@ struct CountEstimation {
         }
 
         // NB2, α by maximum likelihood.
-        let poisson = try irls(.poisson, start)
-        var total = poisson.iterations
-        let layout = poisson.layout
+        let warm: (fit: IRLSResult, alpha: Double)?
+        if let start, let startAlpha, let fit = try? irls(.negativeBinomial(alpha: startAlpha), start) {
+            warm = (fit, startAlpha)
+        } else {
+            warm = nil  // no warm start, or it failed: the cold route below
+        }
+        let first: IRLSResult
+        if let warm { first = warm.fit } else { first = try irls(.poisson, start) }
+        var total = first.iterations
+        let layout = first.layout
         func full(_ kept: [Double]) -> [Double] {
             var b = [Double](repeating: 0, count: x.columns)
             for (position, j) in layout.kept.enumerated() { b[j] = kept[position] }
             return b
         }
-        var alpha = momentAlpha(y: y, mu: poisson.mu, weights: weights)
+        var alpha = warm?.alpha ?? momentAlpha(y: y, mu: first.mu, weights: weights)
         let keptX = layout.aliased.isEmpty ? x : x.selectingColumns(layout.kept)
         // Fast path: joint Newton on (β, α) from the Poisson fit (statsmodels' route); the alternation below is the
         // robust fallback when the information is not positive definite, α heads to 0, or Newton stalls.
-        if let joint = jointNewton(x: keptX, y: y, offset: offset, weights: weights, beta: poisson.coefficients, alpha: alpha) {
+        if let joint = jointNewton(x: keptX, y: y, offset: offset, weights: weights, beta: first.coefficients, alpha: alpha) {
             try checkSeparation(x: x, names: names, mu: joint.mu, layout: layout)
             let family = ResponseFamily.negativeBinomial(alpha: joint.alpha)
             return CountEstimation(layout: layout, coefficients: joint.beta, mu: joint.mu, eta: joint.eta,
@@ -70,7 +79,7 @@ struct CountEstimation {
                                    family: family, alphaEstimated: true, isPoissonLimit: false,
                                    iterations: total + joint.iterations)
         }
-        var current = poisson
+        var current = first
         var llf = -Double.infinity
         var converged = false
         var lastChange = Double.infinity
@@ -79,6 +88,7 @@ struct CountEstimation {
             total += current.iterations
             let newAlpha = maximizeAlpha(y: y, mu: current.mu, weights: weights, from: alpha)
             if newAlpha < poissonLimit {
+                let poisson = warm == nil ? first : try irls(.poisson, start)
                 return try result(poisson, .poisson, estimated: true, limit: true, iterations: total)
             }
             let newLLF = logLikelihood(y: y, mu: current.mu, alpha: newAlpha, weights: weights)

@@ -71,17 +71,21 @@ public struct CountRegression: Sendable, Equatable {
     ///   - offset: n values added to the linear predictor (log exposure), or nil.
     ///   - weights: n finite positive prior weights, or nil.
     ///   - start: a warm start β (p values, design order), or nil for R's default start.
+    ///   - startAlpha: with `start`, NB2's α to start from (e.g. the previous fit's α̂ when refitting on a little
+    ///     more data): the Poisson pre-fit and the moment estimate of α are then skipped. Ignored otherwise.
     /// - Throws: `ModelError` — `.notCounts` (first offending row), `.allZeroResponse`, `.noConvergence`,
     ///   `.divergence`, `.rankDeficient` (with `requireFullRank`), dimension and finiteness errors.
     public func fit(_ design: DesignMatrix, response: [Double], offset: [Double]? = nil, weights: [Double]? = nil,
-                    start: [Double]? = nil) throws(ModelError) -> CountRegressionFit {
+                    start: [Double]? = nil, startAlpha: Double? = nil) throws(ModelError) -> CountRegressionFit {
         var workspace = LeastSquaresWorkspace()
-        return try fit(design, response: response, offset: offset, weights: weights, start: start, workspace: &workspace)
+        return try fit(design, response: response, offset: offset, weights: weights, start: start, startAlpha: startAlpha,
+                       workspace: &workspace)
     }
 
     /// Fits the model reusing `workspace`.
     public func fit(_ design: DesignMatrix, response: [Double], offset: [Double]? = nil, weights: [Double]? = nil,
-                    start: [Double]? = nil, workspace: inout LeastSquaresWorkspace) throws(ModelError) -> CountRegressionFit {
+                    start: [Double]? = nil, startAlpha: Double? = nil,
+                    workspace: inout LeastSquaresWorkspace) throws(ModelError) -> CountRegressionFit {
         try LinearRegression().validate(design, response: response, weights: weights)
         if let bad = response.firstIndex(where: { $0 < 0 || $0 != $0.rounded() }) {
             throw .notCounts(row: bad, value: response[bad])
@@ -97,6 +101,7 @@ public struct CountRegression: Sendable, Equatable {
             throw .dimensionMismatch("start has \(start.count) values, design has \(design.columnCount) columns")
         }
         return try CountRegressionFit(fitting: design, response: response, offset: offset, weights: weights,
-                                      start: start, options: self, workspace: &workspace)
+                                      start: start, startAlpha: startAlpha.flatMap { $0.isFinite && $0 > 0 ? $0 : nil },
+                                      options: self, workspace: &workspace)
     }
 }

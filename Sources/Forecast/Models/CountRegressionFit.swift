@@ -72,10 +72,11 @@ public struct CountRegressionFit: Sendable {
 
 extension CountRegressionFit {
     init(fitting design: DesignMatrix, response y: [Double], offset: [Double]?, weights: [Double]?,
-         start: [Double]?, options: CountRegression, workspace: inout LeastSquaresWorkspace) throws(ModelError) {
+         start: [Double]?, startAlpha: Double? = nil, options: CountRegression,
+         workspace: inout LeastSquaresWorkspace) throws(ModelError) {
         let x = design.values
         let n = x.rows
-        let estimation = try CountEstimation.run(x: x, names: design.names, y: y, offset: offset, weights: weights, start: start,
+        let estimation = try CountEstimation.run(x: x, names: design.names, y: y, offset: offset, weights: weights, start: start, startAlpha: startAlpha,
                                                  options: options, workspace: &workspace)
         let layout = estimation.layout
         if options.requireFullRank && !layout.aliased.isEmpty {

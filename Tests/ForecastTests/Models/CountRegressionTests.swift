@@ -93,6 +93,22 @@ struct CountRegressionTests {
         for j in 0..<3 { #expect(abs(warm.estimates[j] - cold.estimates[j]) < 1e-10) }
     }
 
+    @Test("NB2 warm start from (β̂, α̂) of a fit on fewer rows: same estimates as a cold fit, fewer iterations")
+    func warmStartNB2() throws {
+        let d = design(400, seed: 11)
+        var random = SeededRandom(seed: 12)
+        let y = (0..<400).map { i in random.negativeBinomial(mean: exp(2 + 0.5 * d.values[i, 1]), alpha: 0.5) }
+        let earlier = DesignMatrix(names: d.names, values: d.values.selectingRows(Array(0..<390)))
+        let previous = try CountRegression.negativeBinomial().fit(earlier, response: Array(y.prefix(390)))
+        let cold = try CountRegression.negativeBinomial().fit(d, response: y)
+        let warm = try CountRegression.negativeBinomial().fit(d, response: y, start: previous.estimates,
+                                                              startAlpha: previous.alpha)
+        for j in 0..<3 { #expect(abs(warm.estimates[j] - cold.estimates[j]) < 1e-8, "β\(j)") }
+        #expect(abs(warm.alpha! - cold.alpha!) < 1e-8 * cold.alpha!)
+        #expect(abs(warm.logLikelihood - cold.logLikelihood) < 1e-9 * abs(cold.logLikelihood))
+        #expect(warm.iterations < cold.iterations, "warm \(warm.iterations) vs cold \(cold.iterations) iterations")
+    }
+
     /// 200 simulated data sets each; 95 % Wald intervals of β (3 coefficients) and α must cover the truth in
     /// 90–99 % of cases (binomial sd at 600 trials ≈ 0.9 %).
     @Test("Poisson and NB2 Wald intervals cover the truth at about 95 %")

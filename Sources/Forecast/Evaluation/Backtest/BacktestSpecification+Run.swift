@@ -16,8 +16,9 @@ import Foundation
 // 4. A fit that fails does not stop the run: the origin is forecast with the last successful parameters of its
 //    run moved to the origin, else with the seasonal-naive baseline (computed for it even when `baselines` is
 //    false), and is listed in `failedOrigins`.
-// 5. Count models refit cold at the first origin of each run and, with `warmStarts`, start IRLS from the previous
-//    refit's β̂ afterwards; without it every origin is a cold fit (the same estimates to IRLS tolerance).
+// 5. Count models refit cold at the first origin of each run and, with `warmStarts`, start from the previous
+//    refit's β̂ (and NB2's α̂, skipping the Poisson pre-fit) afterwards; without it every origin is a cold fit
+//    (the same estimates to the fitting tolerance).
 
 extension BacktestSpecification {
     /// Runs the backtest on a daily series.
@@ -85,7 +86,7 @@ extension BacktestSpecification {
     }
 
     /// A full fit (or a warm-started count fit) on one window.
-    func fit(window: DateSpan, data: BacktestData, warmStart: [Double]?) throws(ModelError)
+    func fit(window: DateSpan, data: BacktestData, warmStart: [Double]?, warmStartAlpha: Double? = nil) throws(ModelError)
         -> (fit: TimeSeriesFit, method: BacktestResult.OriginMethod) {
         var windowModel = model
         windowModel.from = window.first
@@ -93,7 +94,8 @@ extension BacktestSpecification {
         let response = try data.responseThrough(window.last)
         if let kind = model.kind, kind != .ols, !model.automaticChangepoints {
             let fit = try TimeSeriesFit(countModel: windowModel, kind: kind, start: data.start, response: response,
-                                        regressors: data.regressors, responseName: data.responseName, warmStart: warmStart)
+                                        regressors: data.regressors, responseName: data.responseName, warmStart: warmStart,
+                                        warmStartAlpha: warmStartAlpha)
             return (fit, warmStart == nil ? .refit : .warmStarted)
         }
         return (try windowModel.fit(start: data.start, response: response, regressors: data.regressors,
@@ -177,7 +179,8 @@ extension BacktestSpecification {
                         method = .kept
                     } else {
                         let result = try fit(window: window, data: data,
-                                             warmStart: warmStarts ? lastRefit?.regression.estimates : nil)
+                                             warmStart: warmStarts ? lastRefit?.regression.estimates : nil,
+                                             warmStartAlpha: warmStarts ? lastRefit?.count?.alpha : nil)
                         fitted = result.fit
                         method = result.method
                         lastRefit = fitted

@@ -8,7 +8,8 @@ extension TimeSeriesFit {
     /// changepoints), with IRLS started from `warmStart` (design order; non-finite entries → 0; ignored when its
     /// length differs from the design's). Same schema, rows, checks and errors as `init(model:…)`.
     init(countModel model: TimeSeriesModel, kind: TimeSeriesModel.Kind, start: CalendarDate, response: [Double],
-         regressors: [String: [Double]], responseName: String, warmStart: [Double]?) throws(ModelError) {
+         regressors: [String: [Double]], responseName: String, warmStart: [Double]?,
+         warmStartAlpha: Double? = nil) throws(ModelError) {
         precondition(kind != .ols && !model.automaticChangepoints, "warm starts are for explicit count models")
         guard !response.isEmpty else { throw .noTrainingData("the series is empty") }
         let end = start.adding(days: response.count - 1)
@@ -29,7 +30,7 @@ extension TimeSeriesFit {
         do {
             let distribution: CountRegression.Distribution = kind == .poisson ? .poisson : .negativeBinomial(.estimated)
             fit = try CountRegression(distribution: distribution, covariance: model.covariance)
-                .fit(design, response: y, start: startValues)
+                .fit(design, response: y, start: startValues, startAlpha: startValues == nil ? nil : warmStartAlpha)
         } catch {
             if case let .notCounts(row, v) = error { throw .notCounts(row: dates[used[row]] - start, value: v) }
             throw error
