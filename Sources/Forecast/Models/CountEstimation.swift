@@ -3,8 +3,9 @@
 //
 // NB2 policy (convergence rule documented in Guides/NegativeBinomial.md):
 // 1. Start from the Poisson fit (or the caller's β), α₀ from the moments Σ[(y−μ)² − μ] / Σ μ², clamped to
-//    [1e-4, 1e2]. A caller's (β, α) warm start (a refit on a little more data) replaces both: IRLS at that α from
-//    that β gives the layout and a β that is already close, and the joint Newton starts there.
+//    [1e-4, 1e2]. A caller's (β, α) warm start (a refit on a little more data) replaces both: one QR of the
+//    working-weighted design at that start gives the aliasing layout, and the joint Newton starts there; if it
+//    fails, the cold route runs.
 // 2. Alternate: IRLS for β at fixed α (warm-started), then Newton on t = ln α for α at fixed μ (step-halving
 //    on likelihood decrease), until the log-likelihood changes by < 1e-13·(1 + |ℓ|) and α by < 1e-10
 //    relative (cap: `maxIterations` outer steps → `ModelError.noConvergence`).
@@ -52,14 +53,13 @@ struct CountEstimation {
         }
 
         // NB2, α by maximum likelihood.
-        let warm: (fit: IRLSResult, alpha: Double)?
-        if let start, let startAlpha, let fit = try? irls(.negativeBinomial(alpha: startAlpha), start) {
-            warm = (fit, startAlpha)
-        } else {
-            warm = nil  // no warm start, or it failed: the cold route below
+        if let start, let startAlpha,
+           let warm = warmJoint(x: x, y: y, offset: offset, weights: weights, beta: start, alpha: startAlpha,
+                                workspace: &workspace) {
+            try checkSeparation(x: x, names: names, mu: warm.mu, layout: warm.layout)
+            return warm
         }
-        let first: IRLSResult
-        if let warm { first = warm.fit } else { first = try irls(.poisson, start) }
+        let first = try irls(.poisson, start)
         var total = first.iterations
         let layout = first.layout
         func full(_ kept: [Double]) -> [Double] {
@@ -67,7 +67,7 @@ struct CountEstimation {
             for (position, j) in layout.kept.enumerated() { b[j] = kept[position] }
             return b
         }
-        var alpha = warm?.alpha ?? momentAlpha(y: y, mu: first.mu, weights: weights)
+        var alpha = momentAlpha(y: y, mu: first.mu, weights: weights)
         let keptX = layout.aliased.isEmpty ? x : x.selectingColumns(layout.kept)
         // Fast path: joint Newton on (β, α) from the Poisson fit (statsmodels' route); the alternation below is the
         // robust fallback when the information is not positive definite, α heads to 0, or Newton stalls.
@@ -88,8 +88,7 @@ struct CountEstimation {
             total += current.iterations
             let newAlpha = maximizeAlpha(y: y, mu: current.mu, weights: weights, from: alpha)
             if newAlpha < poissonLimit {
-                let poisson = warm == nil ? first : try irls(.poisson, start)
-                return try result(poisson, .poisson, estimated: true, limit: true, iterations: total)
+                return try result(first, .poisson, estimated: true, limit: true, iterations: total)
             }
             let newLLF = logLikelihood(y: y, mu: current.mu, alpha: newAlpha, weights: weights)
             lastChange = abs(newLLF - llf) / (1 + abs(newLLF))
@@ -159,6 +158,31 @@ struct CountEstimation {
             return any
         }
         throw .separation(columns: culprits.map { names[$0] }, rows: collapsed.count)
+    }
+
+    /// The warm route of policy 1: layout from one QR of √w·X at the start (w = NB2 working weight × prior weight),
+    /// then `jointNewton` from (β, α) over the kept columns. nil when the start is unusable or Newton fails.
+    static func warmJoint(x: Matrix, y: [Double], offset: [Double]?, weights: [Double]?, beta start: [Double],
+                          alpha: Double, workspace: inout LeastSquaresWorkspace) -> CountEstimation? {
+        guard start.allSatisfy(\.isFinite), alpha.isFinite, alpha > 0 else { return nil }
+        var eta = x.multiplied(by: start)
+        let family = ResponseFamily.negativeBinomial(alpha: alpha)
+        var rowScale = [Double](repeating: 0, count: x.rows)
+        for i in eta.indices {
+            eta[i] += offset?[i] ?? 0
+            let w = family.workingWeight(exp(eta[i])) * (weights?[i] ?? 1)
+            guard w.isFinite else { return nil }
+            rowScale[i] = w.squareRoot()
+        }
+        let layout = workspace.factor(x, rowScale: rowScale, tolerance: LeastSquaresWorkspace.defaultAliasingTolerance)
+        guard layout.nonFiniteColumn == nil, layout.rank > 0 else { return nil }
+        let keptX = layout.aliased.isEmpty ? x : x.selectingColumns(layout.kept)
+        guard let joint = jointNewton(x: keptX, y: y, offset: offset, weights: weights,
+                                      beta: layout.kept.map { start[$0] }, alpha: alpha) else { return nil }
+        let fitted = ResponseFamily.negativeBinomial(alpha: joint.alpha)
+        return CountEstimation(layout: layout, coefficients: joint.beta, mu: joint.mu, eta: joint.eta,
+                               deviance: IterativelyReweightedLeastSquares(family: fitted).totalDeviance(y, joint.mu, weights),
+                               family: fitted, alphaEstimated: true, isPoissonLimit: false, iterations: joint.iterations)
     }
 
     /// Newton's method on the joint (β, α) likelihood with the analytic observed information and step-halving
