@@ -19,6 +19,8 @@ struct PrefixQRSolve {
     private var b: [Double]
     private var tau: [Double]
     private var work: [Double]
+    private var solution: [Double]
+    private var lastRows = 0
 
     /// A solver over `x` (n×p, column-major) and `y` (n).
     init(x: [Double], y: [Double], rows: Int, columns: Int) {
@@ -40,6 +42,7 @@ struct PrefixQRSolve {
         dormqr_(&side, &trans, &m, &nrhs, &n, &dummy, &lda, &dummyTau, &dummyC, &ldc, &ormqrQuery, &lwork, &info, 1, 1)
         precondition(info == 0, "dormqr workspace query failed: \(info)")
         work = [Double](repeating: 0, count: max(1, Int(geqrfQuery), Int(ormqrQuery)))
+        solution = [Double](repeating: 0, count: columns)
     }
 
     /// Solves min ‖y[0..<m] − X[0..<m, :] b‖; the solution is `solution`. Precondition: p ≤ m ≤ n.
@@ -66,6 +69,24 @@ struct PrefixQRSolve {
         try LAPACKFailure.check(info, "dormqr")
         dtrtrs_(&upper, &noTrans, &nonUnit, &n, &nrhs, a, &lda, &b, &ldb, &info, 1, 1, 1)
         try LAPACKFailure.check(info, "dtrtrs")
+        lastRows = count
+    }
+
+    /// ‖(Qᵀy)_{p+1…m}‖², the residual sum of squares of the last `solve`.
+    var residualSumOfSquares: Double {
+        var sum = 0.0
+        for i in columns..<lastRows { sum += b[i] * b[i] }
+        return sum
+    }
+
+    /// x′(XᵀX)⁻¹x = ‖R⁻ᵀx‖² for the last `solve`: one `dtrsv` with R (read from `x` at row `row` of the full design).
+    mutating func quadraticForm(row: Int) -> Double {
+        for j in 0..<columns { solution[j] = x[j * rows + row] }
+        cblas_dtrsv(CblasColMajor, CblasUpper, CblasTrans, CblasNonUnit, lapackInt(columns), a, lapackInt(lastRows),
+                    &solution, 1)
+        var sum = 0.0
+        for j in 0..<columns { sum += solution[j] * solution[j] }
+        return sum
     }
 
     /// Coefficient b_j (0 ≤ j < p) of the last `solve` (read in place: the loop calling it allocates nothing).

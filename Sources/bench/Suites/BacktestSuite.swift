@@ -21,11 +21,18 @@ import Foundation
 ///   (the harness's check).
 /// Smoke: 300 days, 50 origins.
 ///
+/// Case `backtest-ols-engine` (same data, design and origins): only the least-squares work, the same outputs on both
+/// sides (β̂, then the 7 means and predictive scales √(σ̂²(1 + x′(XᵀX)⁻¹x)) per origin) — `UpdatableLeastSquares`
+/// row updates vs the refit loop plus one `dtrsv` per forecast day (see `prepareEngine`). Agreement on means and
+/// scales to 1e-8 relative. The difference between the two OLS cases is the backtest's scoring (exact Student-t
+/// quantiles and CRPS, the scores of every row), which the refit loop does not do.
+///
 /// Case `backtest-nb2-warm` (size days × design columns, 1000x8): NB2 (`TimeSeriesModel(kind: .nb2)`, default
 /// design) on a `DailyCountProblem` of 1,000 days, 50 origins every 7 days with horizon 7 (the last one 7 days
 /// before the end), `baselines: false`, `paths: 100`, `concurrency: 1`.
 /// - Ours: `warmStarts: true` — each run of consecutive origins (8 origins a run here, so 7 runs) fits its first
-///   origin cold and starts IRLS from the previous origin's β̂ after that; then forecasts with 100 simulated paths.
+///   origin cold and after that starts the joint (β, α) Newton from the previous origin's β̂ and α̂; then forecasts
+///   with 100 simulated paths.
 /// - Baseline: the identical specification with `warmStarts: false` (cold refits at every origin).
 /// - Checked before timing: ours warm-starts (methods include `.warmStarted`), the baseline only refits, and the
 ///   forecast means of all origins agree to 1e-6 relative (IRLS tolerance).
@@ -42,6 +49,10 @@ enum BacktestSuite: Suite {
             BenchCase(name: "backtest-ols-update", suite: name, size: CaseSize(rows: ols.days, columns: olsColumns.count),
                       summary: "\(ols.origins)-origin expanding OLS backtest (QR updating) vs dgeqrf+dormqr+dtrtrs refit loop") {
                 try prepareLeastSquares(days: ols.days, origins: ols.origins)
+            },
+            BenchCase(name: "backtest-ols-engine", suite: name, size: CaseSize(rows: ols.days, columns: olsColumns.count),
+                      summary: "\(ols.origins)-origin expanding least squares: UpdatableLeastSquares row updates vs dgeqrf+dormqr+dtrtrs refits (means and predictive scales)") {
+                try prepareEngine(days: ols.days, origins: ols.origins)
             },
             BenchCase(name: "backtest-nb2-warm", suite: name, size: CaseSize(rows: nb2.days, columns: 8),
                       summary: "\(nb2.origins)-origin NB2 backtest, warm starts vs cold refits") {
@@ -83,17 +94,8 @@ enum BacktestSuite: Suite {
                            run: { result = try specification.run(start: start, response: problem.y, regressors: regressors) },
                            output: { result.model.rows.map(\.mean) })
 
-        // Independent design: const, years since the first day, weekday dummies (Monday the reference), x1, x2.
         let p = olsColumns.count
-        var x = [Double](repeating: 0, count: n * p)
-        for t in 0..<n {
-            x[t] = 1
-            x[n + t] = Double(t) / 365.25
-            let weekday = DailyCountProblem.isoWeekday(daysSinceEpoch: problem.startDay + t)
-            if weekday > 1 { x[weekday * n + t] = 1 }   // dow_tue (2) is column 2 … dow_sun (7) column 7
-            x[8 * n + t] = problem.x1[t]
-            x[9 * n + t] = problem.x2[t]
-        }
+        let x = leastSquaresDesign(problem)
         var solver = PrefixQRSolve(x: x, y: problem.y, rows: n, columns: p)
         var means = [Double](repeating: 0, count: origins * horizon)
         let baseline = Subject(
@@ -113,6 +115,83 @@ enum BacktestSuite: Suite {
         return PreparedCase(ours: ours, baseline: baseline, inputs: problem.exportedArrays, results: {
             [("forecastMean", result.model.rows.map(\.mean)), ("crps", result.model.crps)]
         })
+    }
+
+    /// The independent n×p design of the least-squares cases (column-major): const, years since the first day,
+    /// weekday dummies (Monday the reference), x1, x2.
+    static func leastSquaresDesign(_ problem: DailyRegressionProblem) -> [Double] {
+        let n = problem.y.count, p = olsColumns.count
+        var x = [Double](repeating: 0, count: n * p)
+        for t in 0..<n {
+            x[t] = 1
+            x[n + t] = Double(t) / 365.25
+            let weekday = DailyCountProblem.isoWeekday(daysSinceEpoch: problem.startDay + t)
+            if weekday > 1 { x[weekday * n + t] = 1 }   // dow_tue (2) is column 2 … dow_sun (7) column 7
+            x[8 * n + t] = problem.x1[t]
+            x[9 * n + t] = problem.x2[t]
+        }
+        return x
+    }
+
+    /// `backtest-ols-engine`: only the least-squares work of the backtest, with the same outputs on both sides — at
+    /// every origin the coefficients, then for origin+1…origin+7 the mean x′β̂ and the predictive scale
+    /// √(σ̂²(1 + x′(XᵀX)⁻¹x)). Ours: `UpdatableLeastSquares` (public), the first window added as one block, then one
+    /// row per origin (Givens), back-substitution for β̂ and one triangular solve per forecast day. Baseline: a
+    /// refit per origin (`PrefixQRSolve`: dgeqrf+dormqr+dtrtrs on the origin's rows) and one `dtrsv` per forecast
+    /// day. No scoring, quantiles or samples on either side (that is `backtest-ols-update`). Agreement: means and
+    /// scales, 1e-8 relative.
+    static func prepareEngine(days n: Int, origins: Int) throws -> PreparedCase {
+        let problem = DailyRegressionProblem(days: n)
+        let p = olsColumns.count
+        let x = leastSquaresDesign(problem)
+        let y = problem.y
+        let first = firstOrigin(days: n, origins: origins, step: 1)
+        let rows = Matrix(rows: n, columns: p, columnMajor: x)
+        var oursOutput = [Double](repeating: 0, count: 2 * origins * horizon)
+        var row = [Double](repeating: 0, count: p)
+        let ours = Subject(
+            name: "UpdatableLeastSquares: block + one Givens row update per origin",
+            run: {
+                var solver = UpdatableLeastSquares(columns: p)
+                solver.add(rows: rows.selectingRows(Array(0...first)), responses: Array(y[0...first]))
+                for i in 0..<origins {
+                    let origin = first + i
+                    if i > 0 {
+                        for j in 0..<p { row[j] = x[j * n + origin] }
+                        solver.add(row: row, response: y[origin])
+                    }
+                    let beta = try solver.coefficients()
+                    let sigma2 = solver.residualSumOfSquares / Double(solver.rowCount - p)
+                    for h in 1...horizon {
+                        var mean = 0.0
+                        for j in 0..<p { row[j] = x[j * n + origin + h]; mean += row[j] * beta[j] }
+                        let q = try solver.inverseGramQuadraticForm(row)
+                        oursOutput[2 * (i * horizon + h - 1)] = mean
+                        oursOutput[2 * (i * horizon + h - 1) + 1] = (sigma2 * (1 + q)).squareRoot()
+                    }
+                }
+            },
+            output: { oursOutput })
+        var solver = PrefixQRSolve(x: x, y: y, rows: n, columns: p)
+        var baselineOutput = [Double](repeating: 0, count: 2 * origins * horizon)
+        let baseline = Subject(
+            name: "refit loop: dgeqrf+dormqr+dtrtrs per origin, dtrsv per day",
+            run: {
+                for i in 0..<origins {
+                    let origin = first + i
+                    try solver.solve(rows: origin + 1)
+                    let sigma2 = solver.residualSumOfSquares / Double(origin + 1 - p)
+                    for h in 1...horizon {
+                        var mean = 0.0
+                        for j in 0..<p { mean += x[j * n + origin + h] * solver.coefficient(j) }
+                        let q = solver.quadraticForm(row: origin + h)
+                        baselineOutput[2 * (i * horizon + h - 1)] = mean
+                        baselineOutput[2 * (i * horizon + h - 1) + 1] = (sigma2 * (1 + q)).squareRoot()
+                    }
+                }
+            },
+            output: { baselineOutput })
+        return PreparedCase(ours: ours, baseline: baseline, inputs: problem.exportedArrays, results: { [] })
     }
 
     // MARK: NB2
