@@ -10,7 +10,7 @@ import Foundation
 /// `baselines: false`, `concurrency: 1` (one worker, OpenBLAS at one thread — like-for-like per core with the
 /// serial baseline), `paths: 10` (unused: least squares draws samples only to keep them).
 /// - Ours: the whole `run` — the QR factor of [X | y] updated by one row per origin (Givens; a full factorization
-///   starts each of the 16 runs of consecutive origins the library splits 500 origins into), β̂, the 7 forecast
+///   starts each of the 4 runs of at least 128 consecutive origins the library splits 500 updated origins into), β̂, the 7 forecast
 ///   means, Student-t scales and quantiles, the closed-form CRPS, and the scores of all 3,500 rows.
 /// - Baseline: a refit loop over the same 500 origins on a design matrix built here from the dates (not by the
 ///   library): for each origin copy rows 0…o of X and y into reused buffers, `dgeqrf`+`dormqr`+`dtrtrs`

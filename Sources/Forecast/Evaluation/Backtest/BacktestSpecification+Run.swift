@@ -6,8 +6,10 @@ import Foundation
 // Policy:
 // 1. Nothing leaks: origin o's fit sees the response through o only (the array is cut there); the automatic
 //    model choice and automatic changepoints are made per origin; forecasts are for o + 1 … o + H.
-// 2. Origins are split into runs of consecutive origins whose boundaries depend only on the number of origins
-//    (at most 16 runs, each a whole number of refit periods for `.everyK`). A run starts from scratch —
+// 2. Origins are split into runs of consecutive origins whose boundaries depend only on the number of origins and
+//    on whether least squares is updated (at most 16 runs of at least 8 origins, each a whole number of refit
+//    periods for `.everyK`; updated least squares uses runs of at least 128 origins, because there the
+//    factorization that starts a run costs as much as a hundred updates). A run starts from scratch —
 //    least squares factorizes its first window, count models fit cold — and then updates the factor or warm-starts
 //    IRLS origin by origin. Runs execute in parallel (`DispatchQueue.concurrentPerform`, one BLAS thread per
 //    task, as `CountRegression.fitMany`); results are stored in origin order, so they do not depend on the number
@@ -40,7 +42,7 @@ extension BacktestSpecification {
                                 vintage: vintage)
         let scales = TrainingScales(response: response, periods: [1, seasonalPeriod])
         let count = windows.count
-        let runs = Self.runBoundaries(origins: count, refit: refit)
+        let runs = Self.runBoundaries(origins: count, refit: refit, minimumLength: updates(data) ? 128 : 8)
         var shared: TimeSeriesFit? = nil
         if refit == .never && !updates(data) {
             shared = try? fit(window: windows[0], data: data, warmStart: nil).fit
@@ -79,8 +81,8 @@ extension BacktestSpecification {
     }
 
     /// Consecutive runs of origin indices (policy 2).
-    static func runBoundaries(origins n: Int, refit: RefitCadence) -> [Range<Int>] {
-        var length = max(8, (n + 15) / 16)
+    static func runBoundaries(origins n: Int, refit: RefitCadence, minimumLength: Int = 8) -> [Range<Int>] {
+        var length = max(minimumLength, (n + 15) / 16)
         if case let .everyK(k) = refit { length = ((length + k - 1) / k) * k }
         return stride(from: 0, to: n, by: length).map { $0..<min($0 + length, n) }
     }
