@@ -3,7 +3,9 @@
 /// Order of work for a case with a baseline:
 /// 1. run ours once and the baseline once, compare their outputs (`Agreement`); on disagreement throw
 ///    `HarnessError.disagreement` — nothing is timed;
-/// 2. `policy.warmups` untimed calls of each;
+/// 2. warm-up: with `policy.warmups` > 0, one untimed sample of each lasting at least the sample duration
+///    (at least `policy.warmups` calls), so the first case of a process is not timed on cold caches and a
+///    ramping clock; calls per sample are calibrated from the warm-up's per-call time, not the cold check call;
 /// 3. `policy.samples` samples of each, alternating ours / baseline (see `SamplingPolicy`).
 public struct Runner {
     /// Repetitions and sample formation.
@@ -29,12 +31,18 @@ public struct Runner {
             }
             checked = (baseline, once, agreement)
         }
-        for _ in 0..<policy.warmups {
-            _ = try timedCall(prepared.ours, key: key)
-            if let checked { _ = try timedCall(checked.subject, key: key) }
+        var oursCall = oursOnce, baselineCall = checked?.once ?? 0
+        if policy.warmups > 0 {
+            oursCall = try sample(prepared.ours, calls: max(policy.warmups, policy.callsPerSample(forCallTaking: oursOnce)),
+                                  key: key)
+            if let checked {
+                baselineCall = try sample(checked.subject,
+                                          calls: max(policy.warmups, policy.callsPerSample(forCallTaking: checked.once)),
+                                          key: key)
+            }
         }
-        let oursCalls = policy.callsPerSample(forCallTaking: oursOnce)
-        let baselineCalls = policy.callsPerSample(forCallTaking: checked?.once ?? 0)
+        let oursCalls = policy.callsPerSample(forCallTaking: oursCall)
+        let baselineCalls = policy.callsPerSample(forCallTaking: baselineCall)
         var oursSamples: [Double] = []
         var baselineSamples: [Double] = []
         for _ in 0..<policy.samples {
