@@ -3,7 +3,8 @@
 //
 // Policy: L = 0 is one dsyrk. For L > 0, with V_t = Σ_j w_j u_{t−j}, S is the symmetric part of Uᵀ(U + 2V):
 // W = U + 2V is built column by column with one daxpy per lag (contiguous, vectorised), then one dgemm UᵀW —
-// O(n·k·L) + 2n·k² flops instead of L separate dgemms.
+// O(n·k·L) + 2n·k² flops instead of L separate dgemms. Least squares (whose scores are rows of X times a row
+// factor) does the same in blocks of rows without ever forming U (the extension below); count models pass U.
 import CBLAS
 
 enum LaggedCrossProduct {
@@ -40,31 +41,13 @@ enum LaggedCrossProduct {
 }
 
 extension LeastSquaresWorkspace {
-    /// Fills the n×k score buffer with u_ij = x[i, kept[j]] · factor[i] (one pass, reused storage).
-    @usableFromInline
-    mutating func fillScores(_ x: Matrix, kept: [Int], rowFactor: [Double]) {
-        let n = x.rows, k = kept.count
-        if scores.count < n * k { scores = [Double](repeating: 0, count: n * k) }
-        scores.withUnsafeMutableBufferPointer { u in
-            x.storage.withUnsafeBufferPointer { xs in
-                rowFactor.withUnsafeBufferPointer { f in
-                    for (position, j) in kept.enumerated() {
-                        let destination = u.baseAddress! + position * n
-                        let source = xs.baseAddress! + j * n
-                        for i in 0..<n { destination[i] = source[i] * f[i] }
-                    }
-                }
-            }
-        }
-    }
-
-    /// Rows per block of `heteroskedasticCrossProduct`: a block of scores (rows × k) stays in L1/L2 between being
+    /// Rows per block of the least-squares meats below: a block of scores (rows × k) stays in L1/L2 between being
     /// written and being read by dsyrk.
     static let scoreBlockRows = 256
 
     /// S = Σ_i f_i² x_i x_iᵀ over the kept columns (k×k), i.e. UᵀU with u_ij = x[i, kept[j]] · f_i, without forming U:
     /// rows are processed in blocks of `scoreBlockRows`, each block's scores written to a small reused buffer and
-    /// accumulated by one dsyrk (the HC0–HC3 meat; the same value as `fillScores` + `scoresCrossProduct(maxLags: 0)`).
+    /// accumulated by one dsyrk (the HC0–HC3 meat; the value of `Sandwich.meat(scores: U, maxLags: 0)`).
     @usableFromInline
     mutating func heteroskedasticCrossProduct(_ x: Matrix, kept: [Int], rowFactor: [Double]) -> Matrix {
         let n = x.rows, k = kept.count, block = Self.scoreBlockRows
@@ -96,18 +79,59 @@ extension LeastSquaresWorkspace {
         return s
     }
 
-    /// The Bartlett lagged cross-product of the current scores (k×k), reusing the scratch buffer.
+    /// The Bartlett lagged cross-product S (k×k) of u_ij = x[i, kept[j]] · f_i (the HAC meat; the value of
+    /// `Sandwich.meat(scores: U, maxLags:)`) without forming the n×k scores: rows are processed in blocks of
+    /// `scoreBlockRows` with a halo of the L rows before the block, so the block's scores, its filtered
+    /// W = U + 2V (one `daxpy` per lag and column, in cache) and the `dgemm` accumulating UᵀW all work on
+    /// L1/L2-sized buffers; S is the symmetric part of the accumulated UᵀW.
     @usableFromInline
-    mutating func scoresCrossProduct(rows n: Int, columns k: Int, maxLags: Int) -> Matrix {
-        let needed = maxLags > 0 ? max(n * k, 1) : 1
-        if scratch.count < needed { scratch = [Double](repeating: 0, count: needed) }
-        var result = Matrix(rows: 0, columns: 0)
-        scores.withUnsafeBufferPointer { u in
+    mutating func autocorrelationConsistentCrossProduct(_ x: Matrix, kept: [Int], rowFactor: [Double],
+                                                        maxLags: Int) -> Matrix {
+        let n = x.rows, k = kept.count, block = Self.scoreBlockRows
+        let lags = min(maxLags, n - 1)
+        var product = Matrix(rows: k, columns: k)
+        guard n > 0, k > 0 else { return product }
+        if lags <= 0 { return heteroskedasticCrossProduct(x, kept: kept, rowFactor: rowFactor) }
+        let haloed = (block + lags) * k
+        if scores.count < haloed { scores = [Double](repeating: 0, count: haloed) }
+        if scratch.count < block * k { scratch = [Double](repeating: 0, count: block * k) }
+        scores.withUnsafeMutableBufferPointer { u in
             scratch.withUnsafeMutableBufferPointer { w in
-                result = LaggedCrossProduct.compute(u: u.baseAddress!, rows: n, columns: k, maxLags: maxLags,
-                                                    scratch: w.baseAddress!)
+                x.storage.withUnsafeBufferPointer { xs in
+                    rowFactor.withUnsafeBufferPointer { f in
+                        product.storage.withUnsafeMutableBufferPointer { c in
+                            var first = 0
+                            while first < n {
+                                let m = min(block, n - first), halo = min(lags, first), rows = halo + m
+                                for (position, j) in kept.enumerated() {
+                                    let scoresColumn = u.baseAddress! + position * rows
+                                    let source = xs.baseAddress! + j * n + first - halo
+                                    let factor = f.baseAddress! + first - halo
+                                    for i in 0..<rows { scoresColumn[i] = source[i] * factor[i] }
+                                    let filtered = w.baseAddress! + position * m
+                                    filtered.update(from: scoresColumn + halo, count: m)
+                                    for lag in 1...lags {
+                                        let start = max(0, lag - halo)   // local rows whose lag-th predecessor exists
+                                        guard start < m else { continue }
+                                        let weight = 2 * (1 - Double(lag) / Double(maxLags + 1))
+                                        BLAS.axpy(count: m - start, alpha: weight, x: scoresColumn + halo + start - lag,
+                                                  y: filtered + start)
+                                    }
+                                }
+                                BLAS.gemm(transposeA: true, transposeB: false, m: k, n: k, k: m, alpha: 1,
+                                          a: u.baseAddress! + halo, lda: rows, b: w.baseAddress!, ldb: m,
+                                          beta: first == 0 ? 0 : 1, c: c.baseAddress!, ldc: k)
+                                first += m
+                            }
+                        }
+                    }
+                }
             }
         }
-        return result
+        var s = Matrix(rows: k, columns: k)
+        for j in 0..<k {
+            for i in 0..<k { s[i, j] = 0.5 * (product[i, j] + product[j, i]) }
+        }
+        return s
     }
 }

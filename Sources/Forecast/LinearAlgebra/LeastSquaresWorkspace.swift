@@ -13,7 +13,7 @@
 // 4. Accuracy: backward-stable Householder QR; coefficients reach LRE ≈ 15 − log10(cond) on NIST StRD.
 //    `refine` (augmented-system iterative refinement with compensated residuals) recovers full precision on
 //    large-residual problems.
-// 5. Memory: the workspace keeps its buffers (n×(p+1) factor, n×k scores, HAC scratch) between fits of the same
+// 5. Memory: the workspace keeps its buffers (n×(p+1) factor, blocks of sandwich scores) between fits of the same
 //    or smaller size; no per-element allocation. The caller's X is never modified.
 import CBLAS
 
@@ -25,9 +25,9 @@ public struct LeastSquaresWorkspace: Sendable {
     @usableFromInline var packed: [Double] = []
     @usableFromInline var tau: [Double] = []
     @usableFromInline var work: [Double] = []
-    /// Per-observation scores for sandwich covariances: n×k for HAC, a block of `scoreBlockRows`×k for HC0–HC3.
+    /// A block of per-observation scores for sandwich covariances (`scoreBlockRows` rows, plus the lag halo for HAC).
     @usableFromInline var scores: [Double] = []
-    /// n×k scratch for the HAC lag filter.
+    /// A block of the HAC lag filter's output W = U + 2V (`scoreBlockRows`×k).
     @usableFromInline var scratch: [Double] = []
     /// The layout of the most recent factorization (nil before the first).
     @usableFromInline var layout: QRLayout?

@@ -169,8 +169,8 @@ extension LinearRegressionFit {
             }
             let meat: Matrix
             if let maxLags, maxLags > 0 {
-                workspace.fillScores(x, kept: layout.kept, rowFactor: rowFactor)
-                meat = workspace.scoresCrossProduct(rows: n, columns: k, maxLags: maxLags)
+                meat = workspace.autocorrelationConsistentCrossProduct(x, kept: layout.kept, rowFactor: rowFactor,
+                                                                       maxLags: maxLags)
             } else {
                 meat = workspace.heteroskedasticCrossProduct(x, kept: layout.kept, rowFactor: rowFactor)
             }

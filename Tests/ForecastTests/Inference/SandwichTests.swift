@@ -30,4 +30,26 @@ struct SandwichTests {
             }
         }
     }
+
+    @Test("Least-squares meats in row blocks equal Sandwich.meat of the full score matrix (block edges, halos, kept columns)",
+          arguments: [(1, 0), (255, 0), (256, 7), (257, 7), (700, 0), (700, 3), (700, 300), (1000, 7)])
+    func blockedMeats(rows n: Int, lags: Int) {
+        var random = SeededRandom(seed: UInt64(n * 31 + lags))
+        let p = 4, kept = [0, 2, 3]
+        let x = Matrix(rows: n, columns: p, columnMajor: (0..<(n * p)).map { _ in random.uniform() - 0.5 })
+        let factor = (0..<n).map { _ in random.uniform() * 2 - 1 }
+        var u = Matrix(rows: n, columns: kept.count)
+        for (position, j) in kept.enumerated() { for i in 0..<n { u[i, position] = x[i, j] * factor[i] } }
+        let expected = Sandwich.meat(scores: u, maxLags: lags)
+        var workspace = LeastSquaresWorkspace()
+        let blocked = lags == 0
+            ? workspace.heteroskedasticCrossProduct(x, kept: kept, rowFactor: factor)
+            : workspace.autocorrelationConsistentCrossProduct(x, kept: kept, rowFactor: factor, maxLags: lags)
+        let scale = expected.storage.map(abs).max() ?? 1
+        for i in 0..<kept.count {
+            for j in 0..<kept.count {
+                #expect(abs(blocked[i, j] - expected[i, j]) <= 1e-12 * scale, "n \(n) L \(lags) (\(i), \(j))")
+            }
+        }
+    }
 }
