@@ -272,9 +272,10 @@ struct CountEstimation {
         for _ in 0..<200 {
             let alpha = exp(t)
             var score = 0.0, second = 0.0
+            let table = PolygammaTable(theta: 1 / alpha, counts: y)
             for i in y.indices {
                 let w = weights?[i] ?? 1
-                let d = NegativeBinomialLikelihood.alphaDerivatives(y[i], mu: mu[i], alpha: alpha)
+                let d = NegativeBinomialLikelihood.alphaDerivatives(y[i], mu: mu[i], alpha: alpha, table: table)
                 score += w * d.score
                 second += w * d.second
             }
@@ -307,10 +308,11 @@ enum NegativeBinomialInformation {
         let n = x.rows, k = x.columns
         var factor = [Double](repeating: 0, count: n)
         var alphaScore = 0.0
+        let table = PolygammaTable(theta: 1 / alpha, counts: y)
         for i in 0..<n {
             let w = weights?[i] ?? 1
             factor[i] = w * (y[i] - mu[i]) / (1 + alpha * mu[i])
-            alphaScore += w * NegativeBinomialLikelihood.alphaDerivatives(y[i], mu: mu[i], alpha: alpha).score
+            alphaScore += w * NegativeBinomialLikelihood.alphaDerivatives(y[i], mu: mu[i], alpha: alpha, table: table).score
         }
         var g = x.transposeMultiplied(by: Matrix(rows: n, columns: 1, columnMajor: factor)).storage
         precondition(g.count == k)
@@ -326,13 +328,14 @@ enum NegativeBinomialInformation {
         var cross = [Double](repeating: 0, count: n)
         var rowFactor = [Double](repeating: 0, count: n)
         var alphaScore = 0.0, alphaAlpha = 0.0
+        let table = PolygammaTable(theta: 1 / alpha, counts: y)
         for i in 0..<n {
             let w = weights?[i] ?? 1
             let onePlus = 1 + alpha * mu[i]
             factor[i] = w * (y[i] - mu[i]) / onePlus
             rowFactor[i] = (w * mu[i] * (1 + alpha * y[i]) / (onePlus * onePlus)).squareRoot()
             cross[i] = w * (y[i] - mu[i]) * mu[i] / (onePlus * onePlus)
-            let d = NegativeBinomialLikelihood.alphaDerivatives(y[i], mu: mu[i], alpha: alpha)
+            let d = NegativeBinomialLikelihood.alphaDerivatives(y[i], mu: mu[i], alpha: alpha, table: table)
             alphaScore += w * d.score
             alphaAlpha -= w * d.second
         }
@@ -359,12 +362,13 @@ enum NegativeBinomialInformation {
         var cross = [Double](repeating: 0, count: n)
         var alphaAlpha = 0.0
         var rowFactor = [Double](repeating: 0, count: n)
+        let table = PolygammaTable(theta: 1 / alpha, counts: y)
         for i in 0..<n {
             let w = weights?[i] ?? 1
             let onePlus = 1 + alpha * mu[i]
             rowFactor[i] = (w * mu[i] * (1 + alpha * y[i]) / (onePlus * onePlus)).squareRoot()
             cross[i] = w * (y[i] - mu[i]) * mu[i] / (onePlus * onePlus)
-            alphaAlpha -= w * NegativeBinomialLikelihood.alphaDerivatives(y[i], mu: mu[i], alpha: alpha).second
+            alphaAlpha -= w * NegativeBinomialLikelihood.alphaDerivatives(y[i], mu: mu[i], alpha: alpha, table: table).second
         }
         for j in 0..<k { for i in 0..<n { scaled[i, j] *= rowFactor[i] } }
         let betaBlock = scaled.gram()

@@ -210,8 +210,10 @@ extension CountRegressionFit {
         }
         for j in 0..<k { for i in 0..<n { scores[i, j] = x[i, j] * factor[i] } }
         if includeAlpha, case .negativeBinomial(let alpha) = family {
+            let table = PolygammaTable(theta: 1 / alpha, counts: y)
             for i in 0..<n {
-                scores[i, k] = (weights?[i] ?? 1) * NegativeBinomialLikelihood.alphaDerivatives(y[i], mu: mu[i], alpha: alpha).score
+                scores[i, k] = (weights?[i] ?? 1)
+                    * NegativeBinomialLikelihood.alphaDerivatives(y[i], mu: mu[i], alpha: alpha, table: table).score
             }
         }
         return scores
