@@ -173,7 +173,29 @@ def calls_for(entry, inputs):
         return many_series_calls(x, y, exported)
     if name == "ingest-per-event":
         return ingest_calls(entry, inputs)
+    if name == "backtest-ols-engine":
+        return rolling_calls(x, y, exported)
     return []
+
+
+def rolling_calls(x, y, exported):
+    """statsmodels RollingOLS(expanding=True) over the same design: β̂ at every origin (params only; ours also
+    computes predictive scales), checked through the forecast means x′β̂ of the 7 days after each origin."""
+    from statsmodels.regression.rolling import RollingOLS
+    first, horizon = int(exported["firstOrigin"][0]), int(exported["horizon"][0])
+    ours_means = np.asarray(exported["forecastMean"])
+    origins = len(ours_means) // horizon
+
+    def run():
+        # expanding=True grows the window from min_nobs up to `window` rows; window = n keeps it expanding.
+        return RollingOLS(y, x, window=len(y), min_nobs=first + 1, expanding=True).fit(params_only=True).params
+
+    def check(params):
+        params = np.asarray(params)
+        means = [x[first + i + h] @ params[first + i] for i in range(origins) for h in range(1, horizon + 1)]
+        return relative_difference(list(ours_means), means, per_element=False), None
+    return [Call("RollingOLS(expanding).fit(params_only)", run, check, tolerance=1e-8,
+                 note=f"{origins} origins; params only")]
 
 
 def many_series_calls(x, y, exported):

@@ -191,7 +191,13 @@ enum BacktestSuite: Suite {
                 }
             },
             output: { baselineOutput })
-        return PreparedCase(ours: ours, baseline: baseline, inputs: problem.exportedArrays, results: { [] })
+        // For compare_statsmodels.py (RollingOLS over the same design): the design, the first origin and ours' means.
+        let inputs = problem.exportedArrays
+            + [ExportedArray(name: "x", rows: n, columns: p, values: x, identity: "daily_reg_design_\(n)")]
+        return PreparedCase(ours: ours, baseline: baseline, inputs: inputs, results: {
+            [("firstOrigin", [Double(first)]), ("horizon", [Double(horizon)]),
+             ("forecastMean", stride(from: 0, to: oursOutput.count, by: 2).map { oursOutput[$0] })]
+        })
     }
 
     // MARK: NB2
