@@ -36,8 +36,11 @@ public struct TimeSeriesFit: Sendable {
     /// The regression fit, whatever its model.
     public var regression: any RegressionFit { linear ?? count! }
 
+    /// - Parameter warmStart: for a count model, β (design order; non-finite entries → 0; ignored when its length
+    ///   differs from the design's) and NB2's α to start the fit from — a backtest's previous origin. Same schema,
+    ///   rows, checks and errors as without it.
     init(model: TimeSeriesModel, start: CalendarDate, response: [Double], regressors: [String: [Double]],
-         responseName: String) throws(ModelError) {
+         responseName: String, warmStart: (beta: [Double], alpha: Double?)? = nil) throws(ModelError) {
         guard !response.isEmpty else { throw .noTrainingData("the series is empty") }
         let end = start.adding(days: response.count - 1)
         let first = max(model.from ?? start, start), last = min(model.to ?? end, end)
@@ -94,7 +97,11 @@ public struct TimeSeriesFit: Sendable {
                 pearson = fit.residuals
             case .poisson, .nb2:
                 let distribution: CountRegression.Distribution = kind == .poisson ? .poisson : .negativeBinomial(.estimated)
-                let fit = try CountRegression(distribution: distribution, covariance: model.covariance).fit(design, response: y)
+                let startValues = warmStart.flatMap { start in
+                    start.beta.count == design.columnCount ? start.beta.map { $0.isFinite ? $0 : 0 } : nil
+                }
+                let fit = try CountRegression(distribution: distribution, covariance: model.covariance)
+                    .fit(design, response: y, start: startValues, startAlpha: startValues == nil ? nil : warmStart?.alpha)
                 count = fit
                 pearson = fit.pearsonResiduals
             }

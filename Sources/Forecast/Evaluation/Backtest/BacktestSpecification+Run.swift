@@ -94,14 +94,13 @@ extension BacktestSpecification {
         windowModel.from = window.first
         windowModel.to = window.last
         let response = try data.responseThrough(window.last)
-        if let kind = model.kind, kind != .ols, !model.automaticChangepoints {
-            let fit = try TimeSeriesFit(countModel: windowModel, kind: kind, start: data.start, response: response,
-                                        regressors: data.regressors, responseName: data.responseName, warmStart: warmStart,
-                                        warmStartAlpha: warmStartAlpha)
-            return (fit, warmStart == nil ? .refit : .warmStarted)
+        // Warm starts only for an explicit count model with fixed terms: the design is the same at every origin.
+        let warm = warmStart.flatMap { beta in
+            model.kind != nil && model.kind != .ols && !model.automaticChangepoints ? (beta: beta, alpha: warmStartAlpha) : nil
         }
-        return (try windowModel.fit(start: data.start, response: response, regressors: data.regressors,
-                                    responseName: data.responseName), .refit)
+        let fit = try TimeSeriesFit(model: windowModel, start: data.start, response: response, regressors: data.regressors,
+                                    responseName: data.responseName, warmStart: warm)
+        return (fit, warm == nil ? .refit : .warmStarted)
     }
 
     /// The forecast of a fitted model from its last training day.
