@@ -73,11 +73,8 @@ struct CountEstimation {
         // robust fallback when the information is not positive definite, α heads to 0, or Newton stalls.
         if let joint = jointNewton(x: keptX, y: y, offset: offset, weights: weights, beta: first.coefficients, alpha: alpha) {
             try checkSeparation(x: x, names: names, mu: joint.mu, layout: layout)
-            let family = ResponseFamily.negativeBinomial(alpha: joint.alpha)
-            return CountEstimation(layout: layout, coefficients: joint.beta, mu: joint.mu, eta: joint.eta,
-                                   deviance: IterativelyReweightedLeastSquares(family: family).totalDeviance(y, joint.mu, weights),
-                                   family: family, alphaEstimated: true, isPoissonLimit: false,
-                                   iterations: total + joint.iterations)
+            return estimatedAlpha(layout: layout, beta: joint.beta, alpha: joint.alpha, mu: joint.mu, eta: joint.eta,
+                                  y: y, weights: weights, iterations: total + joint.iterations)
         }
         var current = first
         var llf = -Double.infinity
@@ -132,11 +129,17 @@ struct CountEstimation {
             if !accepted || size < 1e-12 { break }
         }
         try checkSeparation(x: x, names: names, mu: mu, layout: layout)
+        return estimatedAlpha(layout: layout, beta: beta, alpha: alpha, mu: mu, eta: eta, y: y, weights: weights,
+                              iterations: total)
+    }
+
+    /// The NB2 estimate with α by maximum likelihood at (β̂, α̂), its deviance computed from μ̂.
+    static func estimatedAlpha(layout: QRLayout, beta: [Double], alpha: Double, mu: [Double], eta: [Double],
+                               y: [Double], weights: [Double]?, iterations: Int) -> CountEstimation {
         let family = ResponseFamily.negativeBinomial(alpha: alpha)
-        let irlsHelper = IterativelyReweightedLeastSquares(family: family)
         return CountEstimation(layout: layout, coefficients: beta, mu: mu, eta: eta,
-                               deviance: irlsHelper.totalDeviance(y, mu, weights), family: family,
-                               alphaEstimated: true, isPoissonLimit: false, iterations: total)
+                               deviance: IterativelyReweightedLeastSquares(family: family).totalDeviance(y, mu, weights),
+                               family: family, alphaEstimated: true, isPoissonLimit: false, iterations: iterations)
     }
 
     /// Fitted means below this are "numerically zero" (R's glm.fit warns at 10ε; converged IRLS on separated data
@@ -179,10 +182,8 @@ struct CountEstimation {
         let keptX = layout.aliased.isEmpty ? x : x.selectingColumns(layout.kept)
         guard let joint = jointNewton(x: keptX, y: y, offset: offset, weights: weights,
                                       beta: layout.kept.map { start[$0] }, alpha: alpha) else { return nil }
-        let fitted = ResponseFamily.negativeBinomial(alpha: joint.alpha)
-        return CountEstimation(layout: layout, coefficients: joint.beta, mu: joint.mu, eta: joint.eta,
-                               deviance: IterativelyReweightedLeastSquares(family: fitted).totalDeviance(y, joint.mu, weights),
-                               family: fitted, alphaEstimated: true, isPoissonLimit: false, iterations: joint.iterations)
+        return estimatedAlpha(layout: layout, beta: joint.beta, alpha: joint.alpha, mu: joint.mu, eta: joint.eta,
+                              y: y, weights: weights, iterations: joint.iterations)
     }
 
     /// Newton's method on the joint (β, α) likelihood with the analytic observed information and step-halving
@@ -355,31 +356,8 @@ enum NegativeBinomialInformation {
         return ((0..<k).map { vectors[$0, 0] } + [alphaScore], information)
     }
 
-    /// Minus the Hessian ((k+1)×(k+1)).
+    /// Minus the Hessian ((k+1)×(k+1)): the information half of `gradientAndObserved`.
     static func observed(_ x: Matrix, y: [Double], mu: [Double], alpha: Double, weights: [Double]?) -> Matrix {
-        let n = x.rows, k = x.columns
-        var scaled = x
-        var cross = [Double](repeating: 0, count: n)
-        var alphaAlpha = 0.0
-        var rowFactor = [Double](repeating: 0, count: n)
-        let table = PolygammaTable(theta: 1 / alpha, counts: y)
-        for i in 0..<n {
-            let w = weights?[i] ?? 1
-            let onePlus = 1 + alpha * mu[i]
-            rowFactor[i] = (w * mu[i] * (1 + alpha * y[i]) / (onePlus * onePlus)).squareRoot()
-            cross[i] = w * (y[i] - mu[i]) * mu[i] / (onePlus * onePlus)
-            alphaAlpha -= w * NegativeBinomialLikelihood.alphaDerivatives(y[i], mu: mu[i], alpha: alpha, table: table).second
-        }
-        for j in 0..<k { for i in 0..<n { scaled[i, j] *= rowFactor[i] } }
-        let betaBlock = scaled.gram()
-        let crossBlock = x.transposeMultiplied(by: Matrix(rows: n, columns: 1, columnMajor: cross))
-        var information = Matrix(rows: k + 1, columns: k + 1)
-        for j in 0..<k {
-            for i in 0..<k { information[i, j] = betaBlock[i, j] }
-            information[j, k] = crossBlock[j, 0]
-            information[k, j] = crossBlock[j, 0]
-        }
-        information[k, k] = alphaAlpha
-        return information
+        gradientAndObserved(x, y: y, mu: mu, alpha: alpha, weights: weights).information
     }
 }
