@@ -14,7 +14,7 @@ import Foundation
 ///   means, Student-t scales and quantiles, the closed-form CRPS, and the scores of all 3,500 rows.
 /// - Baseline: a refit loop over the same 500 origins on a design matrix built here from the dates (not by the
 ///   library): for each origin copy rows 0…o of X and y into reused buffers, `dgeqrf`+`dormqr`+`dtrtrs`
-///   (`PrefixQRSolve`), then the 7 forecast means x′b. Means only: no intervals, no scores.
+///   (`BareQRSolve`), then the 7 forecast means x′b. Means only: no intervals, no scores.
 /// - Checked before timing: the library's design at the first origin has exactly the 10 columns built here; every
 ///   origin is `.updated` except the first of each run (`.factorized`, at most 16), so the update path is what is
 ///   timed, with no refit fallback; the forecast means of all origins agree with the baseline's to 1e-8 relative
@@ -96,7 +96,7 @@ enum BacktestSuite: Suite {
 
         let p = olsColumns.count
         let x = leastSquaresDesign(problem)
-        var solver = PrefixQRSolve(x: x, y: problem.y, rows: n, columns: p)
+        var solver = BareQRSolve(x: x, y: problem.y, rows: n, columns: p)
         var means = [Double](repeating: 0, count: origins * horizon)
         let baseline = Subject(
             name: "refit loop: dgeqrf+dormqr+dtrtrs per origin",
@@ -137,7 +137,7 @@ enum BacktestSuite: Suite {
     /// every origin the coefficients, then for origin+1…origin+7 the mean x′β̂ and the predictive scale
     /// √(σ̂²(1 + x′(XᵀX)⁻¹x)). Ours: `UpdatableLeastSquares` (public), the first window added as one block, then one
     /// row per origin (Givens), back-substitution for β̂ and one triangular solve per forecast day. Baseline: a
-    /// refit per origin (`PrefixQRSolve`: dgeqrf+dormqr+dtrtrs on the origin's rows) and one `dtrsv` per forecast
+    /// refit per origin (`BareQRSolve`: dgeqrf+dormqr+dtrtrs on the origin's rows) and one `dtrsv` per forecast
     /// day. No scoring, quantiles or samples on either side (that is `backtest-ols-update`). Agreement: means and
     /// scales, 1e-8 relative.
     static func prepareEngine(days n: Int, origins: Int) throws -> PreparedCase {
@@ -172,7 +172,7 @@ enum BacktestSuite: Suite {
                 }
             },
             output: { oursOutput })
-        var solver = PrefixQRSolve(x: x, y: y, rows: n, columns: p)
+        var solver = BareQRSolve(x: x, y: y, rows: n, columns: p)
         var baselineOutput = [Double](repeating: 0, count: 2 * origins * horizon)
         let baseline = Subject(
             name: "refit loop: dgeqrf+dormqr+dtrtrs per origin, dtrsv per day",

@@ -27,10 +27,10 @@ enum LeastSquaresSubjects {
 
     /// Baseline: bare `dgeqrf` + `dormqr` + `dtrtrs` on reused copies of X and y.
     static func bareQR(_ problem: LeastSquaresProblem) -> Subject {
-        var solver = BareQRSolve(rows: problem.rows, columns: problem.columns)
-        let x = problem.x, y = problem.y
+        var solver = BareQRSolve(x: problem.x, y: problem.y, rows: problem.rows, columns: problem.columns)
+        let rows = problem.rows
         return Subject(name: "dgeqrf+dormqr+dtrtrs",
-                       run: { try solver.solve(x: x, y: y) },
+                       run: { try solver.solve(rows: rows) },
                        output: { solver.solution })
     }
 
