@@ -45,6 +45,19 @@ extension LeastSquaresWorkspace {
     /// written and being read by dsyrk.
     static let scoreBlockRows = 256
 
+    /// Writes u_ij = x[i, kept[j]] · f_i for rows `from` ..< `from + count` into `block` (count × k, leading
+    /// dimension `count`); `x` is column-major with `rows` rows.
+    @inline(__always)
+    static func fillScores(_ block: UnsafeMutablePointer<Double>, x: UnsafePointer<Double>, rows n: Int, kept: [Int],
+                           factor: UnsafePointer<Double>, from first: Int, count: Int) {
+        for (position, j) in kept.enumerated() {
+            let destination = block + position * count
+            let source = x + j * n + first
+            let f = factor + first
+            for i in 0..<count { destination[i] = source[i] * f[i] }
+        }
+    }
+
     /// S = Σ_i f_i² x_i x_iᵀ over the kept columns (k×k), i.e. UᵀU with u_ij = x[i, kept[j]] · f_i, without forming U:
     /// rows are processed in blocks of `scoreBlockRows`, each block's scores written to a small reused buffer and
     /// accumulated by one dsyrk (the HC0–HC3 meat; the value of `Sandwich.meat(scores: U, maxLags: 0)`).
@@ -61,12 +74,8 @@ extension LeastSquaresWorkspace {
                         var first = 0
                         while first < n {
                             let m = min(block, n - first)
-                            for (position, j) in kept.enumerated() {
-                                let destination = u.baseAddress! + position * m
-                                let source = xs.baseAddress! + j * n + first
-                                let factor = f.baseAddress! + first
-                                for i in 0..<m { destination[i] = source[i] * factor[i] }
-                            }
+                            Self.fillScores(u.baseAddress!, x: xs.baseAddress!, rows: n, kept: kept, factor: f.baseAddress!,
+                                            from: first, count: m)
                             BLAS.syrkTransposed(n: k, k: m, a: u.baseAddress!, lda: m, c: c.baseAddress!,
                                                 accumulate: first > 0)
                             first += m
@@ -103,11 +112,10 @@ extension LeastSquaresWorkspace {
                             var first = 0
                             while first < n {
                                 let m = min(block, n - first), halo = min(lags, first), rows = halo + m
-                                for (position, j) in kept.enumerated() {
+                                Self.fillScores(u.baseAddress!, x: xs.baseAddress!, rows: n, kept: kept,
+                                                factor: f.baseAddress!, from: first - halo, count: rows)
+                                for position in kept.indices {
                                     let scoresColumn = u.baseAddress! + position * rows
-                                    let source = xs.baseAddress! + j * n + first - halo
-                                    let factor = f.baseAddress! + first - halo
-                                    for i in 0..<rows { scoresColumn[i] = source[i] * factor[i] }
                                     let filtered = w.baseAddress! + position * m
                                     filtered.update(from: scoresColumn + halo, count: m)
                                     for lag in 1...lags {
