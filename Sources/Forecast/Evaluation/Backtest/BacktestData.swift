@@ -32,10 +32,4 @@ struct BacktestData: Sendable {
         }
         return (0..<count).map { $0 < known.count ? known[$0] : .nan }
     }
-
-    /// The response over a window as known on its last day (NaN for missing days).
-    func values(_ span: DateSpan) throws(ModelError) -> [Double] {
-        let known = try responseThrough(span.last)
-        return (0..<span.dayCount).map { known[span.first.adding(days: $0) - start] }
-    }
 }

@@ -87,13 +87,15 @@ extension BacktestSpecification {
         return stride(from: 0, to: n, by: length).map { $0..<min($0 + length, n) }
     }
 
-    /// A full fit (or a warm-started count fit) on one window.
-    func fit(window: DateSpan, data: BacktestData, warmStart: [Double]?, warmStartAlpha: Double? = nil) throws(ModelError)
-        -> (fit: TimeSeriesFit, method: BacktestResult.OriginMethod) {
+    /// A full fit (or a warm-started count fit) on one window. `known` is the response through the window's last
+    /// day as known then, when the caller has already read it.
+    func fit(window: DateSpan, data: BacktestData, warmStart: [Double]?, warmStartAlpha: Double? = nil,
+             known: [Double]? = nil) throws(ModelError) -> (fit: TimeSeriesFit, method: BacktestResult.OriginMethod) {
         var windowModel = model
         windowModel.from = window.first
         windowModel.to = window.last
-        let response = try data.responseThrough(window.last)
+        let response: [Double]
+        if let known { response = known } else { response = try data.responseThrough(window.last) }
         // Warm starts only for an explicit count model with fixed terms: the design is the same at every origin.
         let warm = warmStart.flatMap { beta in
             model.kind != nil && model.kind != .ols && !model.automaticChangepoints ? (beta: beta, alpha: warmStartAlpha) : nil
@@ -146,8 +148,17 @@ extension BacktestSpecification {
                                                 levels: quantileLevels, actual: actual)
                     ?? OriginForecast.missing(horizon: horizon, levels: quantileLevels.count)
             }
+            // The response as known at the origin, read at most once (with vintages a read is an ingest).
+            var knownRead: Result<[Double], ModelError>? = nil
+            func known() throws(ModelError) -> [Double] {
+                if knownRead == nil { knownRead = Result { () throws(ModelError) in try data.responseThrough(origin) } }
+                return try knownRead!.get()
+            }
+            func trainingValues() -> [Double] {
+                (try? known()).map { Array($0[(window.first - data.start)...]) } ?? []
+            }
             // The training window's values feed only the baselines (and a fallback, below).
-            let training = baselines ? (try? data.values(window)) ?? [] : nil
+            let training = baselines ? trainingValues() : nil
             let seasonal = training.map(seasonalNaive)
             let naive = training.map {
                 BaselineForecasts.naive(training: $0, horizon: horizon, levels: quantileLevels, actual: actual)
@@ -168,20 +179,20 @@ extension BacktestSpecification {
                                              actual: actual, paths: paths, random: &random, keepSamples: keepSamples)
                         method = incremental ? .updated : .factorized
                     } else {
-                        let fitted = try fit(window: window, data: data, warmStart: nil).fit
+                        let fitted = try fit(window: window, data: data, warmStart: nil, known: try known()).fit
                         lastGood = fitted
                         forecast = try self.forecast(fitted, actual: actual, random: &random)
                     }
                 } else {
                     let fitted: TimeSeriesFit
                     if let kept = lastRefit, !refit.refits(at: i) {
-                        fitted = TimeSeriesFit(keeping: kept, origin: origin, start: data.start,
-                                               response: try data.responseThrough(origin))
+                        fitted = TimeSeriesFit(keeping: kept, origin: origin, start: data.start, response: try known())
                         method = .kept
                     } else {
                         let result = try fit(window: window, data: data,
                                              warmStart: warmStarts ? lastRefit?.regression.estimates : nil,
-                                             warmStartAlpha: warmStarts ? lastRefit?.count?.alpha : nil)
+                                             warmStartAlpha: warmStarts ? lastRefit?.count?.alpha : nil,
+                                             known: try known())
                         fitted = result.fit
                         method = result.method
                         lastRefit = fitted
@@ -192,19 +203,20 @@ extension BacktestSpecification {
             } catch {
                 method = .fallback
                 var replacement: OriginForecast? = nil
-                if let lastGood, let known = try? data.responseThrough(origin) {
-                    let moved = TimeSeriesFit(keeping: lastGood, origin: origin, start: data.start, response: known)
+                if let lastGood, let response = try? known() {
+                    let moved = TimeSeriesFit(keeping: lastGood, origin: origin, start: data.start, response: response)
                     replacement = try? self.forecast(moved, actual: actual, random: &random)
                 }
                 failure = BacktestResult.FailedOrigin(origin: origin, reason: "\(error)",
                                                       fallback: replacement == nil ? .seasonalNaive : .lastParameters)
-                forecast = replacement ?? seasonal ?? seasonalNaive((try? data.values(window)) ?? [])
+                forecast = replacement ?? seasonal ?? seasonalNaive(trainingValues())
             }
             outcomes.append(OriginOutcome(
                 window: window, method: method, failure: failure, model: forecast, naive: naive, seasonalNaive: seasonal,
                 actual: actual,
-                scale1: scale(period: 1, window: window, data: data, scales: scales),
-                scaleSeasonal: scale(period: seasonalPeriod, window: window, data: data, scales: scales)))
+                scale1: scale(period: 1, window: window, data: data, scales: scales, training: trainingValues),
+                scaleSeasonal: scale(period: seasonalPeriod, window: window, data: data, scales: scales,
+                                     training: trainingValues)))
         }
         return outcomes
     }
@@ -212,12 +224,13 @@ extension BacktestSpecification {
 
 extension BacktestSpecification {
     /// The MASE scale Q_m of an origin's training window: from the prefix sums of the final series, or, with
-    /// vintages, from the window as known at the origin.
-    func scale(period: Int, window: DateSpan, data: BacktestData, scales: TrainingScales) -> Double? {
+    /// vintages, from `training`, the window as known at the origin.
+    func scale(period: Int, window: DateSpan, data: BacktestData, scales: TrainingScales,
+               training: () -> [Double]) -> Double? {
         guard data.vintage != nil else {
             return scales.absoluteScale(period: period, first: window.first - data.start, last: window.last - data.start)
         }
-        return ScaledErrors.absoluteScale(training: (try? data.values(window)) ?? [], period: period).value
+        return ScaledErrors.absoluteScale(training: training(), period: period).value
     }
 }
 
