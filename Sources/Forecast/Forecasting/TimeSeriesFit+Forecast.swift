@@ -79,9 +79,7 @@ extension TimeSeriesFit {
 
     /// Type-1 sample quantile (inverse empirical CDF) of sorted values: x[⌈qN⌉ − 1].
     static func quantile(_ sorted: [Double], _ q: Double) -> Double {
-        let n = sorted.count
-        let index = min(n - 1, max(0, Int((q * Double(n)).rounded(.up)) - 1))
-        return sorted[index]
+        PredictiveDistribution.quantile(sorted: sorted, q)
     }
 }
 
