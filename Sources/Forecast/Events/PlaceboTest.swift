@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 
 /// Placebo dates for one trigger: each placebo fit is the full model (all real triggers kept) plus one pseudo-event of
@@ -59,38 +58,22 @@ struct PlaceboTest {
         }
         let chosen = Array(eligible.prefix(analysis.placebos))
         let term = terms[index]
-        let slots = ResultSlots<Double>(count: chosen.count)
         let kind = fit.kind, alpha = fit.alpha
         let start = fit.beta
-        let previous = BLASThreads.count
-        BLASThreads.set(1)
-        defer { BLASThreads.set(previous) }
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, chosen.count))
         let data = self.data, terms = self.terms
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var workspace = LeastSquaresWorkspace()
-            var p = worker
-            while p < chosen.count {
-                let pseudo = EventTerm(id: "placebo", dates: [chosen[p]], first: max(term.first, 0), last: term.last, shape: term.shape)
-                let allTerms = terms + [pseudo]
-                let design = data.design(with: allTerms)
-                let warm = start + [Double](repeating: 0, count: design.columnCount - start.count)
-                do throws(ModelError) {
-                    let placeboFit = try EffectsFit.fit(design, y: data.y, kind: kind, covariance: .classical,
-                                                        fixedAlpha: kind == .nb2 ? alpha : nil, start: warm,
-                                                        workspace: &workspace)
-                    if let value = self.statistic(placeboFit, termIndex: allTerms.count - 1, terms: allTerms) {
-                        slots.store(.success(value), at: p)
-                    } else {
-                        slots.store(.failure(.invalidSpecification("placebo coefficient not estimable")), at: p)
-                    }
-                } catch {
-                    slots.store(.failure(error), at: p)
-                }
-                p += workers
-            }
+        let outcomes = ParallelMap.map(count: chosen.count, workers: ParallelMap.defaultWorkers,
+                                       makeState: { LeastSquaresWorkspace() }) { workspace, p -> Double? in
+            let pseudo = EventTerm(id: "placebo", dates: [chosen[p]], first: max(term.first, 0), last: term.last, shape: term.shape)
+            let allTerms = terms + [pseudo]
+            let design = data.design(with: allTerms)
+            let warm = start + [Double](repeating: 0, count: design.columnCount - start.count)
+            // A failed or non-estimable placebo fit is excluded and counted (nil).
+            guard let placeboFit = try? EffectsFit.fit(design, y: data.y, kind: kind, covariance: .classical,
+                                                       fixedAlpha: kind == .nb2 ? alpha : nil, start: warm,
+                                                       workspace: &workspace) else { return nil }
+            return self.statistic(placeboFit, termIndex: allTerms.count - 1, terms: allTerms)
         }
-        let values = slots.values.compactMap { try? $0.get() }
+        let values = outcomes.compactMap { $0 }
         let exceed = values.filter { $0 >= real }.count
         return Result(pValue: values.isEmpty ? nil : Double(1 + exceed) / Double(1 + values.count), used: values.count,
                       failed: chosen.count - values.count)

@@ -121,25 +121,6 @@ enum BLAS {
     }
 }
 
-/// OpenBLAS thread-count control. When fitting many series in parallel, use one BLAS thread per task
-/// (two cores measured 2× faster that way than with OpenBLAS threads competing with Swift tasks).
-public enum BLASThreads {
-    /// The number of threads OpenBLAS uses for one call.
-    public static var count: Int { Int(openblas_get_num_threads()) }
-
-    /// Sets the OpenBLAS thread count for subsequent calls (process-wide).
-    public static func set(_ count: Int) {
-        precondition(count >= 1, "BLAS thread count must be at least 1")
-        openblas_set_num_threads(LAPACK.int32(count, "threads"))
-    }
-
-    /// The kernel family OpenBLAS picked (e.g. "Haswell"), as set by OPENBLAS_CORETYPE or detected.
-    public static var coreName: String { String(cString: openblas_get_corename()) }
-
-    /// OpenBLAS' build configuration string (version, threading model).
-    public static var configuration: String { String(cString: openblas_get_config()) }
-}
-
 extension Matrix {
     /// The inverse of a symmetric positive-definite matrix (Cholesky: dpotrf + dpotri), both triangles filled.
     /// - Throws: `LinearAlgebraError.notPositiveDefinite` naming the failing leading minor.

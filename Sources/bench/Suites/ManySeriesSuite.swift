@@ -61,11 +61,10 @@ enum ManySeriesSuite: Suite {
         let baseline = Subject(
             name: "serial fit loop, 1 BLAS thread",
             run: {
-                let threads = BLASThreads.count
-                BLASThreads.set(1)
-                defer { BLASThreads.set(threads) }
                 serial.removeAll(keepingCapacity: true)
-                for y in responses { serial.append(try regression.fit(design, response: y, workspace: &workspace)) }
+                try BLASThreads.withOneThreadPerTask {
+                    for y in responses { serial.append(try regression.fit(design, response: y, workspace: &workspace)) }
+                }
             },
             output: { flattened(serial) })
         return PreparedCase(ours: ours, baseline: baseline, inputs: problem.exportedArrays, results: {

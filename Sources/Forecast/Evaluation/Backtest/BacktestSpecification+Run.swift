@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 
 // Running a backtest.
@@ -11,8 +10,8 @@ import Foundation
 //    periods for `.everyK`; updated least squares uses runs of at least 128 origins, because there the
 //    factorization that starts a run costs as much as a hundred updates). A run starts from scratch —
 //    least squares factorizes its first window, count models fit cold — and then updates the factor or warm-starts
-//    IRLS origin by origin. Runs execute in parallel (`DispatchQueue.concurrentPerform`, one BLAS thread per
-//    task, as `CountRegression.fitMany`); results are stored in origin order, so they do not depend on the number
+//    IRLS origin by origin. Runs execute in parallel (`ParallelMap`, one BLAS thread per task, as
+//    `CountRegression.fitMany`); results are stored in origin order, so they do not depend on the number
 //    of workers or on scheduling.
 // 3. Each origin's random stream is `RandomSource(seed: seed, key: days since 1970 of o)`.
 // 4. A fit that fails does not stop the run: the origin is forecast with the last successful parameters of its
@@ -47,23 +46,11 @@ extension BacktestSpecification {
         if refit == .never && !updates(data) {
             shared = try? fit(window: windows[0], data: data, warmStart: nil).fit
         }
-        let slots = ResultSlots<[OriginOutcome]>(count: runs.count)
-        let previousThreads = BLASThreads.count
-        BLASThreads.set(1)
-        defer { BLASThreads.set(previousThreads) }
-        let workers = max(1, min(concurrency, runs.count))
         let specification = self
         let initial = shared
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var index = worker
-            while index < runs.count {
-                let outcomes = specification.run(origins: runs[index], windows: windows, data: data, scales: scales,
-                                                 shared: initial)
-                slots.store(.success(outcomes), at: index)
-                index += workers
-            }
-        }
-        let outcomes = slots.values.flatMap { (try? $0.get()) ?? [] }
+        let outcomes = ParallelMap.map(count: runs.count, workers: concurrency) { index in
+            specification.run(origins: runs[index], windows: windows, data: data, scales: scales, shared: initial)
+        }.flatMap { $0 }
         return BacktestResult(specification: self, windows: windows, outcomes: outcomes)
     }
 
