@@ -13,7 +13,10 @@
 // 4. Accuracy: backward-stable Householder QR; coefficients reach LRE ≈ 15 − log10(cond) on NIST StRD.
 //    `refine` (augmented-system iterative refinement with compensated residuals) recovers full precision on
 //    large-residual problems.
-// 5. Memory: the workspace keeps its buffers (n×(p+1) factor, blocks of sandwich scores) between fits of the same
+// 5. Tall-skinny shapes (n ≥ 20,000 rows, ≤ 64 columns; `TallSkinnyChoice`) are factored by row blocks in parallel and
+//    a reduction of the blocks' triangles (`LeastSquaresWorkspace+TallSkinny.swift`); everything below reads R,
+//    Qᵀy, Q and the leverages through the layout, so both routes give the same fit to rounding.
+// 6. Memory: the workspace keeps its buffers (n×(p+1) factor, blocks of sandwich scores) between fits of the same
 //    or smaller size; no per-element allocation. The caller's X is never modified.
 import CBLAS
 
@@ -29,6 +32,12 @@ public struct LeastSquaresWorkspace: Sendable {
     @usableFromInline var scores: [Double] = []
     /// A block of the HAC lag filter's output W = U + 2V (`scoreBlockRows`×k).
     @usableFromInline var scratch: [Double] = []
+    /// The stacked block triangles of a tall-skinny factorization, factored in place (R on top; lda = stacked rows).
+    @usableFromInline var stacked: [Double] = []
+    /// τ of the stacked factorization.
+    @usableFromInline var stackedTau: [Double] = []
+    /// When the tall-skinny route is taken (automatic by shape; tests force it either way).
+    @usableFromInline var tallSkinny: TallSkinnyChoice = .automatic
     /// The layout of the most recent factorization (nil before the first).
     @usableFromInline var layout: QRLayout?
 
@@ -49,6 +58,8 @@ struct QRLayout: Sendable, Equatable {
     var hasResponse: Bool
     /// A candidate column holding NaN or ±Inf (the fit reports it), if any.
     var nonFiniteColumn: Int?
+    /// The row blocks of a tall-skinny factorization (nil: one Householder QR of all rows in `packed`).
+    var blocks: TallSkinnyBlocks? = nil
     var rank: Int { kept.count }
 }
 
@@ -64,6 +75,21 @@ extension LeastSquaresWorkspace {
         var candidates = Array(0..<x.columns)
         var aliased: [Int] = []
         while true {
+            let factoredColumns = candidates.count + (response == nil ? 0 : 1)
+            if let blocks = tallSkinny.blocks(rows: n, columns: factoredColumns), !candidates.isEmpty,
+               let norms = factorTallSkinny(x, candidates: candidates, rowScale: rowScale, response: response,
+                                            blocks: blocks) {
+                let s = blocks.stackedRows
+                if let position = candidates.indices.first(where: { abs(stacked[$0 + $0 * s]) < tolerance * norms[$0] }) {
+                    aliased.append(candidates[position])
+                    candidates.remove(at: position)
+                    continue
+                }
+                let layout = QRLayout(rows: n, kept: candidates, aliased: aliased.sorted(), norms: norms,
+                                      hasResponse: response != nil, nonFiniteColumn: nil, blocks: blocks)
+                self.layout = layout
+                return layout
+            }
             var kept: [Int] = []
             var norms: [Double] = []
             var nonFinite: Int? = nil
@@ -161,6 +187,7 @@ extension LeastSquaresWorkspace {
         let n = layout.rows, k = layout.rank
         precondition(v.count == n, "applyQ: vector of length \(v.count), expected \(n)")
         if k == 0 { return }
+        if let blocks = layout.blocks { return applyTallSkinnyQ(transpose: transpose, to: &v, rank: k, blocks: blocks) }
         packed.withUnsafeBufferPointer { a in
             tau.withUnsafeBufferPointer { t in
                 work.withUnsafeMutableBufferPointer { w in
@@ -174,12 +201,19 @@ extension LeastSquaresWorkspace {
         }
     }
 
+    /// The buffer holding R on and above its diagonal, and its leading dimension.
+    func triangle(_ layout: QRLayout) -> (values: [Double], leadingDimension: Int) {
+        if let blocks = layout.blocks { return (stacked, blocks.stackedRows) }
+        return (packed, layout.rows)
+    }
+
     /// Solves R z = b (or Rᵀ z = b) in place (first `rank` entries).
     @usableFromInline
     func solveTriangular(transpose: Bool, _ b: inout [Double], layout: QRLayout) throws(LinearAlgebraError) {
-        let n = layout.rows, k = layout.rank
+        let k = layout.rank
         if k == 0 { return }
-        try packed.withUnsafeBufferPointer { (a) throws(LinearAlgebraError) in
+        let (values, n) = triangle(layout)
+        try values.withUnsafeBufferPointer { (a) throws(LinearAlgebraError) in
             try b.withUnsafeMutableBufferPointer { (bp) throws(LinearAlgebraError) in
                 try LAPACK.trtrs(transpose: transpose, order: k, rightHandSides: 1, r: a.baseAddress!, lda: n,
                                  b: bp.baseAddress!, ldb: k)
@@ -191,8 +225,9 @@ extension LeastSquaresWorkspace {
     @usableFromInline
     func solve(layout: QRLayout) throws(LinearAlgebraError) -> [Double] {
         precondition(layout.hasResponse, "solve(layout:) needs the response factored along")
-        let n = layout.rows, k = layout.rank
-        var z = Array(packed[(k * n)..<(k * n + k)])
+        let k = layout.rank
+        let (values, n) = triangle(layout)
+        var z = Array(values[(k * n)..<(k * n + k)])
         try solveTriangular(transpose: false, &z, layout: layout)
         return z
     }
@@ -210,9 +245,8 @@ extension LeastSquaresWorkspace {
     /// (X_keptᵀ W X_kept)⁻¹ (rank×rank, symmetric) from the triangular factor: R⁻¹ R⁻ᵀ.
     @usableFromInline
     func unscaledCovariance(layout: QRLayout) throws(LinearAlgebraError) -> Matrix {
-        let n = layout.rows, k = layout.rank
-        var r = Matrix(rows: k, columns: k)
-        for j in 0..<k { for i in 0...j { r[i, j] = packed[i + j * n] } }
+        var r = triangularFactor(layout: layout)
+        let k = layout.rank
         try r.storage.withUnsafeMutableBufferPointer { (p) throws(LinearAlgebraError) in
             try LAPACK.inverseGramOfUpperTriangular(order: k, r: p.baseAddress!)
         }
@@ -223,9 +257,10 @@ extension LeastSquaresWorkspace {
     /// The triangular factor R of the row-weighted kept columns (rank×rank).
     @usableFromInline
     func triangularFactor(layout: QRLayout) -> Matrix {
-        let n = layout.rows, k = layout.rank
+        let k = layout.rank
+        let (values, n) = triangle(layout)
         var r = Matrix(rows: k, columns: k)
-        for j in 0..<k { for i in 0...j { r[i, j] = packed[i + j * n] } }
+        for j in 0..<k { for i in 0...j { r[i, j] = values[i + j * n] } }
         return r
     }
 
@@ -234,6 +269,7 @@ extension LeastSquaresWorkspace {
     func leverages(layout: QRLayout) -> [Double] {
         let n = layout.rows, k = layout.rank
         if k == 0 { return [Double](repeating: 0, count: n) }
+        if let blocks = layout.blocks { return tallSkinnyLeverages(rank: k, blocks: blocks) }
         var q = Array(packed.prefix(n * k))
         q.withUnsafeMutableBufferPointer { a in
             tau.withUnsafeBufferPointer { t in
