@@ -58,6 +58,7 @@ struct RunCommand: ParsableCommand {
         }
         var exporter = try exportData.map { try DataExporter(directory: URL(fileURLWithPath: $0)) }
         var results: [CaseResult] = []
+        var peaks: [(peak: Int, before: Int)?] = []
         for (index, benchCase) in cases.enumerated() {
             do {
                 let runner = Runner(policy: selection.profile.sampling,
@@ -67,12 +68,16 @@ struct RunCommand: ParsableCommand {
                     throw HarnessError.preparationFailed(caseKey: benchCase.key, message: "\(error)")
                 }
                 try exporter?.addInputs(of: benchCase, prepared.inputs)
+                // One extra, untimed call of ours first: the peak resident memory of a call (fresh workspaces).
+                let memory = try? ResidentMemory.measurePeak { try prepared.ours.run() }
                 let result = try runner.measure(benchCase, prepared)
                 try exporter?.addResults(ofCaseWithKey: benchCase.key, prepared.results())
                 results.append(result)
+                peaks.append(memory)
                 printError("[\(index + 1)/\(cases.count)] \(benchCase.key): ours \(Format.timing(result.ours))"
                     + (result.ratio.map { ", ratio \(Format.fixed($0, 2))" } ?? "")
-                    + (Self.throughput(of: result).map { ", \($0)" } ?? ""))
+                    + (Self.throughput(of: result).map { ", \($0)" } ?? "")
+                    + (memory.map { ", " + ResidentMemory.describe($0) } ?? ""))
             } catch let error as HarnessError {
                 printError("bench: error: \(error)")
                 throw ExitCode(1)
@@ -85,7 +90,7 @@ struct RunCommand: ParsableCommand {
         let environment = EnvironmentProbe.collect(profile: selection.profile, filter: selection.filter,
                                                    peak: peak, started: started)
         let report = Report(environment: environment, cases: results)
-        let text = format == .json ? report.json.serialized() + "\n" : Self.addingThroughput(to: report.table, results)
+        let text = format == .json ? report.json.serialized() + "\n" : Self.addingThroughput(to: report.table, results, peaks: peaks)
         if let output {
             do { try Data(text.utf8).write(to: URL(fileURLWithPath: output)) } catch {
                 printError("bench: error: cannot write \(output): \(error)")
@@ -105,7 +110,8 @@ struct RunCommand: ParsableCommand {
 
     /// The table with the throughput appended to the line of every case that has one, and a note on how it is
     /// computed (the JSON keeps its schema: MB/s follows from `size` and `ours.median`, see Benchmarks/README.md).
-    static func addingThroughput(to table: String, _ results: [CaseResult]) -> String {
+    static func addingThroughput(to table: String, _ results: [CaseResult],
+                                 peaks: [(peak: Int, before: Int)?] = []) -> String {
         var lines = table.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if lines.last == "" { lines.removeLast() }
         // The case rows are the table's last lines, one per result, in run order.
@@ -113,9 +119,11 @@ struct RunCommand: ParsableCommand {
         guard first >= 0 else { return table }
         var any = false
         for (offset, result) in results.enumerated() {
-            guard let text = throughput(of: result) else { continue }
-            lines[first + offset] += "  " + text
-            any = true
+            if let text = throughput(of: result) {
+                lines[first + offset] += "  " + text
+                any = true
+            }
+            if offset < peaks.count, let peak = peaks[offset] { lines[first + offset] += "  " + ResidentMemory.describe(peak) }
         }
         if any {
             lines.append("")

@@ -51,13 +51,18 @@ enum TallSkinnyChoice: Sendable, Equatable {
     /// Always by blocks of the given rows (tests: block edges on small inputs).
     case always(blockRows: Int)
 
-    /// Rows per block: about 256 KiB of block (half the L2 that OpenBLAS is told of here), at least 4K rows.
-    static func automaticBlockRows(columns: Int) -> Int { max(4 * columns, 32_768 / columns) }
+    /// Rows per block: about 768 KiB of block (three quarters of this Zen 5 core's 1 MiB L2), at least 4K rows.
+    /// Measured (`bench run --threads 1 --filter 'qr-solve/qr-solve/'`, one shared 2-core machine, ratios to bare
+    /// LAPACK in the same run): blocks of 2048 / 4096 / 8192 / 16384 rows gave 2.22 / 2.10 / 1.93 / 1.88 at
+    /// 100000x50 and 2.21 / 2.13 / 2.04 / 1.99 at 1000000x20, 512 rows 1.83 and 1.75: the best lie at 0.4–1 MiB of
+    /// block. (LAPACK's recursive `dgeqrt3` per block, Level-3 BLAS, measured 2× slower than this unblocked route
+    /// on blocks this narrow.)
+    static func automaticBlockRows(columns: Int) -> Int { max(4 * columns, 98_304 / columns) }
 
-    /// Blocks are used from `minimumRows` rows and up to `maximumColumns` factored columns. Chosen by measurement
-    /// (`bench run --filter 'qr-solve/'`, see Benchmarks/README.md): at 100000x50 and 1000000x20 the blocked
-    /// route was faster, at 10000x20 about even; with more columns a block of 256 KiB holds too few rows for the
-    /// reduction to stay small.
+    /// Blocks are used from `minimumRows` rows and up to `maximumColumns` factored columns. Chosen by the same
+    /// measurement: at 10000x20 the blocked route ran at 0.86–0.92 of bare LAPACK and the plain route at 1.27, so
+    /// blocks start at twice that; at 100000x50 and 1000000x20 blocks won by 1.7–2.3×. Past 64 columns a block of
+    /// 768 KiB holds too few rows for the stacked reduction to stay small, and LAPACK's blocked `dgeqrf` takes over.
     static let minimumRows = 20_000
     static let maximumColumns = 64
 

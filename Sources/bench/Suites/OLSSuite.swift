@@ -7,7 +7,8 @@ import Forecast
 /// .neweyWest(maxLags: 7, smallSampleCorrection: false)).fit` — coefficients, covariance, residuals, the whole
 /// results object — vs `dgeqrf`+`dormqr`+`dtrtrs` (coefficients only). The ratio is therefore "how close a
 /// complete fit comes to the bare solve"; agreement is checked on the coefficients.
-/// Sizes: 1000x10, 10000x20, 100000x50 (quick, full), 1000000x20 (full); smoke: 200x5, 1000x10.
+/// Sizes: 1000x10, 10000x20, 100000x50 (quick, full), 1000000x20 (full; quick: ols-classical and ols-hc1);
+/// smoke: 200x5, 1000x10.
 enum OLSSuite: Suite {
     static let name = "ols"
 
@@ -19,8 +20,8 @@ enum OLSSuite: Suite {
     ]
 
     static func cases(for profile: Profile) -> [BenchCase] {
-        Suites.leastSquaresSizes(for: profile).flatMap { size in
-            estimators.map { estimator in
+        Suites.allLeastSquaresSizes(for: profile).flatMap { size in
+            estimators.filter { Suites.leastSquaresSizes(for: profile, caseName: $0.name).contains(size) }.map { estimator in
                 BenchCase(name: estimator.name, suite: name, size: size,
                           summary: "LinearRegression(\(LeastSquaresSubjects.describe(estimator.covariance))).fit "
                             + "vs dgeqrf+dormqr+dtrtrs") {

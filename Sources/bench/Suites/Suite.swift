@@ -57,7 +57,23 @@ enum Suites {
             return [CaseSize(rows: 1000, columns: 10), CaseSize(rows: 10_000, columns: 20),
                     CaseSize(rows: 100_000, columns: 50)]
         case .full:
-            return leastSquaresSizes(for: .quick) + [CaseSize(rows: 1_000_000, columns: 20)]
+            return leastSquaresSizes(for: .quick) + [tallSkinnySize]
         }
+    }
+
+    /// The tall-skinny size (TSQR's target). The full profile runs every least-squares case there; quick only
+    /// `quickTallSkinnyCases` (the acceptance cases of the tall-skinny work, at a tenth of a full run's time).
+    static let tallSkinnySize = CaseSize(rows: 1_000_000, columns: 20)
+    static let quickTallSkinnyCases: Set<String> = ["qr-solve", "qr-solve-dgels", "ols-classical", "ols-hc1"]
+
+    /// Every least-squares size some case of `profile` runs at.
+    static func allLeastSquaresSizes(for profile: Profile) -> [CaseSize] {
+        profile == .quick ? leastSquaresSizes(for: profile) + [tallSkinnySize] : leastSquaresSizes(for: profile)
+    }
+
+    /// Least-squares sizes of case `name` (the shared sizes, plus the tall-skinny one for quick's chosen cases).
+    static func leastSquaresSizes(for profile: Profile, caseName name: String) -> [CaseSize] {
+        let sizes = leastSquaresSizes(for: profile)
+        return profile == .quick && quickTallSkinnyCases.contains(name) ? sizes + [tallSkinnySize] : sizes
     }
 }
