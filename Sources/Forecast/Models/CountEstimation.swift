@@ -251,17 +251,33 @@ struct CountEstimation {
     /// Σ wᵢ (ℓᵢ + ln yᵢ!): the likelihood up to a constant, for comparisons inside one fit.
     static func logLikelihoodKernel(y: [Double], mu: [Double], alpha: Double, weights: [Double]?) -> Double {
         var sum = 0.0
-        if let weights {
-            for i in y.indices { sum += weights[i] * NegativeBinomialLikelihood.logLikelihoodKernel(y[i], mu: mu[i], alpha: alpha) }
-        } else {
-            for i in y.indices { sum += NegativeBinomialLikelihood.logLikelihoodKernel(y[i], mu: mu[i], alpha: alpha) }
+        var memo = LogGammaRatioMemo(theta: 1 / alpha, counts: y)
+        for i in y.indices {
+            let term = NegativeBinomialLikelihood.logLikelihoodKernel(y[i], mu: mu[i], alpha: alpha,
+                                                                      logGammaRatio: memo.value(y[i]))
+            sum += weights.map { $0[i] * term } ?? term
         }
         return sum
     }
 
     static func logFactorialSum(y: [Double], weights: [Double]?) -> Double {
+        // ln y! once per distinct count (the same values, summed in the same order, as one call per observation).
+        var largest = -1
+        for value in y where value >= 0 && value <= 1_048_576 && value == value.rounded() { largest = max(largest, Int(value)) }
+        var memo = [Double](repeating: .nan, count: largest + 1)
         var sum = 0.0
-        for i in y.indices { sum += (weights?[i] ?? 1) * SpecialFunctions.logGamma(y[i] + 1) }
+        for i in y.indices {
+            let value = y[i]
+            let term: Double
+            if value >= 0 && value < Double(memo.count) && value == value.rounded() {
+                let index = Int(value)
+                if memo[index].isNaN { memo[index] = SpecialFunctions.logGamma(value + 1) }
+                term = memo[index]
+            } else {
+                term = SpecialFunctions.logGamma(value + 1)
+            }
+            sum += (weights?[i] ?? 1) * term
+        }
         return sum
     }
 

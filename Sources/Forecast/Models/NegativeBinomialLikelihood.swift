@@ -69,9 +69,15 @@ enum NegativeBinomialLikelihood {
     /// ℓᵢ + ln yᵢ! (the part that depends on the parameters; iterative fits add Σ ln y! once).
     @inline(__always)
     static func logLikelihoodKernel(_ y: Double, mu: Double, alpha: Double) -> Double {
+        logLikelihoodKernel(y, mu: mu, alpha: alpha, logGammaRatio: logGammaRatio(y, 1 / alpha))
+    }
+
+    /// The same with lnΓ(y+θ) − lnΓ(θ) supplied (from a `LogGammaRatioMemo`).
+    @inline(__always)
+    static func logLikelihoodKernel(_ y: Double, mu: Double, alpha: Double, logGammaRatio ratio: Double) -> Double {
         let theta = 1 / alpha
         let l1p = log1p(alpha * mu)
-        return logGammaRatio(y, theta) - theta * l1p + (y == 0 ? 0 : y * (log(alpha * mu) - l1p))
+        return ratio - theta * l1p + (y == 0 ? 0 : y * (log(alpha * mu) - l1p))
     }
 
     /// ∂ℓ/∂α and ∂²ℓ/∂α² of one observation.
@@ -132,5 +138,33 @@ struct PolygammaTable {
             return (digamma[index], trigamma[index])
         }
         return NegativeBinomialLikelihood.polygammaDifferences(y, theta)
+    }
+}
+
+/// lnΓ(y+θ) − lnΓ(θ) at one θ for the integer counts 0…`largest`, each computed by `logGammaRatio` on its first use
+/// (bit-identical to calling it per observation). A likelihood evaluation over n observations then costs one
+/// `logGammaRatio` per distinct count instead of one per observation: callgrind on the nb2 1000x10 smoke fit put
+/// 36 % of its instructions in `logGammaRatio`'s Stirling terms and logs before this memo.
+struct LogGammaRatioMemo {
+    private let theta: Double
+    private var values: [Double]
+
+    /// A memo for counts up to the largest integer count in `counts` (at most 1,048,576; others are computed
+    /// directly).
+    init(theta: Double, counts: [Double]) {
+        self.theta = theta
+        var largest = -1
+        for y in counts where y >= 0 && y <= 1_048_576 && y == y.rounded() { largest = max(largest, Int(y)) }
+        values = [Double](repeating: .nan, count: largest + 1)
+    }
+
+    @inline(__always)
+    mutating func value(_ y: Double) -> Double {
+        guard y >= 0 && y < Double(values.count) && y == y.rounded() else {
+            return NegativeBinomialLikelihood.logGammaRatio(y, theta)
+        }
+        let index = Int(y)
+        if values[index].isNaN { values[index] = NegativeBinomialLikelihood.logGammaRatio(y, theta) }
+        return values[index]
     }
 }

@@ -1,0 +1,29 @@
+import Foundation
+import Testing
+@testable import Forecast
+
+/// The per-count memos of the NB2 likelihood return exactly what one evaluation per observation returns.
+@Suite("NB2 likelihood memos")
+struct LogGammaRatioMemoTests {
+    @Test("Kernel and ln y! sums over many repeated counts equal the per-observation sums bit for bit")
+    func memoEqualsDirect() {
+        var random = SeededRandom(seed: 8)
+        let n = 500
+        let y: [Double] = (0..<n).map { i in i == 7 ? 2.5 : Double(Int(random.uniform() * 60)) }   // one non-integer
+        let mu = (0..<n).map { _ in 5 + 40 * random.uniform() }
+        let weights = (0..<n).map { _ in 0.5 + random.uniform() }
+        for alpha in [1e-5, 0.3, 4.0] {
+            for w in [nil, weights] {
+                var kernel = 0.0, factorials = 0.0
+                for i in 0..<n {
+                    let scale = w?[i] ?? 1
+                    kernel += w.map { $0[i] * NegativeBinomialLikelihood.logLikelihoodKernel(y[i], mu: mu[i], alpha: alpha) }
+                        ?? NegativeBinomialLikelihood.logLikelihoodKernel(y[i], mu: mu[i], alpha: alpha)
+                    factorials += scale * SpecialFunctions.logGamma(y[i] + 1)
+                }
+                #expect(CountEstimation.logLikelihoodKernel(y: y, mu: mu, alpha: alpha, weights: w) == kernel, "α \(alpha)")
+                #expect(CountEstimation.logFactorialSum(y: y, weights: w) == factorials, "α \(alpha)")
+            }
+        }
+    }
+}
