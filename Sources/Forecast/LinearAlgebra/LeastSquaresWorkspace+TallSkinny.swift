@@ -166,34 +166,15 @@ extension LeastSquaresWorkspace {
         if work.count < workCount { work = [Double](repeating: 0, count: workCount) }
         var reordered = [Double](repeating: 0, count: v.count)
         func applyBlocks(_ vector: inout [Double]) {
-            packed.withUnsafeBufferPointer { a in
-                tau.withUnsafeBufferPointer { t in
-                    work.withUnsafeMutableBufferPointer { w in
-                        vector.withUnsafeMutableBufferPointer { c in
-                            for b in 0..<blocks.count {
-                                let start = blocks.start(b)
-                                LAPACK.ormqr(transpose: transpose, rows: blocks.rows(b), rightHandSides: 1,
-                                             reflectors: blocks.topRows(b), a: a.baseAddress! + start * columns,
-                                             tau: t.baseAddress! + b * columns, c: c.baseAddress! + start,
-                                             work: w.baseAddress!, workCount: w.count)
-                            }
-                        }
-                    }
-                }
+            for b in 0..<blocks.count {
+                Self.applyReflectors(transpose: transpose, rows: blocks.rows(b), reflectors: blocks.topRows(b), a: packed,
+                                     offset: blocks.start(b) * columns, tau: tau, tauOffset: b * columns, to: &vector,
+                                     start: blocks.start(b), work: &work)
             }
         }
         func applyStacked(_ vector: inout [Double]) {
-            stacked.withUnsafeBufferPointer { a in
-                stackedTau.withUnsafeBufferPointer { t in
-                    work.withUnsafeMutableBufferPointer { w in
-                        vector.withUnsafeMutableBufferPointer { c in
-                            LAPACK.ormqr(transpose: transpose, rows: s, rightHandSides: 1, reflectors: k,
-                                         a: a.baseAddress!, tau: t.baseAddress!, c: c.baseAddress!,
-                                         work: w.baseAddress!, workCount: w.count)
-                        }
-                    }
-                }
-            }
+            Self.applyReflectors(transpose: transpose, rows: s, reflectors: k, a: stacked, tau: stackedTau, to: &vector,
+                                 work: &work)
         }
         // Block b's rows in the reordered vector: its top rows at stackedStart(b), the others after all tops.
         func permute(gathering: Bool) {

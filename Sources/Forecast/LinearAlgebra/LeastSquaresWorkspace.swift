@@ -188,13 +188,21 @@ extension LeastSquaresWorkspace {
         precondition(v.count == n, "applyQ: vector of length \(v.count), expected \(n)")
         if k == 0 { return }
         if let blocks = layout.blocks { return applyTallSkinnyQ(transpose: transpose, to: &v, rank: k, blocks: blocks) }
-        packed.withUnsafeBufferPointer { a in
+        Self.applyReflectors(transpose: transpose, rows: n, reflectors: k, a: packed, tau: tau, to: &v, work: &work)
+    }
+
+    /// Applies Q or Qᵀ of `reflectors` reflectors (a `rows`-row `dgeqrf` factor stored in `a` from `offset`, lda =
+    /// rows, τ in `tau` from `tauOffset`) to `vector[start..<start + rows]` in place.
+    static func applyReflectors(transpose: Bool, rows: Int, reflectors: Int, a: [Double], offset: Int = 0,
+                                tau: [Double], tauOffset: Int = 0, to vector: inout [Double], start: Int = 0,
+                                work: inout [Double]) {
+        a.withUnsafeBufferPointer { a in
             tau.withUnsafeBufferPointer { t in
                 work.withUnsafeMutableBufferPointer { w in
-                    v.withUnsafeMutableBufferPointer { c in
-                        LAPACK.ormqr(transpose: transpose, rows: n, rightHandSides: 1, reflectors: k,
-                                     a: a.baseAddress!, tau: t.baseAddress!, c: c.baseAddress!,
-                                     work: w.baseAddress!, workCount: w.count)
+                    vector.withUnsafeMutableBufferPointer { c in
+                        LAPACK.ormqr(transpose: transpose, rows: rows, rightHandSides: 1, reflectors: reflectors,
+                                     a: a.baseAddress! + offset, tau: t.baseAddress! + tauOffset,
+                                     c: c.baseAddress! + start, work: w.baseAddress!, workCount: w.count)
                     }
                 }
             }
