@@ -55,8 +55,9 @@ enum TallSkinnyChoice: Sendable, Equatable {
     /// Measured (`bench run --threads 1 --filter 'qr-solve/qr-solve/'`, one shared 2-core machine, ratios to bare
     /// LAPACK in the same run): blocks of 2048 / 4096 / 8192 / 16384 rows gave 2.22 / 2.10 / 1.93 / 1.88 at
     /// 100000x50 and 2.21 / 2.13 / 2.04 / 1.99 at 1000000x20, 512 rows 1.83 and 1.75: the best lie at 0.4–1 MiB of
-    /// block. (LAPACK's recursive `dgeqrt3` per block, Level-3 BLAS, measured 2× slower than this unblocked route
-    /// on blocks this narrow.)
+    /// block. Two other block kernels were measured and dropped: LAPACK's recursive `dgeqrt3` (Level-3 BLAS; 0.93
+    /// vs 1.94–2.07 at 1000000x20) and a left-looking Swift loop keeping one column in L1 (1.55–1.60 vs 1.93–1.98).
+    /// The unblocked `dgemv` + `dger` route on the in-cache block stays.
     static func automaticBlockRows(columns: Int) -> Int { max(4 * columns, 98_304 / columns) }
 
     /// Blocks are used from `minimumRows` rows and up to `maximumColumns` factored columns. Chosen by the same
