@@ -125,4 +125,26 @@ struct TallSkinnyQRTests {
         let second = try blockedWorkspace.solve(y, layout: layout)
         #expect(relativeDifference(second, try blockedWorkspace.solve(layout: layout)) <= 1e-12)
     }
+
+    @Test("Poisson and NB2 fits (IRLS and Newton on the blocked factor) equal the plain route's to 1e-9", arguments: [false, true])
+    func countModels(negativeBinomial: Bool) throws {
+        let n = 700
+        var random = SeededRandom(seed: 31)
+        var columns: [(name: String, values: [Double])] = [("const", [Double](repeating: 1, count: n))]
+        for j in 1..<5 { columns.append(("x\(j)", (0..<n).map { _ in 0.3 * random.normal() })) }
+        let design = DesignMatrix(columns: columns)
+        let y = (0..<n).map { i in
+            random.negativeBinomial(mean: exp(2 + 0.5 * design.values[i, 1] - 0.4 * design.values[i, 3]), alpha: 0.4)
+        }
+        let model = negativeBinomial ? CountRegression.negativeBinomial() : CountRegression.poisson()
+        var plainWorkspace = LeastSquaresWorkspace(), blockedWorkspace = LeastSquaresWorkspace()
+        plainWorkspace.tallSkinny = .never
+        blockedWorkspace.tallSkinny = .always(blockRows: 97)
+        let plain = try model.fit(design, response: y, workspace: &plainWorkspace)
+        let blocked = try model.fit(design, response: y, workspace: &blockedWorkspace)
+        #expect(blockedWorkspace.layout?.blocks != nil)
+        #expect(relativeDifference(blocked.estimates, plain.estimates) <= 1e-9)
+        #expect(relativeDifference(blocked.standardErrors, plain.standardErrors) <= 1e-9)
+        if negativeBinomial { #expect(abs(blocked.alpha! - plain.alpha!) <= 1e-9 * plain.alpha!) }
+    }
 }
