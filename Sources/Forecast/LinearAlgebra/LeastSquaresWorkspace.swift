@@ -24,6 +24,10 @@ import CBLAS
 ///
 /// A workspace is a plain value; give each concurrent task its own. Reusing one across fits of the same
 /// shape avoids re-allocating (and page-faulting) the n×p buffers on every fit.
+///
+/// Tall-skinny problems (≥ 20,000 rows, ≤ 64 columns with the response) are factored by row blocks on
+/// `BLASThreads.count` workers (tall-skinny QR); the fit is the same to rounding and does not depend on the
+/// worker count. Memory: n×(p+1) doubles either way.
 public struct LeastSquaresWorkspace: Sendable {
     @usableFromInline var packed: [Double] = []
     @usableFromInline var tau: [Double] = []

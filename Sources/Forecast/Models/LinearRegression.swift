@@ -3,7 +3,8 @@
 /// A `LinearRegression` holds options only; `fit(_:response:weights:)` returns an immutable
 /// `LinearRegressionFit`. Options are checked before any numerics.
 ///
-/// Numerics: Householder QR on unit-norm columns with R's aliasing rule (see `LeastSquaresWorkspace`);
+/// Numerics: Householder QR on unit-norm columns with R's aliasing rule (see `LeastSquaresWorkspace`; by row
+/// blocks in parallel from 20,000 rows);
 /// weighted least squares fits √w·X against √w·y. Results match R `lm()` and statsmodels `OLS`/`WLS`
 /// (see `../shared/reference/README.md` for every definition).
 public struct LinearRegression: Sendable, Equatable {
