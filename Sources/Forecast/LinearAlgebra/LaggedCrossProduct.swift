@@ -41,9 +41,12 @@ enum LaggedCrossProduct {
 }
 
 extension LeastSquaresWorkspace {
-    /// Rows per block of the least-squares meats below: a block of scores (rows × k) stays in L1/L2 between being
-    /// written and being read by dsyrk.
-    static let scoreBlockRows = 256
+    /// Rows per block of the least-squares meats below: a block of scores (rows × k) stays in L2 between being
+    /// written and being read by dsyrk/dgemm (1024 × 20 columns = 160 KiB). Measured (`bench run --threads 1
+    /// --filter 'ols/ols-h.*/(1000x10|10000x20)'`, two alternating repeats on the shared machine, ratio to bare
+    /// LAPACK): `ols-hc1` 10000x20 0.61 / 0.61 with 256 rows, 0.76 / 0.74 with 1024, 0.87 / 0.72 with 4096;
+    /// `ols-hac7` 0.57–0.60 with 256 and 1024, 0.42–0.44 with 4096; 1000x10 within noise.
+    static let scoreBlockRows = 1024
 
     /// Writes u_ij = x[i, kept[j]] · f_i for rows `from` ..< `from + count` into `block` (count × k, leading
     /// dimension `count`); `x` is column-major with `rows` rows.
