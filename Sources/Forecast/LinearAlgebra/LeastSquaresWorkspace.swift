@@ -27,7 +27,8 @@ import CBLAS
 ///
 /// Tall-skinny problems (≥ 20,000 rows, ≤ 64 columns with the response) are factored by row blocks on
 /// `BLASThreads.count` workers (tall-skinny QR); the fit is the same to rounding and does not depend on the
-/// worker count. Memory: n×(p+1) doubles either way.
+/// worker count. Memory: n×(p+1) doubles for the plain route; the tall-skinny route keeps only the blocks'
+/// triangles, plus n×(p+1) doubles when Q is asked for (HC2/HC3 leverages, refinement).
 public struct LeastSquaresWorkspace: Sendable {
     @usableFromInline var packed: [Double] = []
     @usableFromInline var tau: [Double] = []
@@ -42,6 +43,9 @@ public struct LeastSquaresWorkspace: Sendable {
     @usableFromInline var stackedTau: [Double] = []
     /// When the tall-skinny route is taken (automatic by shape; tests force it either way).
     @usableFromInline var tallSkinny: TallSkinnyChoice = .automatic
+    /// The inputs of the last tall-skinny factorization, and whether its block reflectors are in `packed`/`tau`.
+    @usableFromInline var tallSkinnySource: TallSkinnySource?
+    @usableFromInline var blockReflectorsKept = false
     /// The layout of the most recent factorization (nil before the first).
     @usableFromInline var layout: QRLayout?
 
@@ -278,7 +282,7 @@ extension LeastSquaresWorkspace {
 
     /// Leverages h_i = ‖row i of Q₁‖² (diagonal of the hat matrix of the row-weighted kept columns).
     @usableFromInline
-    func leverages(layout: QRLayout) -> [Double] {
+    mutating func leverages(layout: QRLayout) -> [Double] {
         let n = layout.rows, k = layout.rank
         if k == 0 { return [Double](repeating: 0, count: n) }
         if let blocks = layout.blocks { return tallSkinnyLeverages(rank: k, blocks: blocks) }
