@@ -261,23 +261,9 @@ struct CountEstimation {
     }
 
     static func logFactorialSum(y: [Double], weights: [Double]?) -> Double {
-        // ln y! once per distinct count (the same values, summed in the same order, as one call per observation).
-        var largest = -1
-        for value in y where value >= 0 && value <= 1_048_576 && value == value.rounded() { largest = max(largest, Int(value)) }
-        var memo = [Double](repeating: .nan, count: largest + 1)
+        var memo = LogFactorialMemo(counts: y)
         var sum = 0.0
-        for i in y.indices {
-            let value = y[i]
-            let term: Double
-            if value >= 0 && value < Double(memo.count) && value == value.rounded() {
-                let index = Int(value)
-                if memo[index].isNaN { memo[index] = SpecialFunctions.logGamma(value + 1) }
-                term = memo[index]
-            } else {
-                term = SpecialFunctions.logGamma(value + 1)
-            }
-            sum += (weights?[i] ?? 1) * term
-        }
+        for i in y.indices { sum += (weights?[i] ?? 1) * memo.value(y[i]) }
         return sum
     }
 

@@ -139,11 +139,11 @@ extension CountRegressionFit {
         }
 
         // Fit statistics.
-        var logLikelihood = 0.0, pearson = 0.0
+        var pearson = 0.0
+        let logLikelihood = family.logLikelihoodSum(y: y, mu: mu, weights: weights)
         var residuals = [Double](repeating: 0, count: n)
         for i in 0..<n {
             let w = weights?[i] ?? 1
-            logLikelihood += w * family.logLikelihood(y[i], mu[i])
             residuals[i] = y[i] - mu[i]
             pearson += w * residuals[i] * residuals[i] / family.variance(mu[i])
         }

@@ -168,3 +168,23 @@ struct LogGammaRatioMemo {
         return values[index]
     }
 }
+
+/// ln y! = lnΓ(y+1) for the integer counts 0…`largest`, each computed on its first use (bit-identical to one
+/// `SpecialFunctions.logGamma(y + 1)` per observation).
+struct LogFactorialMemo {
+    private var values: [Double]
+
+    init(counts: [Double]) {
+        var largest = -1
+        for y in counts where y >= 0 && y <= 1_048_576 && y == y.rounded() { largest = max(largest, Int(y)) }
+        values = [Double](repeating: .nan, count: largest + 1)
+    }
+
+    @inline(__always)
+    mutating func value(_ y: Double) -> Double {
+        guard y >= 0 && y < Double(values.count) && y == y.rounded() else { return SpecialFunctions.logGamma(y + 1) }
+        let index = Int(y)
+        if values[index].isNaN { values[index] = SpecialFunctions.logGamma(y + 1) }
+        return values[index]
+    }
+}

@@ -71,6 +71,31 @@ public enum ResponseFamily: Sendable, Equatable, Hashable {
         }
     }
 
+    /// Σ wᵢ ℓ(yᵢ, μᵢ) (w = 1 without weights) with the log-gamma terms computed once per distinct count:
+    /// bit-identical to summing `logLikelihood(yᵢ, μᵢ)` in order.
+    func logLikelihoodSum(y: [Double], mu: [Double], weights: [Double]?) -> Double {
+        var factorials = LogFactorialMemo(counts: y)
+        var sum = 0.0
+        switch self {
+        case .gaussian:
+            return .nan
+        case .poisson:
+            for i in y.indices {
+                let term = (y[i] == 0 ? 0 : y[i] * log(mu[i])) - mu[i] - factorials.value(y[i])
+                sum += (weights?[i] ?? 1) * term
+            }
+        case .negativeBinomial(let alpha):
+            var ratios = LogGammaRatioMemo(theta: 1 / alpha, counts: y)
+            for i in y.indices {
+                let term = NegativeBinomialLikelihood.logLikelihoodKernel(y[i], mu: mu[i], alpha: alpha,
+                                                                          logGammaRatio: ratios.value(y[i]))
+                    - factorials.value(y[i])
+                sum += (weights?[i] ?? 1) * term
+            }
+        }
+        return sum
+    }
+
     /// y log(y/μ), with 0 at y = 0.
     @inlinable
     static func xLogXOverY(_ y: Double, _ mu: Double) -> Double {

@@ -26,4 +26,20 @@ struct LogGammaRatioMemoTests {
             }
         }
     }
+
+    @Test("The fit's log-likelihood sum equals Σ wᵢ ℓ(yᵢ, μᵢ) bit for bit (Poisson and NB2)")
+    func familySum() {
+        var random = SeededRandom(seed: 12)
+        let n = 400
+        let y: [Double] = (0..<n).map { _ in Double(Int(random.uniform() * 45)) }
+        let mu = (0..<n).map { _ in 3 + 30 * random.uniform() }
+        let weights = (0..<n).map { _ in 0.5 + random.uniform() }
+        for family in [ResponseFamily.poisson, .negativeBinomial(alpha: 0.25)] {
+            for w in [nil, weights] {
+                var direct = 0.0
+                for i in 0..<n { direct += (w?[i] ?? 1) * family.logLikelihood(y[i], mu[i]) }
+                #expect(family.logLikelihoodSum(y: y, mu: mu, weights: w) == direct, "\(family)")
+            }
+        }
+    }
 }
