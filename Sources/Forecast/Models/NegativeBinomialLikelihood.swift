@@ -117,7 +117,7 @@ struct PolygammaTable {
     init(theta: Double, counts: [Double]) {
         self.theta = theta
         var largest = 0
-        for y in counts where y > 0 && y <= 4096 && y == y.rounded() { largest = max(largest, Int(y)) }
+        for y in counts where y > 0 && y <= 4096 && Double(Int(y)) == y { largest = max(largest, Int(y)) }
         digamma = [Double](repeating: 0, count: largest + 1)
         trigamma = [Double](repeating: 0, count: largest + 1)
         var d = 0.0, t = 0.0, j = 0.0
@@ -133,7 +133,7 @@ struct PolygammaTable {
 
     @inline(__always)
     func differences(_ y: Double) -> (digamma: Double, trigamma: Double) {
-        if y >= 0 && y < Double(digamma.count) && y == y.rounded() {
+        if y >= 0 && y < Double(digamma.count) && Double(Int(y)) == y {
             let index = Int(y)
             return (digamma[index], trigamma[index])
         }
@@ -154,13 +154,13 @@ struct LogGammaRatioMemo {
     init(theta: Double, counts: [Double]) {
         self.theta = theta
         var largest = -1
-        for y in counts where y >= 0 && y <= 1_048_576 && y == y.rounded() { largest = max(largest, Int(y)) }
+        for y in counts where y >= 0 && y <= 1_048_576 && Double(Int(y)) == y { largest = max(largest, Int(y)) }
         values = [Double](repeating: .nan, count: largest + 1)
     }
 
     @inline(__always)
     mutating func value(_ y: Double) -> Double {
-        guard y >= 0 && y < Double(values.count) && y == y.rounded() else {
+        guard y >= 0 && y < Double(values.count) && Double(Int(y)) == y else {
             return NegativeBinomialLikelihood.logGammaRatio(y, theta)
         }
         let index = Int(y)
@@ -169,6 +169,9 @@ struct LogGammaRatioMemo {
     }
 }
 
+// The tables' integer tests are `Double(Int(y)) == y` after the range test: `y.rounded()` is a libm call, and was
+// 4 % of the instructions of an NB2 fit (callgrind).
+
 /// ln y! = lnΓ(y+1) for the integer counts 0…`largest`, each computed on its first use (bit-identical to one
 /// `SpecialFunctions.logGamma(y + 1)` per observation).
 struct LogFactorialMemo {
@@ -176,13 +179,13 @@ struct LogFactorialMemo {
 
     init(counts: [Double]) {
         var largest = -1
-        for y in counts where y >= 0 && y <= 1_048_576 && y == y.rounded() { largest = max(largest, Int(y)) }
+        for y in counts where y >= 0 && y <= 1_048_576 && Double(Int(y)) == y { largest = max(largest, Int(y)) }
         values = [Double](repeating: .nan, count: largest + 1)
     }
 
     @inline(__always)
     mutating func value(_ y: Double) -> Double {
-        guard y >= 0 && y < Double(values.count) && y == y.rounded() else { return SpecialFunctions.logGamma(y + 1) }
+        guard y >= 0 && y < Double(values.count) && Double(Int(y)) == y else { return SpecialFunctions.logGamma(y + 1) }
         let index = Int(y)
         if values[index].isNaN { values[index] = SpecialFunctions.logGamma(y + 1) }
         return values[index]
