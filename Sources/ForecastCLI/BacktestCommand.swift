@@ -26,6 +26,9 @@ struct BacktestCommand: ParsableCommand {
     /// Model and covariance (with `--model auto` the choice is made at every origin).
     @OptionGroup var modelOptions: ModelOptions
 
+    @Option(help: "Compare forecasters on the same origins, comma-separated (auto, local, nb2, poisson, ols, naive, snaive, mean28); --details/--samples then need {model} in the file name.")
+    var models: String?
+
     @Option(help: "Days forecast from each origin.")
     var horizon: Int
 
@@ -79,18 +82,52 @@ struct BacktestCommand: ParsableCommand {
             throw ValidationError("--quantiles values are levels in (0, 1), got \(value)")
         }
         if input.values.count > 1 { throw ValidationError("backtest takes one response: give --value once") }
+        if let models {
+            let names = models.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            for name in names where ForecasterKind(rawValue: name) == nil {
+                throw ValidationError("--models: unknown forecaster '\(name)' (expected \(ForecasterKind.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            guard !names.isEmpty, Set(names).count == names.count else {
+                throw ValidationError("--models takes distinct forecaster names, e.g. auto,local,nb2,naive,snaive,mean28")
+            }
+            if names.count > 1 {
+                for (flag, path) in [("--details", details), ("--samples", samples)] where path.map({ !$0.contains("{model}") }) ?? false {
+                    throw ValidationError("\(flag) needs {model} in the file name when --models names several forecasters")
+                }
+            }
+        }
+    }
+
+    /// The forecasters to run: --models, else --model.
+    var forecasterKinds: [ForecasterKind] {
+        guard let models else { return [modelOptions.model.forecaster] }
+        return models.split(separator: ",").compactMap { ForecasterKind(rawValue: $0.trimmingCharacters(in: .whitespaces)) }
     }
 
     func run() throws {
-        let result = try reportingFailures(file: input.file) { try makeResult() }
-        for failure in result.failedOrigins {
-            printError("warning: origin \(failure.origin): \(failure.reason); forecast with the \(failure.fallback.rawValue) fallback")
+        let kinds = forecasterKinds
+        let entries = try reportingFailures(file: input.file) { try makeResults(kinds) }
+        for entry in entries {
+            let prefix = kinds.count > 1 ? "\(entry.name): " : ""
+            for failure in entry.result.failedOrigins {
+                printError("warning: \(prefix)origin \(failure.origin): \(failure.reason); forecast with the \(failure.fallback.rawValue) fallback")
+            }
+            let name = { (path: String) in path.replacingOccurrences(of: "{model}", with: entry.name) }
+            if let details { try write(entry.result.detailsCSV(), to: name(details)) }
+            if let samples, let text = entry.result.samplesCSV() { try write(text, to: name(samples)) }
         }
-        if let details { try write(result.detailsCSV(), to: details) }
-        if let samples, let text = result.samplesCSV() { try write(text, to: samples) }
+        if kinds.count == 1 && models == nil || entries.count == 1 {
+            let result = entries[0].result
+            switch format {
+            case .json: print(result.json().serialized())
+            case .table: print(result.table(), terminator: "")
+            }
+            return
+        }
+        let comparison = BacktestComparison(entries: entries)
         switch format {
-        case .json: print(result.json().serialized())
-        case .table: print(result.table(), terminator: "")
+        case .json: print(comparison.json().serialized())
+        case .table: print(comparison.table(), terminator: "")
         }
     }
 
@@ -102,7 +139,7 @@ struct BacktestCommand: ParsableCommand {
         }
     }
 
-    private func makeResult() throws -> BacktestResult {
+    private func makeResults(_ kinds: [ForecasterKind]) throws -> [BacktestComparison.Entry] {
         var options = try input.ingestOptions()
         let from = options.from
         options.from = nil
@@ -137,18 +174,43 @@ struct BacktestCommand: ParsableCommand {
             model: timeSeriesModel, horizon: horizon, firstOrigin: first.date, step: step, origins: origins,
             window: trainingWindow.window, refit: refit.cadence, quantileLevels: levels, paths: paths, seed: seed,
             keepSamples: samples != nil)
-        do {
-            return try specification.run(start: series.start, response: response, regressors: regressors,
-                                         responseName: responseName, vintage: vintage)
-        } catch {
-            switch error {
-            case .originOutsideSeries:
-                throw ValidationError("--first: \(error)")
-            case .horizonBeyondData:
-                throw DataError(.invalid, file: input.file, column: responseName, expected: "\(horizon) days of actuals after every origin",
-                                found: "\(error)")
-            }
+        let dated = DatedSeries(name: responseName, start: series.start, values: response, regressors: regressors)
+        let trainingValues = Array(response[max(0, (from ?? series.start) - series.start)...])
+        if vintage != nil, let kind = kinds.first(where: { $0.regressionKind == nil && ($0 != .auto || AutoForecaster.isCountLike(trainingValues)) }) {
+            throw ValidationError("--corrections spread revises earlier days per origin; --model \(kind.rawValue) needs another --corrections mode")
         }
+        func backtest(_ kind: ForecasterKind) throws(BacktestError) -> BacktestResult {
+            // The regressions keep the regression backtest (updating, warm starts, vintages); `auto` is
+            // forecast-driven for counts only (`AutoForecaster.isCountLike`), else the regression's choice.
+            if kind.regressionKind != nil || (kind == .auto && !AutoForecaster.isCountLike(trainingValues)) {
+                var regression = specification
+                regression.model.kind = kind.regressionKind
+                return try regression.run(start: series.start, response: response, regressors: regressors,
+                                          responseName: responseName, vintage: vintage)
+            }
+            return try specification.run(forecaster: kind.forecaster(regression: timeSeriesModel), series: dated)
+        }
+        var entries: [BacktestComparison.Entry] = []
+        for kind in kinds {
+            let clock = ContinuousClock.now
+            let result: BacktestResult
+            do throws(BacktestError) {
+                result = try backtest(kind)
+            } catch {
+                switch error {
+                case .originOutsideSeries:
+                    throw ValidationError("--first: \(error)")
+                case .horizonBeyondData:
+                    throw DataError(.invalid, file: input.file, column: responseName,
+                                    expected: "\(horizon) days of actuals after every origin", found: "\(error)")
+                }
+            }
+            let elapsed = ContinuousClock.now - clock
+            entries.append(BacktestComparison.Entry(
+                name: kind.rawValue, result: result,
+                seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18))
+        }
+        return entries
     }
 }
 

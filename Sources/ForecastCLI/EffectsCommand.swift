@@ -55,6 +55,9 @@ struct EffectsCommand: ParsableCommand {
     enum IntervalArgument: String, ExpressibleByArgument, CaseIterable { case simulation, delta }
 
     func validate() throws {
+        if !modelOptions.model.isRegression {
+            throw ValidationError("effects fits a regression: --model auto, ols, poisson or nb2, got \(modelOptions.model.rawValue)")
+        }
         if terms.ar != nil {
             throw ValidationError("AR terms are refused in effects: observed lags would carry the event into the counterfactual")
         }

@@ -3,7 +3,7 @@ import Forecast
 
 /// Model and covariance options shared by `fit`, `effects` and `backtest`.
 struct ModelOptions: ParsableArguments {
-    @Option(help: "Model: auto, ols, poisson or nb2 (auto: least squares unless counts; NB2 when overdispersed, else Poisson).")
+    @Option(help: "Model: auto, local, ols, poisson, nb2, naive, snaive or mean28 (auto: for counts, the forecaster with the lowest rolling-origin CRPS inside the training data among local, the regression, mean28, naive and snaive; otherwise least squares).")
     var model: ModelArgument = .auto
 
     @Option(help: "Coefficient covariance: classical, hc0, hc1, hc2, hc3 (least squares only) or hac (Newey–West).")
@@ -16,8 +16,12 @@ struct ModelOptions: ParsableArguments {
     var hacCorrection = false
 
     enum ModelArgument: String, ExpressibleByArgument, CaseIterable {
-        case auto, ols, poisson, nb2
-        var kind: TimeSeriesModel.Kind? { self == .auto ? nil : TimeSeriesModel.Kind(rawValue: rawValue) }
+        case auto, local, ols, poisson, nb2, naive, snaive, mean28
+        var kind: TimeSeriesModel.Kind? { TimeSeriesModel.Kind(rawValue: rawValue) }
+        /// The forecaster of this name.
+        var forecaster: ForecasterKind { ForecasterKind(rawValue: rawValue) ?? .auto }
+        /// A regression (or the automatic regression choice), as `effects` needs.
+        var isRegression: Bool { self == .auto || kind != nil }
     }
 
     /// The fixed model, or nil for the automatic choice.
@@ -29,7 +33,7 @@ struct ModelOptions: ParsableArguments {
         if let maxLags, maxLags < 0 { throw ValidationError("--max-lags must be ≥ 0, got \(maxLags)") }
         if maxLags != nil && covariance != .hac { throw ValidationError("--max-lags applies to --covariance hac only") }
         if hacCorrection && covariance != .hac { throw ValidationError("--hac-correction applies to --covariance hac only") }
-        if model != .ols && model != .auto && (covariance == .hc2 || covariance == .hc3) {
+        if model.kind != .ols && model != .auto && (covariance == .hc2 || covariance == .hc3) {
             throw ValidationError("--covariance \(covariance.rawValue) is defined for least squares only")
         }
     }

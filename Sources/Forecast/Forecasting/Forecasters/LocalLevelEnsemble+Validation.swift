@@ -1,0 +1,70 @@
+import Foundation
+
+// Inner rolling validation of the local-level ensemble's tuning, on the training data only.
+//
+// Policy:
+// 1. Inner origins: the last day that leaves H training days after it, then every 7 days back, at most
+//    `innerOrigins` (26, half a year of weekly origins), each with at least `minimumInnerTraining` (56) days.
+// 2. Each grid point forecasts every inner origin with `innerPaths` (100) paths and is scored by the mean sample
+//    CRPS over the origins' days 1…H with a finite actual. The lowest mean wins; ties keep the earlier grid point.
+// 3. Fewer than `minimumInnerOriginCount` (6) inner origins: the documented default `Tuning()` (c = 1, no day of
+//    week), and the selection says so.
+
+/// The tuning the ensemble used and why.
+public struct TuningSelection: Sendable, Equatable {
+    /// The tuning used.
+    public let tuning: LocalLevelEnsemble.Tuning
+    /// Mean inner CRPS per grid point (empty for a fixed tuning or the short-series default).
+    public let scores: [LocalLevelEnsemble.Tuning: Double]
+    /// Inner origins scored (0 when no validation ran).
+    public let innerOrigins: Int
+    /// In words, e.g. "c = 2, day of week off: lowest inner CRPS over 26 origins".
+    public let reason: String
+}
+
+extension LocalLevelEnsemble {
+    static let innerOriginLimit = 26
+    static let minimumInnerTraining = 56
+    static let minimumInnerOriginCount = 6
+    static let innerPaths = 100
+
+    /// The inner origins of policy 1: day counts of the inner training histories, ascending.
+    static func innerHistoryLengths(dayCount n: Int, horizon: Int, step: Int = 7, limit: Int = innerOriginLimit,
+                                    minimumTraining: Int = minimumInnerTraining) -> [Int] {
+        var lengths: [Int] = []
+        var length = n - horizon
+        while length >= minimumTraining && lengths.count < limit {
+            lengths.append(length)
+            length -= step
+        }
+        return lengths.reversed()
+    }
+
+    func select(grid: [Tuning], data: LevelObservations, start: CalendarDate, horizon: Int,
+                seed: UInt64) -> TuningSelection {
+        let lengths = Self.innerHistoryLengths(dayCount: data.count, horizon: horizon)
+        guard lengths.count >= Self.minimumInnerOriginCount, !grid.isEmpty else {
+            let tuning = Tuning()
+            return TuningSelection(tuning: tuning, scores: [:], innerOrigins: 0,
+                reason: "history too short for inner validation (\(data.count) days; needs \(Self.minimumInnerTraining + horizon + 7 * (Self.minimumInnerOriginCount - 1))): default \(tuning.description)")
+        }
+        var scores: [Tuning: Double] = [:]
+        for tuning in grid {
+            var sum = 0.0, count = 0
+            for length in lengths {
+                let forecast = self.forecast(data.prefix(length), start: start, tuning: tuning, horizon: horizon,
+                                             paths: Self.innerPaths, seed: seed &+ UInt64(length))
+                for t in 0..<horizon {
+                    let actual = data.values[length + t]
+                    guard actual.isFinite else { continue }
+                    sum += CRPS.ensemble(actual: actual, members: forecast.sortedValues(day: t))
+                    count += 1
+                }
+            }
+            scores[tuning] = count > 0 ? sum / Double(count) : .infinity
+        }
+        let best = grid.min { (scores[$0] ?? .infinity) < (scores[$1] ?? .infinity) } ?? Tuning()
+        return TuningSelection(tuning: best, scores: scores, innerOrigins: lengths.count,
+            reason: "\(best.description): lowest mean CRPS (\(TextFormat.number(scores[best] ?? .nan))) over \(lengths.count) inner origins of the training data")
+    }
+}
