@@ -9,9 +9,11 @@ struct FitCommand: ParsableCommand {
         abstract: "Fit a daily series (trend, day of week, events, …) and forecast it with honest intervals.",
         discussion: """
             With no flags: the response is the file's first value column; terms are const + linear trend + day of \
-            week; the model is chosen automatically (least squares for non-counts; for counts NB2 when a \
-            likelihood-ratio test finds overdispersion, else Poisson); 28 days are forecast with 80% and 95% \
-            intervals. --from/--to choose the training window; later rows are shown as held-out actuals.
+            week; for counts the forecast comes from the forecaster with the lowest rolling-origin CRPS inside the \
+            training data (the local-level ensemble, the regression — NB2 when a likelihood-ratio test finds \
+            overdispersion, else Poisson — or a baseline), for other series from least squares; the regression's \
+            terms are always shown; 28 days are forecast with 80% and 95% intervals. --from/--to choose the \
+            training window; later rows are shown as held-out actuals.
             """
     )
 
@@ -35,6 +37,9 @@ struct FitCommand: ParsableCommand {
     @Option(help: "For --cumulative series: probability that the running total reaches N by each forecast day.")
     var threshold: Double?
 
+    @Option(help: "Probability of a day with at least N (per day and within 7, 14 and H days), comma-separated N > 0.")
+    var exceed: String?
+
     @Option(help: "Write an SVG chart of history, fit and forecast.")
     var plot: String?
 
@@ -57,6 +62,21 @@ struct FitCommand: ParsableCommand {
         guard paths >= 1 else { throw ValidationError("--paths must be ≥ 1") }
         if threshold != nil && !input.cumulative { throw ValidationError("--threshold requires --cumulative (a running-total series)") }
         if input.values.count > 1 { throw ValidationError("fit takes one response: give --value once") }
+        _ = try thresholds
+    }
+
+    /// `--exceed N[,M…]`: positive numbers.
+    var thresholds: [Double] {
+        get throws {
+            guard let exceed else { return [] }
+            return try exceed.split(separator: ",", omittingEmptySubsequences: false).map { part in
+                let text = part.trimmingCharacters(in: .whitespaces)
+                guard let value = Double(text), value.isFinite, value > 0 else {
+                    throw ValidationError("--exceed takes positive numbers, e.g. 500 or 300,600; got '\(text)'")
+                }
+                return value
+            }
+        }
     }
 
     func run() throws {
@@ -65,7 +85,7 @@ struct FitCommand: ParsableCommand {
             try reportingFailures { try write(report.csv(), to: output) }
         }
         if let plot {
-            let svg = ForecastPlot(title: "\(report.fit.responseName): \(report.fit.kind.rawValue) fit and \(horizon)-day forecast")
+            let svg = ForecastPlot(title: "\(report.fit.responseName): \(report.forecastModel) \(horizon)-day forecast")
                 .render(fit: report.fit, forecast: report.forecast)
             try reportingFailures { try write(svg, to: plot) }
         }
@@ -98,7 +118,49 @@ struct FitCommand: ParsableCommand {
             }
             throw error
         }
-        let forecast = try fit.forecast(horizon: horizon, levels: levels, paths: paths, seed: seed, keepPaths: true)
+        // The forecaster (`--model auto` on counts, `local`, the baselines) and its forecast; the regression's own
+        // forecast when it is the regression.
+        let last = fit.trainingWindow.last, first = fit.trainingWindow.first
+        let history = DatedSeries(name: responseName, start: first,
+                                  values: Array(response[(first - series.start)...(last - series.start)]),
+                                  regressors: regressors.mapValues { Array($0[(first - series.start)...]) })
+        let settings = ForecastSettings(horizon: horizon, paths: paths, seed: seed)
+        let actual = { (date: CalendarDate) -> Double? in
+            let t = date - series.start
+            return t >= 0 && t < response.count && !response[t].isNaN ? response[t] : nil
+        }
+        var choice: ForecasterChoice? = nil
+        var forecast: ForecastTable
+        switch modelOptions.model {
+        case .ols, .poisson, .nb2:
+            forecast = try fit.forecast(horizon: horizon, levels: levels, paths: paths, seed: seed, keepPaths: true)
+        case .auto:
+            let auto = AutoForecaster(regression: model)
+            let chosen = try auto.chooseAndForecast(history, settings: settings, regressionFit: fit)
+            choice = chosen.choice
+            if chosen.choice.model == fit.kind.rawValue {
+                forecast = try fit.forecast(horizon: horizon, levels: levels, paths: paths, seed: seed, keepPaths: true)
+            } else {
+                forecast = chosen.distribution.table(levels: levels, seed: seed, actual: actual)
+            }
+        case .local, .naive, .snaive, .mean28:
+            let kind = modelOptions.model.forecaster
+            var reason = "chosen explicitly (--model \(kind.rawValue))"
+            let distribution: PredictiveDistribution
+            if kind == .local {
+                let result = LocalLevelEnsemble().fitAndForecast(history, settings: settings)
+                distribution = result.distribution
+                reason += "; tuning \(result.selection.reason)"
+            } else {
+                distribution = try kind.forecaster(regression: model).forecast(history, settings: settings)
+            }
+            choice = ForecasterChoice(model: kind.rawValue, reason: reason, innerScores: [:], innerOrigins: 0)
+            forecast = distribution.table(levels: levels, seed: seed, actual: actual)
+        }
+        let exceedance = try thresholds.map { threshold in
+            PredictiveDistribution(firstDay: last.adding(days: 1), paths: forecast.paths ?? Matrix(rows: horizon, columns: 1, repeating: .nan),
+                                   mean: forecast.days.map(\.mean)).exceedance(threshold)
+        }
         var crossing: ThresholdCrossing? = nil
         if let threshold {
             // The running total the paths start from: the raw (cumulative) value on the last training day.
@@ -115,6 +177,6 @@ struct FitCommand: ParsableCommand {
         }
         return FitReport(fit: fit, forecast: forecast, dataQuality: series.quality.json(),
                          qualityWarnings: series.quality.summary().split(separator: "\n").map(String.init),
-                         threshold: crossing)
+                         threshold: crossing, forecaster: choice, exceedance: exceedance)
     }
 }

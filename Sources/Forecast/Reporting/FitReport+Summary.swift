@@ -15,6 +15,16 @@ extension FitReport {
             lines.append("Data quality (from reading the file):")
             for note in qualityWarnings { lines.append("    \(note)") }
         }
+        if let forecaster, !regressionForecasts {
+            lines.append("Forecast by: \(forecasterName(forecaster.model)) — \(forecaster.reason).")
+        } else if let forecaster {
+            lines.append("Forecast by: the \(fit.kind.rawValue) regression below — \(forecaster.reason).")
+        }
+        if let forecaster, !forecaster.innerScores.isEmpty {
+            let scores = forecaster.innerScores.sorted { $0.value < $1.value }
+                .map { "\($0.key) \(TextFormat.number($0.value))" }.joined(separator: ", ")
+            lines.append("  Mean CRPS at the \(forecaster.innerOrigins) inner origins (lower is better): \(scores).")
+        }
         lines.append("Model: \(fit.modelChoice.reason).")
         if fit.model.automaticChangepoints {
             lines.append(fit.selectedChangepoints.isEmpty
@@ -25,6 +35,9 @@ extension FitReport {
             lines.append("  Day-to-day spread beyond Poisson noise: α = \(TextFormat.number(alpha)) (variance = mean + α·mean²).")
         }
         lines.append("")
+        if !regressionForecasts {
+            lines.append("Regression on calendar terms (for reference; the forecast below is the \(forecastModel) forecaster's):")
+        }
         lines.append("What the terms mean (\(TextFormat.trimmed(regression.level * 100))% intervals):")
         for c in regression.coefficients {
             lines.append("  " + plainWords(c, isCount: isCount))
@@ -60,18 +73,35 @@ extension FitReport {
             lines.append("Threshold \(Self.count(threshold.value)) (from \(Self.count(threshold.base))): \(crossing); " +
                          "probability of reaching it by \(last.map { "\($0.date)" } ?? "-"): \(TextFormat.number((last?.probability ?? 0) * 100))%.")
         }
+        if !exceedance.isEmpty {
+            lines.append("")
+            lines += exceedanceTable()
+        }
         switch forecast.method {
         case .analytic:
             lines.append("")
             lines.append("Intervals: Student-t prediction intervals of the linear model.")
         case let .simulation(paths, seed):
             lines.append("")
-            lines.append("Intervals: quantiles of \(paths) simulated paths (seed \(seed)), including parameter uncertainty.")
+            lines.append(regressionForecasts
+                ? "Intervals: quantiles of \(paths) simulated paths (seed \(seed)), including parameter uncertainty."
+                : "Intervals: quantiles of \(paths) sample paths of the \(forecastModel) forecaster (seed \(seed)).")
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
+    private func forecasterName(_ name: String) -> String {
+        switch name {
+        case "local": return "the local-level count ensemble (local)"
+        case "mean28": return "the mean of the last 28 days with empirical quantiles (mean28)"
+        case "naive": return "the naive forecast (last value, empirical errors)"
+        case "snaive": return "the seasonal naive forecast (last week, empirical errors)"
+        default: return name
+        }
+    }
+
     private var modelName: String {
+        if !regressionForecasts { return "forecast by \(forecasterName(forecastModel))" }
         switch fit.kind {
         case .ols: return "linear regression (least squares)"
         case .poisson: return "Poisson regression (counts)"
@@ -117,6 +147,20 @@ extension FitReport {
             lines.append(TextFormat.pad(c.name, width) + [TextFormat.number(c.estimate), TextFormat.number(c.standardError),
                                                           TextFormat.number(c.statistic), TextFormat.pValue(c.pValue)]
                 .map { TextFormat.leftPad($0, 12) }.joined())
+        }
+        return lines
+    }
+
+    private func exceedanceTable() -> [String] {
+        var lines = ["Probability of a day with at least N (share of the sample paths)"]
+        for e in exceedance {
+            let any = e.anyWithin.map { "within \($0.days) days \(TextFormat.number($0.probability * 100))%" }
+                .joined(separator: ", ")
+            lines.append("  N = \(Self.count(e.threshold)): at least one such day \(any)")
+            let daily = e.daily.enumerated().map { "\(forecast.days[$0.offset].date.description.suffix(5)) \(TextFormat.number($0.element * 100))%" }
+            stride(from: 0, to: daily.count, by: 7).forEach { i in
+                lines.append("    " + daily[i..<min(i + 7, daily.count)].joined(separator: "  "))
+            }
         }
         return lines
     }

@@ -16,15 +16,28 @@ public struct FitReport: Sendable {
     /// Data-quality notes in words (the ingestion report's summary lines), shown in the summary.
     public let qualityWarnings: [String]
     public let threshold: ThresholdCrossing?
+    /// The forecaster that produced `forecast` and why, when it was not simply the regression `fit` (`--model auto`
+    /// on counts, `local`, the baselines); nil: the regression forecast.
+    public let forecaster: ForecasterChoice?
+    /// Exceedance probabilities (`--exceed`), from the forecast's paths.
+    public let exceedance: [Exceedance]
 
     public init(fit: TimeSeriesFit, forecast: ForecastTable, dataQuality: JSONValue? = nil, qualityWarnings: [String] = [],
-                threshold: ThresholdCrossing? = nil) {
+                threshold: ThresholdCrossing? = nil, forecaster: ForecasterChoice? = nil, exceedance: [Exceedance] = []) {
         self.fit = fit
         self.forecast = forecast
         self.dataQuality = dataQuality
         self.qualityWarnings = qualityWarnings
         self.threshold = threshold
+        self.forecaster = forecaster
+        self.exceedance = exceedance
     }
+
+    /// The name of the forecaster that produced the forecast (`local`, `nb2`, …).
+    public var forecastModel: String { forecaster?.model ?? fit.kind.rawValue }
+
+    /// Whether the regression's own forecast is the one shown.
+    public var regressionForecasts: Bool { forecaster.map { $0.model == fit.kind.rawValue } ?? true }
 
     // MARK: JSON
 
@@ -35,7 +48,13 @@ public struct FitReport: Sendable {
         let choice = fit.modelChoice
         members += [
             ("modelChoice", .object([("model", .string(choice.kind.rawValue)), ("reason", .string(choice.reason)),
-                                     ("likelihoodRatio", .finite(choice.likelihoodRatio)), ("pValue", .finite(choice.pValue))])),
+                                     ("likelihoodRatio", .finite(choice.likelihoodRatio)), ("pValue", .finite(choice.pValue)),
+                                     ("forecastModel", .string(forecastModel)),
+                                     ("forecastReason", forecaster.map { .string($0.reason) } ?? .null),
+                                     ("innerScores", forecaster.map { f in
+                                         .object(f.innerScores.sorted { $0.key < $1.key }.map { ($0.key, .finite($0.value)) })
+                                     } ?? .null)])),
+            ("forecastModel", .string(forecastModel)),
             ("schema", .object([
                 ("terms", .array(termDescriptions.map { .string($0) })),
                 ("columns", .array(fit.schema.columnNames.map { .string($0) })),
@@ -67,6 +86,7 @@ public struct FitReport: Sendable {
             ("total", totalJSON),
             ("threshold", thresholdJSON),
         ]
+        if !exceedance.isEmpty { members.append(("exceedance", exceedanceJSON)) }
         return .object(members)
     }
 
@@ -88,6 +108,14 @@ public struct FitReport: Sendable {
         guard let total = forecast.total() else { return .null }
         return .object([("mean", .finite(total.mean)), ("median", .finite(total.median)),
                         ("intervals", .array(total.intervals.map(Self.interval)))])
+    }
+
+    /// `[{"threshold", "daily": [p per day], "anyWithin": {"7": p, "14": p, "<H>": p}}]`.
+    private var exceedanceJSON: JSONValue {
+        .array(exceedance.map { e in
+            .object([("threshold", .finite(e.threshold)), ("daily", .array(e.daily.map { .finite($0) })),
+                     ("anyWithin", .object(e.anyWithin.map { ("\($0.days)", .finite($0.probability)) }))])
+        })
     }
 
     private var thresholdJSON: JSONValue {

@@ -29,6 +29,13 @@ public struct ForecasterChoice: Sendable, Equatable {
     public let innerScores: [String: Double]
     /// Inner origins scored.
     public let innerOrigins: Int
+
+    public init(model: String, reason: String, innerScores: [String: Double], innerOrigins: Int) {
+        self.model = model
+        self.reason = reason
+        self.innerScores = innerScores
+        self.innerOrigins = innerOrigins
+    }
 }
 
 /// `--model auto` as a ``Forecaster`` (name `auto`).
@@ -87,6 +94,9 @@ public struct AutoForecaster: Forecaster {
         }
         // The regression's kind on the whole history, then fixed for its inner forecasts (policy 2).
         let fullFit = try? regressionFitted()
+        // One score cache for the local ensemble's nested validations (its inner origins repeat across ours).
+        var local = self.local
+        local.cache = InnerScoreCache()
         var candidates: [any Forecaster] = [local]
         if let fullFit {
             var fixed = model

@@ -48,23 +48,69 @@ extension LocalLevelEnsemble {
             return TuningSelection(tuning: tuning, scores: [:], innerOrigins: 0,
                 reason: "history too short for inner validation (\(data.count) days; needs \(Self.minimumInnerTraining + horizon + 7 * (Self.minimumInnerOriginCount - 1))): default \(tuning.description)")
         }
+        var sums: [Tuning: (sum: Double, count: Int)] = [:]
+        for length in lengths {
+            for (tuning, score) in innerScores(data: data, start: start, length: length, horizon: horizon, grid: grid) {
+                let old = sums[tuning] ?? (0, 0)
+                sums[tuning] = (old.sum + score.sum, old.count + score.count)
+            }
+        }
         var scores: [Tuning: Double] = [:]
-        for tuning in grid {
-            var sum = 0.0, count = 0
-            for length in lengths {
-                let forecast = self.forecast(data.prefix(length), start: start, tuning: tuning, horizon: horizon,
-                                             paths: Self.innerPaths, seed: seed &+ UInt64(length))
+        for tuning in grid { scores[tuning] = sums[tuning].map { $0.count > 0 ? $0.sum / Double($0.count) : .infinity } ?? .infinity }
+        let best = grid.min { (scores[$0] ?? .infinity) < (scores[$1] ?? .infinity) } ?? Tuning()
+        return TuningSelection(tuning: best, scores: scores, innerOrigins: lengths.count,
+            reason: "\(best.description): lowest mean CRPS (\(TextFormat.number(scores[best] ?? .nan))) over \(lengths.count) inner origins of the training data")
+    }
+
+    /// CRPS sum and count per grid point at one inner origin (the first `length` days train, the next `horizon`
+    /// days score). The draws of one memory scale serve both day-of-week settings. The seed depends only on the
+    /// inner origin, so the scores are the same in every validation that meets this inner origin (the cache).
+    func innerScores(data: LevelObservations, start: CalendarDate, length: Int, horizon: Int,
+                     grid: [Tuning]) -> [Tuning: (sum: Double, count: Int)] {
+        let key = InnerScoreCache.Key(length: length, horizon: horizon, lastValue: data.values[length - 1].bitPattern)
+        if let cached = cache?.scores(for: key), grid.allSatisfy({ cached[$0] != nil }) { return cached }
+        let prefix = data.prefix(length)
+        var result: [Tuning: (sum: Double, count: Int)] = [:]
+        for c in Set(grid.map(\.memoryScale)).sorted() {
+            let combined = combinedDraws(prefix, memoryScale: c, horizon: horizon, paths: Self.innerPaths,
+                                         seed: UInt64(length))
+            for tuning in grid where tuning.memoryScale == c {
+                let forecast = finish(combined, data: prefix, start: start, dayOfWeek: tuning.dayOfWeek)
+                var sum = 0.0, count = 0
                 for t in 0..<horizon {
                     let actual = data.values[length + t]
                     guard actual.isFinite else { continue }
                     sum += CRPS.ensemble(actual: actual, members: forecast.sortedValues(day: t))
                     count += 1
                 }
+                result[tuning] = (sum, count)
             }
-            scores[tuning] = count > 0 ? sum / Double(count) : .infinity
         }
-        let best = grid.min { (scores[$0] ?? .infinity) < (scores[$1] ?? .infinity) } ?? Tuning()
-        return TuningSelection(tuning: best, scores: scores, innerOrigins: lengths.count,
-            reason: "\(best.description): lowest mean CRPS (\(TextFormat.number(scores[best] ?? .nan))) over \(lengths.count) inner origins of the training data")
+        cache?.store(result, for: key)
+        return result
+    }
+}
+
+/// Inner-validation scores of the local ensemble by inner origin, shared by the nested validations of one series
+/// (see `LocalLevelEnsemble.cache`). Thread-safe.
+final class InnerScoreCache: @unchecked Sendable {
+    struct Key: Hashable {
+        /// Training days before the inner origin (from the series' start) and the horizon.
+        let length: Int, horizon: Int
+        /// The last training value's bits: a guard against using one cache for two series.
+        let lastValue: UInt64
+    }
+
+    private var table: [Key: [LocalLevelEnsemble.Tuning: (sum: Double, count: Int)]] = [:]
+    private let lock = NSLock()
+
+    func scores(for key: Key) -> [LocalLevelEnsemble.Tuning: (sum: Double, count: Int)]? {
+        lock.lock(); defer { lock.unlock() }
+        return table[key]
+    }
+
+    func store(_ scores: [LocalLevelEnsemble.Tuning: (sum: Double, count: Int)], for key: Key) {
+        lock.lock(); defer { lock.unlock() }
+        table[key] = scores
     }
 }

@@ -62,6 +62,10 @@ public struct LocalLevelEnsemble: Forecaster {
     public var ratioWindow: Int = 91
     /// The tuning rule (default: inner validation over the standard grid).
     public var tuning: TuningRule
+    /// Inner scores already computed for this series (shared by nested validations, e.g. `AutoForecaster`'s); nil
+    /// computes every score. A cache never changes a result: an inner score depends only on the days before its
+    /// inner origin, its horizon and its tuning.
+    var cache: InnerScoreCache? = nil
 
     public init(tuning: TuningRule = .innerValidation(grid: TuningRule.standardGrid)) {
         self.tuning = tuning
@@ -93,33 +97,46 @@ public struct LocalLevelEnsemble: Forecaster {
     /// The ensemble forecast with a given tuning from the end of `data` (day 0 = `start`).
     func forecast(_ data: LevelObservations, start: CalendarDate, tuning: Tuning, horizon: Int, paths: Int,
                   seed: UInt64) -> PredictiveDistribution {
-        let firstDay = start.adding(days: data.count)
-        let members = self.members(data, tuning: tuning, horizon: horizon)
+        let combined = combinedDraws(data, memoryScale: tuning.memoryScale, horizon: horizon, paths: paths, seed: seed)
+        return finish(combined, data: data, start: start, dayOfWeek: tuning.dayOfWeek)
+    }
+
+    /// Policy 2 before day-of-week factors and rounding: the quantile-averaged draws and the mean of member means.
+    func combinedDraws(_ data: LevelObservations, memoryScale c: Double, horizon: Int, paths: Int,
+                       seed: UInt64) -> (draws: Matrix, mean: [Double]) {
+        let members = self.members(data, memoryScale: c, horizon: horizon)
         var draws: [Matrix] = []
         for (i, member) in members.enumerated() {
             var random = RandomSource(seed: seed, key: UInt64(i + 1))
             draws.append(member.simulate(horizon: horizon, paths: paths, random: &random))
         }
-        var combined = QuantileAveraging.combine(draws, reference: min(1, draws.count - 1), roundToCounts: false)
+        let combined = QuantileAveraging.combine(draws, reference: min(1, draws.count - 1), roundToCounts: false)
         var mean = [Double](repeating: 0, count: horizon)
         for member in members {
             for (t, m) in member.mean(horizon: horizon).enumerated() { mean[t] += m / Double(members.count) }
         }
-        let factors = tuning.dayOfWeek ? Self.dayOfWeekFactors(data, start: start) : nil
-        for t in 0..<horizon {
+        return (combined, mean)
+    }
+
+    /// Policy 3 (optional day-of-week factors) and rounding to counts.
+    func finish(_ combined: (draws: Matrix, mean: [Double]), data: LevelObservations, start: CalendarDate,
+                dayOfWeek: Bool) -> PredictiveDistribution {
+        var (draws, mean) = combined
+        let firstDay = start.adding(days: data.count)
+        let factors = dayOfWeek ? Self.dayOfWeekFactors(data, start: start) : nil
+        for t in 0..<draws.rows {
             let f = factors?[firstDay.adding(days: t).weekday - 1] ?? 1
             mean[t] *= f
-            for p in 0..<paths {
-                let value = combined[t, p] * f
-                combined[t, p] = data.isInteger ? max(0, value.rounded()) : max(0, value)
+            for p in 0..<draws.columns {
+                let value = draws[t, p] * f
+                draws[t, p] = data.isInteger ? max(0, value.rounded()) : max(0, value)
             }
         }
-        return PredictiveDistribution(firstDay: firstDay, paths: combined, mean: mean)
+        return PredictiveDistribution(firstDay: firstDay, paths: draws, mean: mean)
     }
 
     /// The members of policy 1 at memory scale c.
-    func members(_ data: LevelObservations, tuning: Tuning, horizon: Int) -> [LocalLevelMember] {
-        let c = tuning.memoryScale
+    func members(_ data: LevelObservations, memoryScale c: Double, horizon: Int) -> [LocalLevelMember] {
         return halfLives.map { LocalLevelMember.negativeBinomial(data, halfLife: $0 * c) }
             + smoothingWeights.map {
                 LocalLevelMember.ratios(data, weight: 1 - pow(1 - $0, 1 / c), horizon: horizon, window: ratioWindow)
