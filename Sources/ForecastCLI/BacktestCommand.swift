@@ -29,6 +29,9 @@ struct BacktestCommand: ParsableCommand {
     @Option(help: "Compare forecasters on the same origins, comma-separated (auto, local, nb2, poisson, ols, naive, snaive, mean28); --details/--samples then need {model} in the file name.")
     var models: String?
 
+    @Option(help: "Score P(day ≥ N) from the samples: Brier score and reliability table; comma-separated N > 0.")
+    var exceed: String?
+
     @Option(help: "Days forecast from each origin.")
     var horizon: Int
 
@@ -82,6 +85,7 @@ struct BacktestCommand: ParsableCommand {
             throw ValidationError("--quantiles values are levels in (0, 1), got \(value)")
         }
         if input.values.count > 1 { throw ValidationError("backtest takes one response: give --value once") }
+        _ = try thresholds
         if let models {
             let names = models.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             for name in names where ForecasterKind(rawValue: name) == nil {
@@ -94,6 +98,20 @@ struct BacktestCommand: ParsableCommand {
                 for (flag, path) in [("--details", details), ("--samples", samples)] where path.map({ !$0.contains("{model}") }) ?? false {
                     throw ValidationError("\(flag) needs {model} in the file name when --models names several forecasters")
                 }
+            }
+        }
+    }
+
+    /// `--exceed N[,M…]`: positive numbers.
+    var thresholds: [Double] {
+        get throws {
+            guard let exceed else { return [] }
+            return try exceed.split(separator: ",", omittingEmptySubsequences: false).map { part in
+                let text = part.trimmingCharacters(in: .whitespaces)
+                guard let value = Double(text), value.isFinite, value > 0 else {
+                    throw ValidationError("--exceed takes positive numbers, e.g. 500 or 300,600; got '\(text)'")
+                }
+                return value
             }
         }
     }
@@ -116,18 +134,32 @@ struct BacktestCommand: ParsableCommand {
             if let details { try write(entry.result.detailsCSV(), to: name(details)) }
             if let samples, let text = entry.result.samplesCSV() { try write(text, to: name(samples)) }
         }
+        let thresholds = try self.thresholds
         if kinds.count == 1 && models == nil || entries.count == 1 {
             let result = entries[0].result
             switch format {
-            case .json: print(result.json().serialized())
-            case .table: print(result.table(), terminator: "")
+            case .json:
+                var json = result.json()
+                if !thresholds.isEmpty, case let .object(members) = json {
+                    json = .object(members + [("exceedance", result.exceedanceJSON(thresholds))])
+                }
+                print(json.serialized())
+            case .table:
+                print(result.table(), terminator: "")
+                for score in thresholds.compactMap(result.exceedanceScore) { print("\n" + score.lines().joined(separator: "\n")) }
             }
             return
         }
         let comparison = BacktestComparison(entries: entries)
         switch format {
-        case .json: print(comparison.json().serialized())
-        case .table: print(comparison.table(), terminator: "")
+        case .json: print(comparison.json(exceedance: thresholds).serialized())
+        case .table:
+            print(comparison.table(), terminator: "")
+            for entry in entries {
+                for score in thresholds.compactMap(entry.result.exceedanceScore) {
+                    print("\n\(entry.name): " + score.lines().joined(separator: "\n"))
+                }
+            }
         }
     }
 
@@ -173,7 +205,7 @@ struct BacktestCommand: ParsableCommand {
         let specification = BacktestSpecification(
             model: timeSeriesModel, horizon: horizon, firstOrigin: first.date, step: step, origins: origins,
             window: trainingWindow.window, refit: refit.cadence, quantileLevels: levels, paths: paths, seed: seed,
-            keepSamples: samples != nil)
+            keepSamples: samples != nil || exceed != nil)
         let dated = DatedSeries(name: responseName, start: series.start, values: response, regressors: regressors)
         let trainingValues = Array(response[max(0, (from ?? series.start) - series.start)...])
         if vintage != nil, let kind = kinds.first(where: { $0.regressionKind == nil && ($0 != .auto || AutoForecaster.isCountLike(trainingValues)) }) {

@@ -135,3 +135,43 @@ struct BacktestLeakageTests {
         #expect(abs(mean["2025-02-10"]! - 9) < 1e-9, "origin 2025-02-10: \(mean["2025-02-10"]!)")
     }
 }
+
+extension BacktestCommandTests {
+    @Test("--models: one table and the fixed JSON layout; {model} names the details files; --exceed scores")
+    func modelsComparison() throws {
+        let file = try ForecastBinary.fixture("backtest-models.csv", Self.series)
+        let details = file.replacingOccurrences(of: "models.csv", with: "details-{model}.csv")
+        let result = try ForecastBinary.run(["backtest", file, "--models", "local,nb2,naive,mean28", "--horizon", "7",
+                                             "--first", "2025-03-01", "--step", "7", "--paths", "50", "--exceed", "30",
+                                             "--details", details, "--format", "json"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let json = try json(result.stdout)
+        let models = try #require(json["models"] as? [String: Any])
+        #expect(Set(models.keys) == ["local", "nb2", "naive", "mean28"])
+        let local = try #require(models["local"] as? [String: Any])
+        let metrics = try #require(local["metrics"] as? [String: Any])
+        #expect(metrics["crps"] != nil && metrics["pinballMean"] != nil && local["seconds"] != nil)
+        let exceedance = try #require(local["exceedance"] as? [String: Any])
+        #expect((exceedance["30"] as? [String: Any])?["brier"] != nil)
+        let best = try #require(json["best"] as? [String: Any])
+        #expect(models.keys.contains(best["crps"] as? String ?? ""))
+        for name in ["local", "nb2", "naive", "mean28"] {
+            let path = details.replacingOccurrences(of: "{model}", with: name)
+            let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+            #expect(lines.count == 1 + 8 * 7, "\(name)")
+        }
+        let table = try ForecastBinary.run(["backtest", file, "--models", "local,mean28", "--horizon", "7",
+                                            "--first", "2025-03-01", "--paths", "50"])
+        #expect(table.status == 0 && table.stdout.contains("local") && table.stdout.contains("*"), "\(table.stderr)")
+    }
+
+    @Test("--models and --exceed usage errors exit 64")
+    func modelsUsage() throws {
+        let file = try ForecastBinary.fixture("backtest-models2.csv", Self.series)
+        for arguments in [["--models", "local,prophet"], ["--models", "local,local"], ["--exceed", "0"],
+                          ["--exceed", "x"], ["--models", "local,nb2", "--details", "d.csv"]] {
+            let result = try ForecastBinary.run(["backtest", file, "--horizon", "7", "--first", "2025-03-01"] + arguments)
+            #expect(result.status == 64, "\(arguments): \(result.stderr)")
+        }
+    }
+}

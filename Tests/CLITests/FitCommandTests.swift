@@ -86,6 +86,7 @@ struct FitCommandTests {
     @Test("Usage errors exit 64 with hints", arguments: [
         (["--horizon", "0"], "--horizon"), (["--level", "0.95"], "did you mean 95?"), (["--level", "100"], "--level"),
         (["--threshold", "100"], "--cumulative"), (["--event", "2024-13-01:x"], "--event"),
+        (["--exceed", "0"], "--exceed"), (["--exceed", "abc"], "--exceed"), (["--exceed", "300,-1"], "--exceed"),
     ])
     func usage(extra: [String], message: String) throws {
         let result = try ForecastBinary.run(["fit", Self.datasets.appendingPathComponent("strikes_daily.csv").path] + extra)
@@ -105,5 +106,24 @@ struct FitCommandTests {
         let short = try ForecastBinary.fixture("short.csv", "date,y\n2024-01-01,3\n2024-01-02,4\n")
         let tooFew = try ForecastBinary.run(["fit", short])
         #expect(tooFew.status == 1 && tooFew.stderr.contains("too few observations"), "\(tooFew.stderr)")
+    }
+
+    @Test("The default on counts names the forecaster that produced the forecast; --exceed adds exceedance")
+    func forecastDrivenDefault() throws {
+        let result = try ForecastBinary.run(["fit", Self.datasets.appendingPathComponent("strikes_daily.csv").path,
+                                             "--from", "2025-01-01", "--paths", "200", "--exceed", "300,600",
+                                             "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
+        let model = json["forecastModel"] as? String
+        #expect(["local", "nb2", "poisson", "mean28", "naive", "snaive"].contains(model ?? ""))
+        let choice = json["modelChoice"] as? [String: Any]
+        let scores = choice?["innerScores"] as? [String: Any]
+        #expect(scores?["local"] != nil && scores?["mean28"] != nil, "\(String(describing: choice))")
+        let exceedance = json["exceedance"] as? [[String: Any]]
+        #expect(exceedance?.count == 2)
+        #expect((exceedance?[0]["daily"] as? [Any])?.count == 28)
+        let any = exceedance?[0]["anyWithin"] as? [String: Any]
+        #expect(any?["7"] != nil && any?["14"] != nil && any?["28"] != nil)
     }
 }

@@ -36,7 +36,7 @@ public struct BacktestComparison: Sendable {
 
     /// `{"models": {"<name>": {"metrics": {…}, "seconds": s}}, "best": {"crps", "pinballMean", "mae"}}` plus the
     /// origins, horizon and step of the first backtest.
-    public func json() -> JSONValue {
+    public func json(exceedance thresholds: [Double] = []) -> JSONValue {
         let first = entries[0].result, s = first.specification
         func bestValue(_ f: (BacktestScores) -> Double?) -> JSONValue { best(f).map { .string($0) } ?? .null }
         return .object([
@@ -50,7 +50,7 @@ public struct BacktestComparison: Sendable {
                     ("metrics", .object(e.result.model.metrics.jsonFields(levels: s.quantileLevels, period: s.seasonalPeriod))),
                     ("seconds", .finite(e.seconds)),
                     ("failedOrigins", .integer(e.result.failedOrigins.count)),
-                ]))
+                ] + (thresholds.isEmpty ? [] : [("exceedance", e.result.exceedanceJSON(thresholds))])))
             })),
             ("best", .object([("crps", bestValue(\.crps)), ("pinballMean", bestValue(\.pinballMean)),
                               ("mae", bestValue(\.meanAbsoluteError))])),
