@@ -102,6 +102,6 @@ extension BacktestResult {
 extension BacktestResult {
     /// `{"<N>": score JSON}` for the thresholds (null scores without kept samples).
     public func exceedanceJSON(_ thresholds: [Double]) -> JSONValue {
-        .object(thresholds.map { (JSONValue.format($0), exceedanceScore($0)?.json() ?? .null) })
+        .object(thresholds.map { (TextFormat.trimmed($0), exceedanceScore($0)?.json() ?? .null) })
     }
 }

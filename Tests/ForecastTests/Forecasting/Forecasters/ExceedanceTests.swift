@@ -41,8 +41,8 @@ struct ExceedanceTests {
         let probabilities = [0.9, 0.1, 0.75, 0.05, 0.5, 0.95]
         let actuals: [Double] = [12, 3, 8, 11, .nan, 10]
         let score = ExceedanceScore(threshold: 10, probabilities: probabilities, actuals: actuals)
-        // Outcomes (≥ 10): 1, 0, 0, 1, skipped, 1 → (0.1² + 0.1² + 0.75² + 0.95² + 0.05²) / 5 = 1.4675 / 5.
-        #expect(abs(score.brier - 0.2935) < 1e-12)
+        // Outcomes (≥ 10): 1, 0, 0, 1, skipped, 1 → (0.1² + 0.1² + 0.75² + 0.95² + 0.05²) / 5 = 1.4875 / 5.
+        #expect(abs(score.brier - 0.2975) < 1e-12)
         #expect(score.forecasts == 5 && score.events == 3)
         let nonEmpty = score.reliability.filter { $0.forecasts > 0 }
         // Bins: [0, 0.1) → 0.05 (event); [0.1, 0.2) → 0.1 (no); [0.7, 0.8) → 0.75 (no); [0.9, 1] → 0.9, 0.95 (both).
