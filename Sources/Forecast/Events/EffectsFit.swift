@@ -54,8 +54,9 @@ struct EffectsFit: Sendable {
     func mean(_ eta: Double) -> Double { kind == .ols ? eta : exp(min(eta, 700)) }
 
     /// Coefficient draws (full-length vectors) from N(β̂, V) over the kept columns.
-    func draws(_ count: Int, seed: UInt64) -> [[Double]] {
-        let factor = TimeSeriesFit.choleskyFactor(covariance)
+    func draws(_ count: Int, seed: UInt64) throws(ModelError) -> [[Double]] {
+        let factor: Matrix
+        do { factor = try covariance.covarianceFactor() } catch { throw .numerical(error) }
         var random = RandomSource(seed: seed)
         let k = kept.count
         var z = [Double](repeating: 0, count: k)

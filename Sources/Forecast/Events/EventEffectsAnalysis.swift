@@ -85,9 +85,14 @@ public struct EventEffectsAnalysis: Sendable {
         let uncertainty = HalfLifeUncertainty(fit: fit, data: data, terms: terms, profiles: profiles,
                                               covariance: model.covariance)
         let intervalFit = uncertainty?.fit ?? fit
-        let draws = intervalMethod == .simulation
-            ? uncertainty?.draws(paths, seed: seed) ?? fit.draws(paths, seed: seed).map { ParameterDraw(coefficients: $0) }
-            : []
+        var draws: [ParameterDraw] = []
+        if intervalMethod == .simulation {
+            if let uncertainty {
+                draws = try uncertainty.draws(paths, seed: seed)
+            } else {
+                draws = try fit.draws(paths, seed: seed).map { ParameterDraw(coefficients: $0) }
+            }
+        }
         func zeroedColumns(_ index: Int) -> [Int] {
             data.effectColumnIndices(of: index, terms: terms, in: design) + (uncertainty?.gradientColumns(of: index) ?? [])
         }

@@ -70,8 +70,8 @@ struct HalfLifeUncertainty {
     }
 
     /// Draws with each drawn half-life's decay column recomputed (policy 2).
-    func draws(_ count: Int, seed: UInt64) -> [ParameterDraw] {
-        fit.draws(count, seed: seed).map { b in
+    func draws(_ count: Int, seed: UInt64) throws(ModelError) -> [ParameterDraw] {
+        try fit.draws(count, seed: seed).map { (b: [Double]) -> ParameterDraw in
             var draw = ParameterDraw(coefficients: b)
             for (index, entry) in drawn {
                 let h = entry.halfLife * exp(b[entry.gradientColumn])

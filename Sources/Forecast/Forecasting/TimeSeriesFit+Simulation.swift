@@ -18,7 +18,8 @@ extension TimeSeriesFit {
             covariance = count.fullCovariance
             drawsAlpha = true
         }
-        let factor = Self.choleskyFactor(covariance)
+        let factor: Matrix
+        do { factor = try covariance.covarianceFactor() } catch { throw .numerical(error) }
         let alphaHat = count?.alpha ?? 0
         // Rows without lags are fixed across paths: precompute them (kept columns only).
         let lagPositions = lags.indices.map { schema.columnNames.firstIndex(of: "lag\(lags[$0])")! }
@@ -74,14 +75,4 @@ extension TimeSeriesFit {
 
     /// exp(η) capped so that simulation never overflows (e^700 ≈ 1e304 is already absurd for daily counts).
     static func safeMean(_ eta: Double) -> Double { exp(min(eta, 700)) }
-
-    /// Upper Cholesky factor of a covariance; a tiny ridge is added if rounding made it indefinite.
-    static func choleskyFactor(_ covariance: Matrix) -> Matrix {
-        if let u = try? covariance.choleskyUpper() { return u }
-        let n = covariance.rows
-        let trace = (0..<n).reduce(0.0) { $0 + covariance[$1, $1] }
-        var ridge = covariance
-        for i in 0..<n { ridge[i, i] += 1e-10 * trace / Double(max(n, 1)) }
-        return (try? ridge.choleskyUpper()) ?? Matrix(rows: n, columns: n)
-    }
 }

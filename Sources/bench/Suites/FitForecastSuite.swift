@@ -25,7 +25,7 @@ enum FitForecastSuite: Suite {
         return [BenchCase(name: "fit-forecast", suite: name, size: CaseSize(rows: n, columns: columnNames.count),
                           summary: "TimeSeriesModel(kind: .nb2).fit + forecast(horizon: 28, paths: 1000) (no baseline)") {
             try prepare(days: n)
-        }]
+        }, localEnsembleCase(days: n)]
     }
 
     static func prepare(days n: Int) throws -> PreparedCase {

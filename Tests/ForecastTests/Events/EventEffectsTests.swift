@@ -107,7 +107,7 @@ struct EventEffectsTests {
         #expect(abs(log(waldLower / lower)) < 0.25 && abs(log(waldUpper / upper)) < 0.25,
                 "Wald \(waldLower)…\(waldUpper) vs profile \(lower)…\(upper)")
         // Drawn half-lives spread around ĥ and change the decay column.
-        let draws = uncertainty.draws(200, seed: 3)
+        let draws = try uncertainty.draws(200, seed: 3)
         let drawnColumns = draws.compactMap { $0.columnValues[entry.effectColumn] }
         #expect(drawnColumns.count == 200 && draws.allSatisfy { $0.coefficients[entry.gradientColumn] == 0 })
         let dayTen = try #require(data.row(of: Self.start.adding(days: 210)))
