@@ -96,30 +96,24 @@ struct RegressCommand: ParsableCommand {
             throw DataError(.outOfDomain, file: file, line: table.line(ofRow: bad), column: table.header[weightsIndex!],
                             expected: "a positive weight", found: "\(w[bad])")
         }
-        let fit: any RegressionFit
+        let fit: FittedRegression
         do {
             fit = try fitModel(design, y: y, weights: w, offset: exposure)
         } catch {
             throw located(error, table: table, responseIndex: responseIndex)
         }
         let predictions = try predict.map { try predictionRows(from: $0, fit: fit, design: design) }
-        return RegressionReport(fit: fit, response: table.header[responseIndex],
+        return RegressionReport(fit: fit.regression, response: table.header[responseIndex],
                                 weightsName: weightsIndex.map { table.header[$0] },
                                 offsetName: offsetIndex.map { table.header[$0] }, predictions: predictions)
     }
 
     private func fitModel(_ design: DesignMatrix, y: [Double], weights w: [Double]?, offset exposure: [Double]?) throws
-        -> any RegressionFit {
+        -> FittedRegression {
         let estimator = covariance.estimator(maxLags: maxLags, correction: hacCorrection)
-        switch model {
-        case .ols:
-            return try LinearRegression(covariance: estimator, level: level, requireFullRank: strict)
-                .fit(design, response: y, weights: w)
-        case .poisson, .nb2:
-            let distribution: CountRegression.Distribution = model == .poisson ? .poisson : .negativeBinomial(.estimated)
-            return try CountRegression(distribution: distribution, covariance: estimator, level: level, requireFullRank: strict)
-                .fit(design, response: y, offset: exposure, weights: w)
-        }
+        guard let kind = RegressionKind(rawValue: model.rawValue) else { throw ValidationError("--model \(model.rawValue)") }
+        return try RegressionFactory(kind: kind, covariance: estimator, level: level, requireFullRank: strict)
+            .fit(design, response: y, weights: w, offset: exposure)
     }
 
     /// A count model's "row r is not a count" becomes a data error naming the file line and the response column.
@@ -129,7 +123,7 @@ struct RegressCommand: ParsableCommand {
                          expected: "a non-negative integer count (--model \(model.rawValue))", found: TextNumber.format(value))
     }
 
-    private func predictionRows(from path: String, fit: any RegressionFit, design: DesignMatrix) throws -> [PredictionRow] {
+    private func predictionRows(from path: String, fit: FittedRegression, design: DesignMatrix) throws -> [PredictionRow] {
         let table = try CSVReader.read(contentsOf: path)
         let names = design.names.filter { !(addIntercept && $0 == "const") }
         let future = try DesignMatrix(table: table, columns: names, addIntercept: addIntercept)
@@ -137,11 +131,12 @@ struct RegressCommand: ParsableCommand {
         let futureOffset = try offset.map { try table.numbers(inColumn: table.columnIndex(named: $0), missing: .error) }
         let dates = (0..<table.rowCount).map { i in dateIndex.map { table.cell(row: i, column: $0) } }
         return try reportingFailures(file: path) { () throws -> [PredictionRow] in
-            if let linear = fit as? LinearRegressionFit {
+            switch fit {
+            case let .linear(linear):
                 return try zip(dates, linear.predict(future.values)).map { PredictionRow(date: $0, $1) }
+            case let .count(count):
+                return try zip(dates, count.predict(future.values, offset: futureOffset)).map { PredictionRow(date: $0, $1) }
             }
-            let count = fit as! CountRegressionFit
-            return try zip(dates, count.predict(future.values, offset: futureOffset)).map { PredictionRow(date: $0, $1) }
         }
     }
 }

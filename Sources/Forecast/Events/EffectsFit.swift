@@ -16,21 +16,10 @@ struct EffectsFit: Sendable {
     static func fit(_ design: DesignMatrix, y: [Double], kind: TimeSeriesModel.Kind, covariance: CovarianceEstimator,
                     fixedAlpha: Double? = nil, start: [Double]? = nil,
                     workspace: inout LeastSquaresWorkspace) throws(ModelError) -> EffectsFit {
-        let regression: any RegressionFit
-        var alpha: Double? = nil
-        switch kind {
-        case .ols:
-            regression = try LinearRegression(covariance: covariance).fit(design, response: y, workspace: &workspace)
-        case .poisson, .nb2:
-            let distribution: CountRegression.Distribution
-            if kind == .poisson { distribution = .poisson }
-            else if let fixedAlpha { distribution = .negativeBinomial(.fixed(fixedAlpha)) }
-            else { distribution = .negativeBinomial(.estimated) }
-            let fit = try CountRegression(distribution: distribution, covariance: covariance)
-                .fit(design, response: y, start: start, workspace: &workspace)
-            alpha = fit.alpha
-            regression = fit
-        }
+        let fitted = try RegressionFactory(kind: kind, covariance: covariance, fixedAlpha: kind == .nb2 ? fixedAlpha : nil)
+            .fit(design, response: y, start: start, workspace: &workspace)
+        let regression = fitted.regression
+        let alpha = fitted.count?.alpha
         let beta = regression.coefficients.map { $0.estimate.isFinite ? $0.estimate : 0 }
         return EffectsFit(kind: kind, design: design, kept: regression.keptColumns, beta: beta,
                           covariance: regression.covariance, logLikelihood: regression.logLikelihood, alpha: alpha,

@@ -35,16 +35,10 @@ enum ChangepointSelection {
         var workspace = LeastSquaresWorkspace()
         func score(_ columns: [(name: String, values: [Double])], start: [Double]?) throws(ModelError) -> (bic: Double, beta: [Double]) {
             let candidate = DesignMatrix(columns: columns)
-            switch kind {
-            case .ols:
-                let fit = try LinearRegression().fit(candidate, response: y, workspace: &workspace)
-                return (fit.bic, fit.estimates)
-            case .poisson, .nb2:
-                let distribution: CountRegression.Distribution = alpha.map { .negativeBinomial(.fixed($0)) } ?? .poisson
-                let fit = try CountRegression(distribution: distribution)
-                    .fit(candidate, response: y, start: start, workspace: &workspace)
-                return (fit.bic, fit.estimates.map { $0.isFinite ? $0 : 0 })
-            }
+            // Count models at NB2's α fixed (policy 3), Poisson when there is none.
+            let factory = RegressionFactory(kind: kind == .ols ? .ols : (alpha == nil ? .poisson : .nb2), fixedAlpha: alpha)
+            let fit = try factory.fit(candidate, response: y, start: start, workspace: &workspace).regression
+            return (fit.bic, fit.estimates.map { $0.isFinite ? $0 : 0 })
         }
         var columns = design.names.indices.map { (name: design.names[$0], values: design.values.column($0)) }
         var (bestBIC, beta) = try score(columns, start: nil)

@@ -12,10 +12,12 @@ public struct TimeSeriesFit: Sendable {
     public let kind: TimeSeriesModel.Kind
     /// Which model was used and why (explicit choice, or the automatic rule of `ModelChoice`).
     public let modelChoice: ModelChoice
+    /// The regression fit with its kind.
+    public let fitted: FittedRegression
     /// The least-squares fit (OLS) or nil.
-    public let linear: LinearRegressionFit?
+    public var linear: LinearRegressionFit? { fitted.linear }
     /// The count fit (Poisson, NB2) or nil.
-    public let count: CountRegressionFit?
+    public var count: CountRegressionFit? { fitted.count }
     /// The response's name.
     public let responseName: String
     /// Days used for fitting, ascending (one per design row).
@@ -34,7 +36,7 @@ public struct TimeSeriesFit: Sendable {
     let regressors: [String: [Double]]
 
     /// The regression fit, whatever its model.
-    public var regression: any RegressionFit { linear ?? count! }
+    public var regression: any RegressionFit { fitted.regression }
 
     /// - Parameter warmStart: for a count model, β (design order; non-finite entries → 0; ignored when its length
     ///   differs from the design's) and NB2's α to start the fit from — a backtest's previous origin. Same schema,
@@ -86,25 +88,14 @@ public struct TimeSeriesFit: Sendable {
                                           regressors: regressors).design
             }
         }
-        var linear: LinearRegressionFit? = nil
-        var count: CountRegressionFit? = nil
-        let pearson: [Double]
+        let fitted: FittedRegression
         do {
-            switch kind {
-            case .ols:
-                let fit = try LinearRegression(covariance: model.covariance).fit(design, response: y)
-                linear = fit
-                pearson = fit.residuals
-            case .poisson, .nb2:
-                let distribution: CountRegression.Distribution = kind == .poisson ? .poisson : .negativeBinomial(.estimated)
-                let startValues = warmStart.flatMap { start in
-                    start.beta.count == design.columnCount ? start.beta.map { $0.isFinite ? $0 : 0 } : nil
-                }
-                let fit = try CountRegression(distribution: distribution, covariance: model.covariance)
-                    .fit(design, response: y, start: startValues, startAlpha: startValues == nil ? nil : warmStart?.alpha)
-                count = fit
-                pearson = fit.pearsonResiduals
+            let startValues = warmStart.flatMap { start in
+                start.beta.count == design.columnCount ? start.beta.map { $0.isFinite ? $0 : 0 } : nil
             }
+            fitted = try RegressionFactory(kind: kind, covariance: model.covariance)
+                .fit(design, response: y, start: startValues,
+                     startAlpha: startValues == nil ? nil : warmStart?.alpha)
         } catch {
             if case let .notCounts(row, v) = error { throw .notCounts(row: dates[used[row]] - start, value: v) }
             throw error
@@ -114,13 +105,12 @@ public struct TimeSeriesFit: Sendable {
         self.kind = kind
         self.modelChoice = choice
         self.selectedChangepoints = selected
-        self.linear = linear
-        self.count = count
+        self.fitted = fitted
         self.responseName = responseName
         self.trainingDates = rows.usedDates
         self.trainingWindow = window
         self.droppedDates = rows.droppedDates
-        self.diagnostics = ResidualDiagnostics(residuals: pearson)
+        self.diagnostics = ResidualDiagnostics(residuals: fitted.pearsonResiduals)
         self.start = start
         self.response = response
         self.regressors = regressors

@@ -3,10 +3,8 @@
 /// The library form of `forecast fit`: a specification value → `fit(start:response:…)` → `TimeSeriesFit`,
 /// whose `forecast(horizon:…)` continues the trend, day of week and event windows into the future.
 public struct TimeSeriesModel: Sendable, Equatable {
-    /// The model family.
-    public enum Kind: String, Sendable, Equatable, CaseIterable {
-        case ols, poisson, nb2
-    }
+    /// The model family (`RegressionKind`: ols, poisson, nb2).
+    public typealias Kind = RegressionKind
 
     /// Design terms (default: const + linear trend + day of week).
     public var design: DesignSpecification

@@ -13,8 +13,7 @@ extension TimeSeriesFit {
         self.kind = fit.kind
         self.modelChoice = fit.modelChoice
         self.selectedChangepoints = fit.selectedChangepoints
-        self.linear = fit.linear
-        self.count = fit.count
+        self.fitted = fit.fitted
         self.responseName = fit.responseName
         self.trainingDates = fit.trainingDates
         self.trainingWindow = DateSpan(first: fit.trainingWindow.first, last: origin)

@@ -5,8 +5,12 @@ import Foundation
 // Policy:
 // 1. Inner origins: the last day that leaves H training days after it, then every 7 days back, at most
 //    `innerOrigins` (26, half a year of weekly origins), each with at least `minimumInnerTraining` (56) days.
-// 2. Each grid point forecasts every inner origin with `innerPaths` (100) paths and is scored by the mean sample
-//    CRPS over the origins' days 1…H with a finite actual. The lowest mean wins; ties keep the earlier grid point.
+// 2. Each grid point forecasts every inner origin and is scored by the mean CRPS over the origins' days 1…H with a
+//    finite actual. The forecast scored is the ensemble's marginal per day with `innerPaths` (100) values: each
+//    member's day-h distribution as 100 sorted values (NB2: 100 sorted draws, the same every day; ratios: the
+//    type-1 quantiles at (i − ½)/100), averaged rank by rank, day-of-week factor and rounding as in the forecast.
+//    The CRPS of a day needs only that day's marginal, so no paths are drawn. The lowest mean wins; ties keep the
+//    earlier grid point.
 // 3. Fewer than `minimumInnerOriginCount` (6) inner origins: the documented default `Tuning()` (c = 1, no day of
 //    week), and the selection says so.
 
@@ -71,16 +75,27 @@ extension LocalLevelEnsemble {
         if let cached = cache?.scores(for: key), grid.allSatisfy({ cached[$0] != nil }) { return cached }
         let prefix = data.prefix(length)
         var result: [Tuning: (sum: Double, count: Int)] = [:]
+        let firstDay = start.adding(days: length)
+        let factors = grid.contains(where: \.dayOfWeek) ? Self.dayOfWeekFactors(prefix, start: start) : nil
         for c in Set(grid.map(\.memoryScale)).sorted() {
-            let combined = combinedDraws(prefix, memoryScale: c, horizon: horizon, paths: Self.innerPaths,
-                                         seed: UInt64(length))
+            // Policy 2 on the members' sorted marginals: the rank-by-rank average is the combined marginal.
+            let members = self.members(prefix, memoryScale: c, horizon: horizon)
+            var combined = [[Double]](repeating: [Double](repeating: 0, count: Self.innerPaths), count: horizon)
+            for (i, member) in members.enumerated() {
+                var random = RandomSource(seed: UInt64(length), key: UInt64(i + 1))
+                let marginals = member.sortedMarginals(horizon: horizon, count: Self.innerPaths, random: &random)
+                for t in 0..<horizon {
+                    for j in 0..<Self.innerPaths { combined[t][j] += marginals[t][j] / Double(members.count) }
+                }
+            }
             for tuning in grid where tuning.memoryScale == c {
-                let forecast = finish(combined, data: prefix, start: start, dayOfWeek: tuning.dayOfWeek)
                 var sum = 0.0, count = 0
                 for t in 0..<horizon {
                     let actual = data.values[length + t]
                     guard actual.isFinite else { continue }
-                    sum += CRPS.ensemble(actual: actual, members: forecast.sortedValues(day: t))
+                    let f = tuning.dayOfWeek ? factors?[firstDay.adding(days: t).weekday - 1] ?? 1 : 1
+                    let values = combined[t].map { data.isInteger ? max(0, ($0 * f).rounded()) : max(0, $0 * f) }
+                    sum += CRPS.ensemble(actual: actual, members: values)
                     count += 1
                 }
                 result[tuning] = (sum, count)

@@ -6,7 +6,8 @@ import Foundation
 // Policy:
 // 1. Weighted NB2 level (half-life hl days): weights w = 0.5^(age/hl), age 0 on the origin, over the last ⌈7·hl⌉
 //    days; μ̂ = Σwy/Σw; α̂ maximises the weighted NB2 log-likelihood Σ w ℓ(y; μ̂, α) by golden-section search on
-//    log α ∈ [log 10⁻⁴, log 10] (α̂ = 0, Poisson, when the maximum is at the lower end); the parameter uncertainty
+//    log α ∈ [log 10⁻⁴, log 10] to 0.01 in log α, i.e. α̂ within 1 % (α̂ = 0, Poisson, when the maximum is at the
+//    lower end); the parameter uncertainty
 //    of μ̂ enters through n_eff = (Σw)²/Σw²: per path μ* = μ̂·exp(s z), s = min(2, √((1/μ̂ + α̂)/n_eff)) (the
 //    delta-method sd of log μ̂), then each day is a gamma–Poisson draw with mean μ* and dispersion α̂. Its mean is μ̂.
 // 2. Ratio member (smoothing weight λ): L_t = L_{t−1} + λ(log(1 + y_t) − L_{t−1}) over level observations
@@ -66,6 +67,32 @@ struct LocalLevelMember: Sendable {
         return out
     }
 
+    /// Each day's distribution as `count` ascending values: for the NB2 member `count` sorted draws (the same every
+    /// day: its days share one marginal), for the ratio member the type-1 quantiles of day h's ratios at the levels
+    /// (i − ½)/count. What the inner validation scores (`LocalLevelEnsemble.innerScores`): the same marginals as
+    /// `simulate`, without drawing horizon × paths values.
+    func sortedMarginals(horizon: Int, count: Int, random: inout RandomSource) -> [[Double]] {
+        switch kind {
+        case let .constant(value):
+            return [[Double]](repeating: [Double](repeating: value, count: count), count: horizon)
+        case let .negativeBinomial(mu, alpha, logSD):
+            let draws = (0..<count).map { _ in
+                random.negativeBinomial(mean: min(mu * exp(logSD * random.normal()), 1e12), alpha: alpha)
+            }.sorted()
+            return [[Double]](repeating: draws, count: horizon)
+        case let .ratios(level, byHorizon):
+            var sortedByHorizon: [[Double]] = []
+            return (0..<horizon).map { t in
+                let h = min(t, byHorizon.count - 1)
+                if h >= sortedByHorizon.count { sortedByHorizon.append(byHorizon[h].sorted()) }
+                let r = sortedByHorizon[h]
+                return (0..<count).map { i in
+                    max(0, level * PredictiveDistribution.quantile(sorted: r, (Double(i) + 0.5) / Double(count)) - 1)
+                }
+            }
+        }
+    }
+
     /// Policy 1 on the history's last ⌈7·halfLife⌉ days.
     static func negativeBinomial(_ data: LevelObservations, halfLife: Double) -> LocalLevelMember {
         let n = data.count
@@ -104,7 +131,7 @@ struct LocalLevelMember: Sendable {
         let ratio = (5.0.squareRoot() - 1) / 2
         var c = b - ratio * (b - a), d = a + ratio * (b - a)
         var fc = logLikelihood(c), fd = logLikelihood(d)
-        while b - a > 1e-3 {
+        while b - a > 1e-2 {
             if fc > fd {
                 b = d; d = c; fd = fc
                 c = b - ratio * (b - a); fc = logLikelihood(c)
@@ -129,6 +156,7 @@ struct LocalLevelMember: Sendable {
             smoothed[t] = level
         }
         guard !level.isNaN else { return LocalLevelMember(kind: .constant(0)) }
+        let levels = smoothed.map { exp($0) }
         var byHorizon: [[Double]] = []
         for h in 1...horizon {
             var ratios: [Double] = []
@@ -136,7 +164,7 @@ struct LocalLevelMember: Sendable {
             while t >= 0 && ratios.count < window {
                 let outcome = data.values[t + h]
                 if !smoothed[t].isNaN && outcome.isFinite && outcome >= 0 {
-                    ratios.append((1 + outcome) / exp(smoothed[t]))
+                    ratios.append((1 + outcome) / levels[t])
                 }
                 t -= 1
             }
