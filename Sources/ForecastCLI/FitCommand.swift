@@ -67,16 +67,7 @@ struct FitCommand: ParsableCommand {
 
     /// `--exceed N[,M…]`: positive numbers.
     var thresholds: [Double] {
-        get throws {
-            guard let exceed else { return [] }
-            return try exceed.split(separator: ",", omittingEmptySubsequences: false).map { part in
-                let text = part.trimmingCharacters(in: .whitespaces)
-                guard let value = Double(text), value.isFinite, value > 0 else {
-                    throw ValidationError("--exceed takes positive numbers, e.g. 500 or 300,600; got '\(text)'")
-                }
-                return value
-            }
-        }
+        get throws { try ExceedThresholds.parse(exceed) }
     }
 
     func run() throws {

@@ -71,10 +71,10 @@ public struct ExceedanceScore: Sendable, Equatable {
 
     /// The score and the non-empty bins as text lines.
     public func lines() -> [String] {
-        var lines = ["Exceedance of \(TextFormat.number(threshold)): Brier score \(TextFormat.number(brier)) over \(forecasts) days, \(events) with the event",
+        var lines = ["Exceedance of \(TextFormat.trimmed(threshold)) (P(day ≥ \(TextFormat.trimmed(threshold)))): Brier score \(TextFormat.number(brier)) over \(forecasts) days, \(events) with the event",
                      "  probability bin   forecasts   mean p   observed"]
         for b in reliability where b.forecasts > 0 {
-            lines.append("  " + TextFormat.pad("\(TextFormat.number(b.lower))–\(TextFormat.number(b.upper))", 16)
+            lines.append("  " + TextFormat.pad("\(TextFormat.trimmed(b.lower))–\(TextFormat.trimmed(b.upper))", 16)
                          + TextFormat.leftPad("\(b.forecasts)", 10) + TextFormat.leftPad(TextFormat.number(b.meanProbability), 9)
                          + TextFormat.leftPad(TextFormat.number(b.observedFrequency), 11))
         }

@@ -25,15 +25,25 @@ public struct ModelChoice: Sendable, Equatable {
 
     /// The automatic choice for a response (training rows) and design.
     static func automatic(design: DesignMatrix, response y: [Double]) throws(ModelError) -> ModelChoice {
+        try automaticWithFit(design: design, response: y).choice
+    }
+
+    /// The automatic choice and, for counts, the chosen model's fit (classical covariance, level 0.95 — the
+    /// factory's defaults), so that a caller with the same design and options need not fit it again.
+    static func automaticWithFit(design: DesignMatrix, response y: [Double]) throws(ModelError)
+        -> (choice: ModelChoice, fitted: FittedRegression?) {
         guard !y.isEmpty, y.allSatisfy({ $0 >= 0 && $0 == $0.rounded() }) else {
             let example = y.first { $0 < 0 || $0 != $0.rounded() }.map { " (e.g. \(TextFormat.number($0)))" } ?? ""
-            return ModelChoice(kind: .ols, reason: "the response is not all non-negative integers\(example), so least squares")
+            return (ModelChoice(kind: .ols, reason: "the response is not all non-negative integers\(example), so least squares"), nil)
         }
-        let poisson = try CountRegression.poisson().fit(design, response: y)
-        let nb = try CountRegression.negativeBinomial().fit(design, response: y)
+        let poissonFit = try RegressionFactory(kind: .poisson).fit(design, response: y)
+        let nbFit = try RegressionFactory(kind: .nb2).fit(design, response: y)
+        guard let poisson = poissonFit.count, let nb = nbFit.count else {
+            preconditionFailure("ModelChoice: the count factory returned a least-squares fit")
+        }
         if nb.isPoissonLimit {
-            return ModelChoice(kind: .poisson, reason: "counts with no overdispersion (NB2's α̂ is 0): Poisson",
-                               likelihoodRatio: 0, pValue: 1)
+            return (ModelChoice(kind: .poisson, reason: "counts with no overdispersion (NB2's α̂ is 0): Poisson",
+                                likelihoodRatio: 0, pValue: 1), poissonFit)
         }
         let lr = max(0, 2 * (nb.logLikelihood - poisson.logLikelihood))
         let p = 0.5 * ChiSquared(degreesOfFreedom: 1).survival(lr)
@@ -41,10 +51,10 @@ public struct ModelChoice: Sendable, Equatable {
         let detail = "likelihood-ratio test of α = 0: LR = \(TextFormat.number(lr)), p = \(TextFormat.pValue(p)) " +
             "(boundary-corrected ½χ²₁); Pearson χ²/df under Poisson = \(TextFormat.number(ratio))"
         if p < overdispersionLevel {
-            return ModelChoice(kind: .nb2, reason: "counts are overdispersed (\(detail)): negative binomial NB2",
-                               likelihoodRatio: lr, pValue: p)
+            return (ModelChoice(kind: .nb2, reason: "counts are overdispersed (\(detail)): negative binomial NB2",
+                                likelihoodRatio: lr, pValue: p), nbFit)
         }
-        return ModelChoice(kind: .poisson, reason: "counts are not significantly overdispersed (\(detail)): Poisson",
-                           likelihoodRatio: lr, pValue: p)
+        return (ModelChoice(kind: .poisson, reason: "counts are not significantly overdispersed (\(detail)): Poisson",
+                            likelihoodRatio: lr, pValue: p), poissonFit)
     }
 }

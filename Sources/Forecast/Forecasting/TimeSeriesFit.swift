@@ -66,10 +66,11 @@ public struct TimeSeriesFit: Sendable {
         let dates = rows.dates, used = rows.used, y = rows.y
         var design = rows.design
         let choice: ModelChoice
+        var chosenFit: FittedRegression? = nil
         if let chosen = model.kind {
             choice = ModelChoice(kind: chosen, reason: "chosen explicitly (--model \(chosen.rawValue))")
         } else {
-            do { choice = try ModelChoice.automatic(design: design, response: y) } catch {
+            do { (choice, chosenFit) = try ModelChoice.automaticWithFit(design: design, response: y) } catch {
                 if case let .notCounts(row, v) = error { throw .notCounts(row: dates[used[row]] - start, value: v) }
                 throw error
             }
@@ -89,7 +90,11 @@ public struct TimeSeriesFit: Sendable {
             }
         }
         let fitted: FittedRegression
-        do {
+        // The automatic choice's fit is handed on when nothing changed since: the same design (no changepoints
+        // added), the factory's default covariance, no warm start.
+        if let chosenFit, selected.isEmpty, model.covariance == .classical, warmStart == nil {
+            fitted = chosenFit
+        } else { do {
             let startValues = warmStart.flatMap { start in
                 start.beta.count == design.columnCount ? start.beta.map { $0.isFinite ? $0 : 0 } : nil
             }
@@ -99,7 +104,7 @@ public struct TimeSeriesFit: Sendable {
         } catch {
             if case let .notCounts(row, v) = error { throw .notCounts(row: dates[used[row]] - start, value: v) }
             throw error
-        }
+        } }
         self.model = model
         self.schema = schema
         self.kind = kind
