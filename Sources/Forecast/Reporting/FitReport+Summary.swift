@@ -154,10 +154,11 @@ extension FitReport {
     private func exceedanceTable() -> [String] {
         var lines = ["Probability of a day with at least N (share of the sample paths)"]
         for e in exceedance {
-            let any = e.anyWithin.map { "within \($0.days) days \(TextFormat.number($0.probability * 100))%" }
+            func percent(_ p: Double) -> String { String(format: "%.1f%%", p * 100) }
+            let any = e.anyWithin.map { "within \($0.days) days \(percent($0.probability))" }
                 .joined(separator: ", ")
             lines.append("  N = \(Self.count(e.threshold)): at least one such day \(any)")
-            let daily = e.daily.enumerated().map { "\(forecast.days[$0.offset].date.description.suffix(5)) \(TextFormat.number($0.element * 100))%" }
+            let daily = e.daily.enumerated().map { "\(forecast.days[$0.offset].date.description.suffix(5)) \(percent($0.element))" }
             stride(from: 0, to: daily.count, by: 7).forEach { i in
                 lines.append("    " + daily[i..<min(i + 7, daily.count)].joined(separator: "  "))
             }
