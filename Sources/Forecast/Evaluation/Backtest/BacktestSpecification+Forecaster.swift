@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 
 // Backtesting any `Forecaster` (the local ensemble, the baselines, `auto`) on the same origins, windows, baselines
@@ -12,8 +11,8 @@ import Foundation
 // 3. Origin o's seed is the first draw of `RandomSource(seed: seed, key: days since 1970 of o)`.
 // 4. A forecaster that throws at an origin is replaced by the seasonal-naive baseline there and the origin is
 //    listed in `failedOrigins`.
-// 5. Origins run in parallel (one BLAS thread per task); results are stored in origin order, so they do not depend
-//    on the number of workers.
+// 5. Origins run in parallel (`ParallelMap`: one BLAS thread per task, results in origin order, so they do not
+//    depend on the number of workers).
 
 extension BacktestSpecification {
     /// Runs the backtest with `forecaster` at every origin (`model` supplies only `from`; `refit` and `warmStarts`
@@ -25,22 +24,11 @@ extension BacktestSpecification {
         let data = BacktestData(start: series.start, response: series.values, regressors: series.regressors,
                                 responseName: series.name, vintage: nil)
         let scales = TrainingScales(response: series.values, periods: [1, seasonalPeriod])
-        let slots = ResultSlots<OriginOutcome>(count: windows.count)
-        let previousThreads = BLASThreads.count
-        BLASThreads.set(1)
-        defer { BLASThreads.set(previousThreads) }
-        let workers = max(1, min(concurrency, windows.count))
         let specification = self
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var index = worker
-            while index < windows.count {
-                let outcome = specification.outcome(forecaster: forecaster, series: series, window: windows[index],
-                                                    data: data, scales: scales)
-                slots.store(.success(outcome), at: index)
-                index += workers
-            }
+        let outcomes = ParallelMap.map(count: windows.count, workers: concurrency) { index in
+            specification.outcome(forecaster: forecaster, series: series, window: windows[index], data: data,
+                                  scales: scales)
         }
-        let outcomes = slots.values.compactMap { try? $0.get() }
         return BacktestResult(specification: self, windows: windows, outcomes: outcomes)
     }
 
