@@ -115,49 +115,51 @@ struct BacktestCommand: ParsableCommand {
 
     func run() throws {
         let kinds = forecasterKinds
-        let entries = try reportingFailures(file: input.file) { try makeResults(kinds) }
-        for entry in entries {
-            let prefix = kinds.count > 1 ? "\(entry.name): " : ""
-            for failure in entry.result.failedOrigins {
-                printError("warning: \(prefix)origin \(failure.origin): \(failure.reason); forecast with the \(failure.fallback.rawValue) fallback")
-            }
-            let name = { (path: String) in path.replacingOccurrences(of: "{model}", with: entry.name) }
-            if let details { try write(entry.result.detailsCSV(), to: name(details)) }
-            if let samples, let text = entry.result.samplesCSV() { try write(text, to: name(samples)) }
+        var output = CommandOutput(inputs: [input.file, terms.eventsFile])
+        // One claimed path per forecaster ({model} in the name is each forecaster's name).
+        let name = { (path: String, model: String) in path.replacingOccurrences(of: "{model}", with: model) }
+        for kind in kinds {
+            let suffix = kinds.count > 1 ? " (\(kind.rawValue))" : ""
+            try output.claim(details.map { name($0, kind.rawValue) }, option: "--details" + suffix)
+            try output.claim(samples.map { name($0, kind.rawValue) }, option: "--samples" + suffix)
         }
-        let thresholds = try self.thresholds
-        if kinds.count == 1 && models == nil || entries.count == 1 {
-            let result = entries[0].result
-            switch format {
-            case .json:
-                var json = result.json()
-                if !thresholds.isEmpty, case let .object(members) = json {
-                    json = .object(members + [("exceedance", result.exceedanceJSON(thresholds))])
-                }
-                print(json.serialized())
-            case .table:
-                print(result.table(), terminator: "")
-                for score in thresholds.compactMap(result.exceedanceScore) { print("\n" + score.lines().joined(separator: "\n")) }
-            }
-            return
-        }
-        let comparison = BacktestComparison(entries: entries)
-        switch format {
-        case .json: print(comparison.json(exceedance: thresholds).serialized())
-        case .table:
-            print(comparison.table(), terminator: "")
+        try output.run { output in
+            let entries = try reportingFailures(file: input.file) { try makeResults(kinds) }
             for entry in entries {
-                for score in thresholds.compactMap(entry.result.exceedanceScore) {
-                    print("\n\(entry.name): " + score.lines().joined(separator: "\n"))
+                let prefix = kinds.count > 1 ? "\(entry.name): " : ""
+                for failure in entry.result.failedOrigins {
+                    printError("warning: \(prefix)origin \(failure.origin): \(failure.reason); forecast with the \(failure.fallback.rawValue) fallback")
                 }
+                let suffix = kinds.count > 1 ? " (\(entry.name))" : ""
+                if details != nil { try output.stage(entry.result.detailsCSV(), for: "--details" + suffix) }
+                if samples != nil, let text = entry.result.samplesCSV() { try output.stage(text, for: "--samples" + suffix) }
             }
-        }
-    }
-
-    private func write(_ text: String, to path: String) throws {
-        try reportingFailures {
-            do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
-                throw DataError(.unreadable, file: path, expected: "a writable file", found: "\(error.localizedDescription)")
+            let thresholds = try self.thresholds
+            if kinds.count == 1 && models == nil || entries.count == 1 {
+                let result = entries[0].result
+                switch format {
+                case .json:
+                    var json = result.json()
+                    if !thresholds.isEmpty, case let .object(members) = json {
+                        json = .object(members + [("exceedance", result.exceedanceJSON(thresholds))])
+                    }
+                    output.print(json.serialized())
+                case .table:
+                    output.print(result.table(), terminator: "")
+                    for score in thresholds.compactMap(result.exceedanceScore) { output.print("\n" + score.lines().joined(separator: "\n")) }
+                }
+                return
+            }
+            let comparison = BacktestComparison(entries: entries)
+            switch format {
+            case .json: output.print(comparison.json(exceedance: thresholds).serialized())
+            case .table:
+                output.print(comparison.table(), terminator: "")
+                for entry in entries {
+                    for score in thresholds.compactMap(entry.result.exceedanceScore) {
+                        output.print("\n\(entry.name): " + score.lines().joined(separator: "\n"))
+                    }
+                }
             }
         }
     }

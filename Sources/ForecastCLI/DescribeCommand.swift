@@ -33,9 +33,11 @@ struct DescribeCommand: ParsableCommand {
             guard let calendar = try events.calendar() else { return series }
             return series.noting(events: calendar)
         }
+        var output = CommandOutput(inputs: [input.file, events.eventsFile])
         switch format {
-        case .table: print(series.describeTable(maxLag: maxLag), terminator: "")
-        case .json: print(series.describeJSON(maxLag: maxLag).serialized(pretty: true))
+        case .table: output.print(series.describeTable(maxLag: maxLag), terminator: "")
+        case .json: output.print(series.describeJSON(maxLag: maxLag).serialized(pretty: true))
         }
+        try output.commit()
     }
 }

@@ -74,20 +74,21 @@ struct EffectsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (report, series, responseName) = try reportingFailures(file: input.file) { try makeReport() }
-        if let plot {
-            let values = try reportingFailures { try series.column(named: responseName) }
-            let svg = EffectsPlot(title: "\(responseName): response to events").render(report.result) { date in
-                series.index(of: date).map { values[$0] } ?? .nan
+        var output = CommandOutput(inputs: [input.file, terms.eventsFile])
+        try output.claim(plot, option: "--plot")
+        try output.run { output in
+            let (report, series, responseName) = try reportingFailures(file: input.file) { try makeReport() }
+            if plot != nil {
+                let values = try reportingFailures { try series.column(named: responseName) }
+                let svg = EffectsPlot(title: "\(responseName): response to events").render(report.result) { date in
+                    series.index(of: date).map { values[$0] } ?? .nan
+                }
+                try output.stage(svg, for: "--plot")
             }
-            do { try svg.write(toFile: plot, atomically: true, encoding: .utf8) } catch {
-                printError("error: \(plot): cannot write the plot (\(error.localizedDescription))")
-                throw ExitCode(1)
+            switch format {
+            case .json: output.print(report.json().serialized())
+            case .table: output.print(report.table(), terminator: "")
             }
-        }
-        switch format {
-        case .json: print(report.json().serialized())
-        case .table: print(report.table(), terminator: "")
         }
     }
 

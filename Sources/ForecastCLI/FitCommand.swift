@@ -71,24 +71,21 @@ struct FitCommand: ParsableCommand {
     }
 
     func run() throws {
-        let report = try reportingFailures(file: input.file) { try makeReport() }
-        if let output {
-            try reportingFailures { try write(report.csv(), to: output) }
-        }
-        if let plot {
-            let svg = ForecastPlot(title: "\(report.fit.responseName): \(report.forecastModel) \(horizon)-day forecast")
-                .render(fit: report.fit, forecast: report.forecast)
-            try reportingFailures { try write(svg, to: plot) }
-        }
-        switch format {
-        case .json: print(report.json().serialized())
-        case .table: print(report.summary(), terminator: "")
-        }
-    }
-
-    private func write(_ text: String, to path: String) throws {
-        do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
-            throw DataError(.unreadable, file: path, expected: "a writable file", found: "\(error.localizedDescription)")
+        var output = CommandOutput(inputs: [input.file, terms.eventsFile])
+        try output.claim(self.output, option: "--output")
+        try output.claim(plot, option: "--plot")
+        try output.run { output in
+            let report = try reportingFailures(file: input.file) { try makeReport() }
+            try output.stage(report.csv(), for: "--output")
+            if plot != nil {
+                let svg = ForecastPlot(title: "\(report.fit.responseName): \(report.forecastModel) \(horizon)-day forecast")
+                    .render(fit: report.fit, forecast: report.forecast)
+                try output.stage(svg, for: "--plot")
+            }
+            switch format {
+            case .json: output.print(report.json().serialized())
+            case .table: output.print(report.summary(), terminator: "")
+            }
         }
     }
 

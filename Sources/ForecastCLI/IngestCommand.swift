@@ -29,18 +29,13 @@ struct IngestCommand: ParsableCommand {
     }
 
     func run() throws {
-        let series = try reportingFailures { try input.ingest() }
-        let text = format == .csv ? series.csv() : series.jsonRecords().serialized(pretty: true) + "\n"
-        if let output {
-            do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-            } catch {
-                printError("error: \(output): cannot write the output file (\((error as NSError).localizedDescription))")
-                throw ExitCode(1)
-            }
-        } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+        var destination = CommandOutput(inputs: [input.file])
+        try destination.claim(output, option: "--output")
+        try destination.run { destination in
+            let series = try reportingFailures { try input.ingest() }
+            let text = format == .csv ? series.csv() : series.jsonRecords().serialized(pretty: true) + "\n"
+            if output != nil { try destination.stage(text, for: "--output") } else { destination.print(text, terminator: "") }
+            FileHandle.standardError.write(Data(series.quality.summary().utf8))
         }
-        FileHandle.standardError.write(Data(series.quality.summary().utf8))
     }
 }

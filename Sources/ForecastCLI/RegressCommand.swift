@@ -74,10 +74,12 @@ struct RegressCommand: ParsableCommand {
 
     func run() throws {
         let report = try reportingFailures(file: file) { try makeReport() }
+        var output = CommandOutput(inputs: [file, predict])
         switch format {
-        case .json: print(report.json().serialized())
-        case .table: print(report.table(), terminator: "")
+        case .json: output.print(report.json().serialized())
+        case .table: output.print(report.table(), terminator: "")
         }
+        try output.commit()
     }
 
     private func makeReport() throws -> RegressionReport {

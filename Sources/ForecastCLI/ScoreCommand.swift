@@ -50,9 +50,11 @@ struct ScoreCommand: ParsableCommand {
             return ScoreReport(input, season: season)
         }
         for warning in report.warnings { printError("warning: \(warning)") }
+        var output = CommandOutput(inputs: [forecasts, train, samples])
         switch format {
-        case .json: print(report.json().serialized())
-        case .table: print(report.table(includingWarnings: false), terminator: "")
+        case .json: output.print(report.json().serialized())
+        case .table: output.print(report.table(includingWarnings: false), terminator: "")
         }
+        try output.commit()
     }
 }
