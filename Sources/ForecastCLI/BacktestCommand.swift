@@ -74,9 +74,17 @@ struct BacktestCommand: ParsableCommand {
 
     func validate() throws {
         guard horizon >= 1 else { throw ValidationError("--horizon must be at least 1 day, got \(horizon)") }
+        try OptionBounds.check(horizon, "--horizon", in: 1...OptionBounds.maxHorizon, unit: "days")
         guard step >= 1 else { throw ValidationError("--step (days between origins) must be at least 1, got \(step)") }
+        try OptionBounds.check(step, "--step", in: 1...OptionBounds.maxHorizon, unit: "days")
         if let origins, origins < 1 { throw ValidationError("--origins must be at least 1, got \(origins)") }
+        if let origins { try OptionBounds.check(origins, "--origins", in: 1...OptionBounds.maxOrigins) }
         guard paths >= 1 else { throw ValidationError("--paths must be ≥ 1") }
+        try OptionBounds.checkSimulation(rows: horizon, paths: paths, what: "--horizon \(horizon)")
+        if case let .sliding(days) = trainingWindow.window {
+            try OptionBounds.check(days, "--training-window sliding:N", in: 2...OptionBounds.maxTrainingDays, unit: "days")
+        }
+        if case let .everyK(k) = refit.cadence { try OptionBounds.check(k, "--refit", in: 1...OptionBounds.maxOrigins, unit: "origins") }
         let parsed = quantiles.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
         guard !parsed.isEmpty, parsed.allSatisfy({ $0 != nil }) else {
             throw ValidationError("--quantiles takes levels in (0, 1), e.g. 0.025,0.1,0.5,0.9,0.975")
@@ -192,7 +200,12 @@ struct BacktestCommand: ParsableCommand {
         var regressors: [String: [Double]] = [:]
         for name in terms.regressor { regressors[name] = try series.column(named: name) }
         let calendar = try terms.eventsFile.map { try EventCalendar.read(contentsOf: $0) }
-        let (design, _) = terms.specification(calendar: calendar?.events.map { ($0.id, $0.date, $0.kind) } ?? [])
+        var (design, _) = terms.specification(calendar: calendar?.events.map { ($0.id, $0.date, $0.kind) } ?? [])
+        // Calendar events entirely before the first training day or after the last day of data never enter a fit.
+        if let span = DesignSpecification.trainingWindow(series: DateSpan(first: series.start, last: series.end), from: from, to: nil) {
+            let fromCalendar = Set(calendar?.events.map(\.id) ?? []).subtracting(terms.events.map(\.window.id))
+            design = design.droppingEvents(outside: span, among: fromCalendar).0
+        }
         let timeSeriesModel = TimeSeriesModel(design: design, kind: modelOptions.kind, covariance: modelOptions.estimator,
                                               from: from, automaticChangepoints: terms.changepoints?.automatic ?? false)
         let specification = BacktestSpecification(

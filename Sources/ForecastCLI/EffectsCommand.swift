@@ -67,6 +67,9 @@ struct EffectsCommand: ParsableCommand {
                                   (level > 0 && level <= 1 ? " (did you mean \(TextNumber.format(level * 100))?)" : ""))
         }
         guard placebos >= 0, shift >= 0, paths >= 1 else { throw ValidationError("--placebos and --shift must be ≥ 0, --paths ≥ 1") }
+        try OptionBounds.check(placebos, "--placebos", in: 0...OptionBounds.maxPlacebos)
+        try OptionBounds.check(shift, "--shift", in: 0...OptionBounds.maxOffset, unit: "days")
+        try OptionBounds.check(paths, "--paths", in: 1...OptionBounds.maxDraws)
         if pool != nil && terms.eventsFile == nil { throw ValidationError("--pool kind pools events from --events FILE") }
         if modelOptions.covariance == .hc2 || modelOptions.covariance == .hc3 {
             throw ValidationError("--covariance \(modelOptions.covariance.rawValue) is not available in effects")
@@ -127,6 +130,7 @@ struct EffectsCommand: ParsableCommand {
                                             seed: seed, level: level,
                                             intervalMethod: intervalMethod == .delta ? .delta : .simulation)
         let result = try analysis.run(start: series.start, response: response, regressors: regressors, responseName: responseName)
-        return (EffectsReport(result: result, dataQuality: series.quality.json()), series, responseName)
+        return (EffectsReport(result: result, dataQuality: series.quality.json(), skippedEvents: data.skippedEvents),
+                series, responseName)
     }
 }

@@ -53,6 +53,7 @@ struct FitCommand: ParsableCommand {
 
     func validate() throws {
         guard horizon >= 1 else { throw ValidationError("--horizon must be at least 1 day, got \(horizon)") }
+        try OptionBounds.check(horizon, "--horizon", in: 1...OptionBounds.maxHorizon, unit: "days")
         let parsed = level.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
         guard !parsed.isEmpty, parsed.allSatisfy({ $0 != nil }) else { throw ValidationError("--level takes percentages, e.g. 80,95") }
         for value in parsed.map({ $0! }) where !(value > 1 && value < 100) {
@@ -60,6 +61,8 @@ struct FitCommand: ParsableCommand {
             throw ValidationError("--level values are percentages in (1, 100), got \(TextNumber.format(value))\(hint)")
         }
         guard paths >= 1 else { throw ValidationError("--paths must be ≥ 1") }
+        try OptionBounds.checkSimulation(rows: horizon, paths: paths, what: "--horizon \(horizon)")
+        if let threshold { try OptionBounds.checkFinite(threshold, "--threshold") }
         if threshold != nil && !input.cumulative { throw ValidationError("--threshold requires --cumulative (a running-total series)") }
         if input.values.count > 1 { throw ValidationError("fit takes one response: give --value once") }
         _ = try thresholds
@@ -105,6 +108,12 @@ struct FitCommand: ParsableCommand {
                                 found: "\(TextNumber.format(value)) on \(series.date(at: day))")
             }
             throw error
+        }
+        // Forecast dates must stay dates the reader accepts (years up to 9999).
+        if let lastDay = CalendarDate(year: 9999, month: 12, day: 31), lastDay - fit.trainingWindow.last < horizon {
+            throw DataError(.invalid, file: input.file, column: responseName,
+                            expected: "a training window ending at least \(horizon) days (--horizon) before 9999-12-31",
+                            found: "the last training day \(fit.trainingWindow.last)")
         }
         // The forecaster (`--model auto` on counts, `local`, the baselines) and its forecast; the regression's own
         // forecast when it is the regression.
@@ -165,6 +174,7 @@ struct FitCommand: ParsableCommand {
         }
         return FitReport(fit: fit, forecast: forecast, dataQuality: series.quality.json(),
                          qualityWarnings: series.quality.summary().split(separator: "\n").map(String.init),
-                         threshold: crossing, forecaster: choice, exceedance: exceedance)
+                         threshold: crossing, forecaster: choice, exceedance: exceedance,
+                         skippedEvents: data.skippedEvents)
     }
 }

@@ -64,6 +64,7 @@ struct RegressCommand: ParsableCommand {
             throw ValidationError("--level must be a fraction in (0, 1), got \(level)\(hint)")
         }
         if let maxLags, maxLags < 0 { throw ValidationError("--max-lags must be ≥ 0, got \(maxLags)") }
+        if let maxLags { try OptionBounds.check(maxLags, "--max-lags", in: 0...OptionBounds.maxHACLags) }
         if maxLags != nil && covariance != .hac { throw ValidationError("--max-lags applies to --covariance hac only") }
         if hacCorrection && covariance != .hac { throw ValidationError("--hac-correction applies to --covariance hac only") }
         if model != .ols && (covariance == .hc2 || covariance == .hc3) {

@@ -37,6 +37,7 @@ struct ScoreCommand: ParsableCommand {
 
     func validate() throws {
         if let season, season < 1 { throw ValidationError("--season must be a period of at least 1 day, got \(season)") }
+        if let season { try OptionBounds.check(season, "--season", in: 1...OptionBounds.maxOffset, unit: "days") }
         if season != nil && train == nil {
             throw ValidationError("--season needs --train (the MASE scale comes from the training series)")
         }

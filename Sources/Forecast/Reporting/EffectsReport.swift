@@ -8,12 +8,16 @@ import Foundation
 /// `intervalMethod`, `halfLifeDays`, `halfLifeLower`, `halfLifeUpper`, `halfLifeAtBound`, `preTrendPValue`,
 /// `placeboPValue`, `placebos`, `daily` [{`offset`, `date`, `observed`, `counterfactual`, `counterfactualLower`,
 /// `counterfactualUpper`, `excess`, `excessLower`, `excessUpper`, `observedExcess`}], `shifts` [{`shiftDays`,
-/// `cumulativeExcess`}]}; `groups[]`: {`ids`, `cumulativeExcess`, `cumulativeLower`, `cumulativeUpper`}.
+/// `cumulativeExcess`}]}; `skippedEvents[]`: {`id`, `date`, `first`, `last`, `reason`}; `groups[]`: {`ids`, `cumulativeExcess`, `cumulativeLower`, `cumulativeUpper`}.
 public struct EffectsReport: Sendable {
     public let result: EventEffects
     public let dataQuality: JSONValue?
 
-    public init(result: EventEffects, dataQuality: JSONValue? = nil) {
+    /// Calendar events left out because their windows have no day in the training window.
+    public let skippedEvents: [SkippedEvent]
+
+    public init(result: EventEffects, dataQuality: JSONValue? = nil, skippedEvents: [SkippedEvent] = []) {
+        self.skippedEvents = skippedEvents
         self.result = result
         self.dataQuality = dataQuality
     }
@@ -29,6 +33,7 @@ public struct EffectsReport: Sendable {
             ("trainingWindow", .object([("first", .string("\(result.trainingWindow.first)")),
                                         ("last", .string("\(result.trainingWindow.last)"))])),
             ("dataQuality", dataQuality ?? .null),
+            ("skippedEvents", SkippedEvent.json(skippedEvents)),
             ("halfLifeGrid", .array([.number(HalfLifeProfile.grid.first!), .number(HalfLifeProfile.grid.last!)])),
             ("events", .array(result.effects.map(Self.eventJSON))),
             ("groups", .array(result.groups.map { g in
@@ -81,6 +86,10 @@ public struct EffectsReport: Sendable {
         let r = result
         lines.append("Event response of '\(r.responseName)' — \(r.modelChoice.kind.rawValue), training \(r.trainingWindow)")
         lines.append("Model: \(r.modelChoice.reason).")
+        if !skippedEvents.isEmpty {
+            lines.append("Events skipped (no day of their window is in the training window): "
+                         + skippedEvents.map(\.summary).joined(separator: "; ") + ".")
+        }
         for e in r.effects {
             let term = e.term
             let level = TextFormat.trimmed(e.level)

@@ -25,6 +25,10 @@ extension FitReport {
                 .map { "\($0.key) \(TextFormat.number($0.value))" }.joined(separator: ", ")
             lines.append("  Mean CRPS at the \(forecaster.innerOrigins) inner origins (lower is better): \(scores).")
         }
+        if !skippedEvents.isEmpty {
+            lines.append("Events skipped (no day of their window is in the training window): "
+                         + skippedEvents.map(\.summary).joined(separator: "; ") + ".")
+        }
         lines.append("Model: \(fit.modelChoice.reason).")
         if fit.model.automaticChangepoints {
             lines.append(fit.selectedChangepoints.isEmpty
@@ -184,7 +188,8 @@ extension FitReport {
 
     /// Counts and levels with thousands separators and at most one decimal.
     static func count(_ value: Double) -> String {
-        guard value.isFinite else { return "NaN" }
+        guard value.isFinite else { return TextFormat.unavailable }
+        guard abs(value) < 1e15 else { return String(format: "%.4e", value) }
         let rounded = (value * 10).rounded() / 10
         let integer = Int(rounded.rounded(.towardZero))
         var digits = String(abs(integer))
