@@ -115,7 +115,8 @@ public struct TimeSeriesFit: Sendable {
         self.trainingDates = rows.usedDates
         self.trainingWindow = window
         self.droppedDates = rows.droppedDates
-        self.diagnostics = ResidualDiagnostics(residuals: fitted.pearsonResiduals)
+        let rms = (y.reduce(0) { $0 + $1 * $1 } / Double(max(y.count, 1))).squareRoot()
+        self.diagnostics = ResidualDiagnostics(residuals: fitted.pearsonResiduals, scale: kind == .ols ? rms : rms.squareRoot())
         self.start = start
         self.response = response
         self.regressors = regressors

@@ -98,7 +98,8 @@ public struct EffectsReport: Sendable {
             lines.append("  " + plainLanguage(e))
             var facts: [String] = []
             if let c = e.coefficient, let se = e.standardError { facts.append("coefficient \(TextFormat.number(c)) (SE \(TextFormat.number(se)))") }
-            facts.append("relative effect \(String(format: "%+.1f", e.relativeEffect))%")
+            facts.append(e.relativeEffect.isFinite ? "relative effect \(String(format: "%+.1f", e.relativeEffect))%"
+                                                   : "relative effect not available (the expected level without the event is 0)")
             facts.append("observed excess \(FitReport.count(e.observedExcess))")
             if case .decay = term.shape {
                 if let bound = e.halfLifeAtBound {

@@ -55,8 +55,16 @@ extension FitReport {
         lines.append("")
         lines.append("Fit checks: log-likelihood \(TextFormat.number(regression.logLikelihood)), AIC \(TextFormat.number(regression.aic)), " +
                      "BIC \(TextFormat.number(regression.bic))" + (fit.linear.map { ", R² \(TextFormat.number($0.rSquared))" } ?? ""))
+        if !regression.logLikelihood.isFinite || fit.linear.map({ !$0.rSquared.isFinite }) == true {
+            lines.append("  (— = not available: \(fit.linear.map { $0.rSquared.isFinite } == false ? "the response is constant, so R² is undefined; " : "")"
+                         + "a fit with no residual spread has no finite likelihood.)")
+        }
         let lb = fit.diagnostics.ljungBox.map { "lag \($0.lag): p = \(TextFormat.pValue($0.pValue))" }.joined(separator: ", ")
-        lines.append("  Residual autocorrelation: Durbin–Watson \(TextFormat.number(fit.diagnostics.durbinWatson)); Ljung–Box \(lb).")
+        if let reason = fit.diagnostics.unavailableReason {
+            lines.append("  Residual autocorrelation: not available — \(reason).")
+        } else {
+            lines.append("  Residual autocorrelation: Durbin–Watson \(TextFormat.number(fit.diagnostics.durbinWatson)); Ljung–Box \(lb).")
+        }
         if fit.diagnostics.ljungBox.contains(where: { $0.pValue < 0.05 }) {
             lines.append("  ! Residuals are autocorrelated: standard errors and intervals may be too narrow " +
                          "(consider --covariance hac or --ar 1,7).")

@@ -76,6 +76,7 @@ public struct FitReport: Sendable {
             ("dataQuality", dataQuality ?? .null),
             ("diagnostics", .object([
                 ("durbinWatson", .finite(fit.diagnostics.durbinWatson)),
+                ("unavailableReason", fit.diagnostics.unavailableReason.map { .string($0) } ?? .null),
                 ("ljungBox", .array(fit.diagnostics.ljungBox.map {
                     .object([("lag", .integer($0.lag)), ("statistic", .finite($0.statistic)), ("pValue", .finite($0.pValue))])
                 })),
