@@ -6,7 +6,7 @@ import Foundation
 /// `events[]`: {`id`, `date` (null when pooled), `shape`, `window` [FIRST, LAST], `level`, `coefficient`,
 /// `standardError`, `cumulativeExcess`, `cumulativeLower`, `cumulativeUpper`, `observedExcess`, `relativeEffect`,
 /// `intervalMethod`, `halfLifeDays`, `halfLifeLower`, `halfLifeUpper`, `halfLifeAtBound`, `preTrendPValue`,
-/// `placeboPValue`, `placebos`, `daily` [{`offset`, `date`, `observed`, `counterfactual`, `counterfactualLower`,
+/// `placeboPValue`, `placebos`, `notEstimable` (reason or null), `daily` [{`offset`, `date`, `observed`, `counterfactual`, `counterfactualLower`,
 /// `counterfactualUpper`, `excess`, `excessLower`, `excessUpper`, `observedExcess`}], `shifts` [{`shiftDays`,
 /// `cumulativeExcess`}]}; `skippedEvents[]`: {`id`, `date`, `first`, `last`, `reason`}; `groups[]`: {`ids`, `cumulativeExcess`, `cumulativeLower`, `cumulativeUpper`}.
 public struct EffectsReport: Sendable {
@@ -76,6 +76,7 @@ public struct EffectsReport: Sendable {
                          ("excessLower", .finite(d.excessLower)), ("excessUpper", .finite(d.excessUpper)),
                          ("observedExcess", .finite(d.observedExcess))])
             })),
+            ("notEstimable", e.notEstimable.map { .string($0) } ?? .null),
             ("shifts", .array(e.shifts.map { .object([("shiftDays", .integer($0.shiftDays)), ("cumulativeExcess", .finite($0.cumulativeExcess))]) })),
         ])
     }
@@ -95,6 +96,10 @@ public struct EffectsReport: Sendable {
             let level = TextFormat.trimmed(e.level)
             lines.append("")
             lines.append("\(term.id) (\(term.dates.count == 1 ? "\(term.dates[0])" : "\(term.dates.count) events pooled"), \(term.shape.name), days \(term.effectStart)..\(term.last))")
+            if let reason = e.notEstimable {
+                lines.append("  not estimable: \(reason).")
+                continue
+            }
             lines.append("  " + plainLanguage(e))
             var facts: [String] = []
             if let c = e.coefficient, let se = e.standardError { facts.append("coefficient \(TextFormat.number(c)) (SE \(TextFormat.number(se)))") }
@@ -117,7 +122,7 @@ public struct EffectsReport: Sendable {
                     .map { TextFormat.leftPad($0, 14) }.joined())
             }
             if !e.shifts.isEmpty {
-                lines.append("  date shift: " + e.shifts.map { "\($0.shiftDays >= 0 ? "+" : "")\($0.shiftDays)d \(FitReport.count($0.cumulativeExcess))" }.joined(separator: ", "))
+                lines.append("  date shift: " + e.shifts.map { "\($0.shiftDays >= 0 ? "+" : "")\($0.shiftDays)d \($0.cumulativeExcess.isFinite ? FitReport.count($0.cumulativeExcess) : "not estimable")" }.joined(separator: ", "))
             }
         }
         for g in r.groups {
