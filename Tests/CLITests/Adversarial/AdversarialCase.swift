@@ -14,8 +14,9 @@ struct AdversarialCase: Sendable, CustomTestStringConvertible {
 
     var testDescription: String { name }
 
-    static func ok(_ name: String, _ arguments: [String], outputs: [String] = []) -> AdversarialCase {
-        AdversarialCase(name: name, arguments: arguments, exit: 0, mentions: [], outputs: outputs)
+    /// A success; `mentions` must then appear in stdout or stderr (a stated reason, a skipped event).
+    static func ok(_ name: String, _ arguments: [String], _ mentions: String..., outputs: [String] = []) -> AdversarialCase {
+        AdversarialCase(name: name, arguments: arguments, exit: 0, mentions: mentions, outputs: outputs)
     }
 
     static func usage(_ name: String, _ arguments: [String], _ mentions: String..., outputs: [String] = []) -> AdversarialCase {

@@ -33,6 +33,9 @@ struct AdversarialCatalogueTests {
             #expect(created.isSubset(of: Set(testCase.outputs)), "\(testCase.name): unexpected files \(created.sorted())")
             for output in testCase.outputs { #expect(after[output] != nil, "\(testCase.name): \(output) not written") }
             #expect(!AdversarialWorkspace.printsNonFinite(result.stdout), "\(testCase.name): NaN/Inf in stdout\n\(result.stdout.prefix(2000))")
+            for word in testCase.mentions {
+                #expect((result.stdout + result.stderr).contains(word), "\(context)\nexpected the output to mention '\(word)'")
+            }
             for output in testCase.outputs where after[output] != nil {
                 let text = (try? String(contentsOf: workspace.directory.appendingPathComponent(output), encoding: .utf8)) ?? ""
                 #expect(!AdversarialWorkspace.printsNonFinite(text), "\(testCase.name): NaN/Inf in \(output)")

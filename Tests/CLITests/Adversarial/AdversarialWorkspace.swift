@@ -41,9 +41,11 @@ struct AdversarialWorkspace {
         "regress.csv": "y,x1,x2\n1,1,2\n2,2,4\n3,3,6\n",
         "regress-exact.csv": "y,x\n1,1\n2,2\n",
         "regress-const.csv": "y,x\n5,1\n5,2\n5,3\n5,4\n",
+        "regress-y.csv": "y\n5\n6\n8\n",
         "regress-wide.csv": "y,a,b,c\n1,1,0,0\n2,0,1,0\n3,0,0,1\n",
         "regress-big.csv": "y,x\n1e300,1\n1.1e300,2\n1.05e300,3\n1.2e300,4\n",
         "notes.txt": "not a csv\n",
+        "zerowindow.csv": zeroWindowSeries(),
     ]
 
     init() throws {
@@ -116,6 +118,13 @@ struct AdversarialWorkspace {
             lines.append("\(isoDate(first + t)),\(10 + (t * 7919) % 13 + (t % 7 == 5 ? 8 : 0))")
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// 120 days of small counts that are 0 on the 14 days from 2024-02-10.
+    static func zeroWindowSeries() -> String {
+        let first = isoDay("2024-01-01")
+        return (["date,y"] + (0..<120).map { "\(isoDate(first + $0)),\(40 <= $0 && $0 < 54 ? 0 : 5 + ($0 * 7) % 4)" })
+            .joined(separator: "\n") + "\n"
     }
 
     static func constantSeries(days: Int, value: String, name: String = "y") -> String {
