@@ -46,7 +46,7 @@ extension DailySeries {
 
     private static func checked(_ options: IngestOptions, source: String?) throws(DataError) {
         do { try options.check() } catch {
-            throw DataError(.invalid, file: source, expected: "consistent options", found: error.message)
+            throw DataError(.invalid, file: source, expected: "consistent options", found: error.description)
         }
     }
 }

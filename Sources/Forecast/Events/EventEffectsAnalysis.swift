@@ -66,7 +66,7 @@ public struct EventEffectsAnalysis: Sendable {
         let choiceDesign = data.design(with: terms)
         let choice: ModelChoice
         if let kind = model.kind {
-            choice = ModelChoice(kind: kind, reason: "chosen explicitly (--model \(kind.rawValue))")
+            choice = ModelChoice(kind: kind, reason: "chosen explicitly (\(kind.rawValue))")
         } else {
             choice = try ModelChoice.automatic(design: choiceDesign, response: data.y)
         }

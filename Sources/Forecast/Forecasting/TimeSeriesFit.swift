@@ -68,7 +68,7 @@ public struct TimeSeriesFit: Sendable {
         let choice: ModelChoice
         var chosenFit: FittedRegression? = nil
         if let chosen = model.kind {
-            choice = ModelChoice(kind: chosen, reason: "chosen explicitly (--model \(chosen.rawValue))")
+            choice = ModelChoice(kind: chosen, reason: "chosen explicitly (\(chosen.rawValue))")
         } else {
             do { (choice, chosenFit) = try ModelChoice.automaticWithFit(design: design, response: y) } catch {
                 if case let .notCounts(row, v) = error { throw .notCounts(row: dates[used[row]] - start, value: v) }
