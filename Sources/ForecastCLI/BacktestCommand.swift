@@ -178,6 +178,12 @@ struct BacktestCommand: ParsableCommand {
         options.from = nil
         let (table, tableFormat) = try DailySeries.readTable(path: input.file)
         let series = try DailySeries.ingest(table: table, options: options, format: tableFormat)
+        if samples != nil {
+            // --samples keeps every origin's paths: bound origins × horizon × paths by the memory budget.
+            let available = max(1, (series.end - first.date - horizon) / step + 1)
+            try OptionBounds.checkSimulation(rows: horizon * min(origins ?? available, available), paths: paths,
+                                             what: "--samples over \(min(origins ?? available, available)) origins of --horizon \(horizon) days")
+        }
         let responseName = input.values.first ?? series.names.first!
         let response = try series.column(named: responseName)
         // Every data option is applied to the data as known at each origin. Only a spread correction revises
