@@ -58,6 +58,7 @@ public struct TimeSeriesFit: Sendable {
         }
         // The lag transform depends only on whether the response is counts (auto picks a count model exactly then).
         let windowValues = (0..<window.dayCount).map { response[first.adding(days: $0) - start] }.filter { !$0.isNaN }
+        try TimeSeriesModel.checkScale(windowValues)
         let isCount = !windowValues.isEmpty && windowValues.allSatisfy { $0 >= 0 && $0 == $0.rounded() }
         let countTransform = model.kind.map { $0 != .ols } ?? isCount
         var schema = DesignSchema(specification: model.design, trendOrigin: first,
