@@ -117,7 +117,9 @@ extension FitReport {
         switch fit.kind {
         case .ols: return "linear regression (least squares)"
         case .poisson: return "Poisson regression (counts)"
-        case .nb2: return "negative binomial regression (overdispersed counts)"
+        case .nb2:
+            return fit.count?.isPoissonLimit == true ? "negative binomial regression at its Poisson limit (α̂ = 0: no overdispersion)"
+                                                     : "negative binomial regression (overdispersed counts)"
         }
     }
 
