@@ -67,7 +67,7 @@ public enum ResponseFamily: Sendable, Equatable, Hashable {
         case .poisson:
             return (y == 0 ? 0 : y * log(mu)) - mu - SpecialFunctions.logGamma(y + 1)
         case .negativeBinomial(let alpha):
-            return NegativeBinomialLikelihood.logLikelihood(y, mu: mu, alpha: alpha)
+            return NegativeBinomial.logProbability(y, mu: mu, alpha: alpha)
         }
     }
 
@@ -87,7 +87,7 @@ public enum ResponseFamily: Sendable, Equatable, Hashable {
         case .negativeBinomial(let alpha):
             var ratios = LogGammaRatioMemo(theta: 1 / alpha, counts: y)
             for i in y.indices {
-                let term = NegativeBinomialLikelihood.logLikelihoodKernel(y[i], mu: mu[i], alpha: alpha,
+                let term = NegativeBinomial.logProbabilityKernel(y[i], mu: mu[i], alpha: alpha,
                                                                           logGammaRatio: ratios.value(y[i]))
                     - factorials.value(y[i])
                 sum += (weights?[i] ?? 1) * term

@@ -17,8 +17,8 @@ struct LogGammaRatioMemoTests {
                 var kernel = 0.0, factorials = 0.0
                 for i in 0..<n {
                     let scale = w?[i] ?? 1
-                    kernel += w.map { $0[i] * NegativeBinomialLikelihood.logLikelihoodKernel(y[i], mu: mu[i], alpha: alpha) }
-                        ?? NegativeBinomialLikelihood.logLikelihoodKernel(y[i], mu: mu[i], alpha: alpha)
+                    kernel += w.map { $0[i] * NegativeBinomial.logProbabilityKernel(y[i], mu: mu[i], alpha: alpha) }
+                        ?? NegativeBinomial.logProbabilityKernel(y[i], mu: mu[i], alpha: alpha)
                     factorials += scale * SpecialFunctions.logGamma(y[i] + 1)
                 }
                 #expect(CountEstimation.logLikelihoodKernel(y: y, mu: mu, alpha: alpha, weights: w) == kernel, "α \(alpha)")

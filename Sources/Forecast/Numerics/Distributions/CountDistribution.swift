@@ -4,7 +4,7 @@
 //  1. NB2 with mean μ and dispersion α: Var = μ + αμ², θ = 1/α (R's `size`);
 //     pmf(k) = Γ(k+θ)/(Γ(θ) k!) · (θ/(θ+μ))^θ · (μ/(θ+μ))^k (scipy `nbinom(n = 1/α, p = 1/(1+αμ))`,
 //     R `dnbinom(size = 1/α, mu = μ)`). α = 0 is the Poisson limit and is computed as Poisson.
-//  2. log pmf in closed form: NB2 through `NegativeBinomialLikelihood.logLikelihood` (lnΓ(k+θ) − lnΓ(θ) without
+//  2. log pmf in closed form: NB2 through `NegativeBinomial.logProbability` (lnΓ(k+θ) − lnΓ(θ) without
 //     cancelling large log-gammas); Poisson in Loader's saddle-point form −δ(k) − D(k, μ) − ½ln(2πk), so neither
 //     loses digits in the far tail (the log score of a very surprising day is accurate).
 //  3. The CDF is the exact sum of the pmf over the support (see CountDistribution+Table.swift).
@@ -46,7 +46,7 @@ public enum CountDistribution: Sendable, Equatable {
         case let .negativeBinomial(mu, alpha):
             if alpha == 0 { return Self.poissonLogProbability(k, mu) }
             if mu == 0 { return k == 0 ? 0 : -.infinity }
-            return NegativeBinomialLikelihood.logLikelihood(k, mu: mu, alpha: alpha)
+            return NegativeBinomial.logProbability(k, mu: mu, alpha: alpha)
         }
     }
 
