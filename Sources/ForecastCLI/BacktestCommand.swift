@@ -185,26 +185,10 @@ struct BacktestCommand: ParsableCommand {
                                              what: "--samples over \(min(origins ?? available, available)) origins of --horizon \(horizon) days")
         }
         let responseName = input.values.first ?? series.names.first!
-        let response = try series.column(named: responseName)
-        // Every data option is applied to the data as known at each origin. Only a spread correction revises
-        // earlier days (it moves a later correction backwards), so only then is the file re-ingested per origin.
-        var vintage: BacktestSpecification.ResponseVintage? = nil
-        if case .spread = options.corrections {
-            let start = series.start, ingestOptions = options
-            vintage = { origin in
-                var known = ingestOptions
-                known.asOf = origin
-                guard let asOf = try? DailySeries.ingest(table: table, options: known, format: tableFormat),
-                      let column = try? asOf.column(named: responseName) else { return nil }
-                let offset = asOf.start - start
-                return (0...(origin - start)).map { i in
-                    let j = i - offset
-                    return j >= 0 && j < column.count ? column[j] : .nan
-                }
-            }
-        }
-        var regressors: [String: [Double]] = [:]
-        for name in terms.regressor { regressors[name] = try series.column(named: name) }
+        // Every data option is applied to the data as known at each origin (`DailySeries.vintage`).
+        let vintage = DailySeries.vintage(of: responseName, table: table, options: options, format: tableFormat,
+                                          start: series.start)
+        let dated = try DatedSeries(series: series, response: responseName, regressors: terms.regressor)
         let calendar = try terms.eventsFile.map { try EventCalendar.read(contentsOf: $0) }
         var (design, _) = terms.specification(calendar: calendar?.events.map { ($0.id, $0.date, $0.kind) } ?? [])
         // Calendar events entirely before the first training day or after the last day of data never enter a fit.
@@ -218,8 +202,7 @@ struct BacktestCommand: ParsableCommand {
             model: timeSeriesModel, horizon: horizon, firstOrigin: first.date, step: step, origins: origins,
             window: trainingWindow.window, refit: refit.cadence, quantileLevels: levels, paths: paths, seed: seed,
             keepSamples: samples != nil || exceed != nil)
-        let dated = DatedSeries(name: responseName, start: series.start, values: response, regressors: regressors)
-        let trainingValues = Array(response[max(0, (from ?? series.start) - series.start)...])
+        let trainingValues = Array(dated.values[max(0, (from ?? series.start) - series.start)...])
         if vintage != nil, let kind = kinds.first(where: { $0.regressionKind == nil && ($0 != .auto || AutoForecaster.isCountLike(trainingValues)) }) {
             throw ValidationError("--corrections spread revises earlier days per origin; --model \(kind.rawValue) needs another --corrections mode")
         }
@@ -229,8 +212,7 @@ struct BacktestCommand: ParsableCommand {
             if kind.regressionKind != nil || (kind == .auto && !AutoForecaster.isCountLike(trainingValues)) {
                 var regression = specification
                 regression.model.kind = kind.regressionKind
-                return try regression.run(start: series.start, response: response, regressors: regressors,
-                                          responseName: responseName, vintage: vintage)
+                return try regression.run(dated, vintage: vintage)
             }
             return try specification.run(forecaster: kind.forecaster(regression: timeSeriesModel), series: dated)
         }

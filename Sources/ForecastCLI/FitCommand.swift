@@ -98,16 +98,10 @@ struct FitCommand: ParsableCommand {
         let model = TimeSeriesModel(design: data.design, kind: modelOptions.kind, covariance: modelOptions.estimator,
                                     from: data.from, to: data.to,
                                     automaticChangepoints: terms.changepoints?.automatic ?? false)
+        let dated = try DatedSeries(series: series, response: responseName, regressors: terms.regressor)
         let fit: TimeSeriesFit
-        do {
-            fit = try model.fit(start: series.start, response: response, regressors: regressors, responseName: responseName)
-        } catch {
-            if case let .notCounts(day, value) = error {
-                throw DataError(.outOfDomain, file: input.file, line: series.sourceLine(ofDay: day), column: responseName,
-                                expected: "a non-negative integer count (--model \(modelOptions.model.rawValue))",
-                                found: "\(TextNumber.format(value)) on \(series.date(at: day))")
-            }
-            throw error
+        do { fit = try model.fit(dated) } catch {
+            throw dated.located(error, expected: "a non-negative integer count (--model \(modelOptions.model.rawValue))")
         }
         // Forecast dates must stay dates the reader accepts (years up to 9999).
         if let lastDay = CalendarDate(year: 9999, month: 12, day: 31), lastDay - fit.trainingWindow.last < horizon {

@@ -143,10 +143,3 @@ struct RegressCommand: ParsableCommand {
         }
     }
 }
-
-/// Numbers quoted in messages: integers without a decimal point.
-enum TextNumber {
-    static func format(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
-    }
-}

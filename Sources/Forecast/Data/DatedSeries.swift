@@ -66,14 +66,25 @@ public struct DatedSeries: Sendable {
 
     /// The response on a day (NaN when missing or outside the series).
     public func value(at date: CalendarDate) -> Double {
-        let t = date - start
-        return t >= 0 && t < values.count ? values[t] : .nan
+        Self.value(in: values, start: start, at: date)
     }
 
     /// A regressor on a day: nil when the name is unknown, the day is outside its column, or the value is missing.
     public func regressor(_ name: String, at date: CalendarDate) -> Double? {
+        Self.regressor(in: regressors[name], start: start, at: date)
+    }
+
+    /// `column[date − start]`, NaN outside the column: the one day lookup of a response array (also used by
+    /// `TimeSeriesFit` and the backtest's data, which hold their arrays unwrapped).
+    static func value(in column: [Double], start: CalendarDate, at date: CalendarDate) -> Double {
         let t = date - start
-        guard let column = regressors[name], t >= 0, t < column.count, column[t].isFinite else { return nil }
+        return t >= 0 && t < column.count ? column[t] : .nan
+    }
+
+    /// `column[date − start]` when the column exists, covers the day and the value is finite; else nil.
+    static func regressor(in column: [Double]?, start: CalendarDate, at date: CalendarDate) -> Double? {
+        let t = date - start
+        guard let column, t >= 0, t < column.count, column[t].isFinite else { return nil }
         return column[t]
     }
 
@@ -97,5 +108,16 @@ public struct DatedSeries: Sendable {
         let t = date - start
         guard t >= 0, t < sourceLines.count, sourceLines[t] > 0 else { return nil }
         return sourceLines[t]
+    }
+
+    /// A model error about one day, located at the source: `.notCounts(row: t, value:)` (t indexing `values`)
+    /// becomes a `DataError` naming the file, the input line, the response column, the value and its day; any other
+    /// error is returned as it is.
+    /// - Parameter expected: what was expected, in the caller's words (a CLI adds the option that asked for counts).
+    public func located(_ error: ModelError, expected: String = "a non-negative integer count") -> any Error {
+        guard case let .notCounts(t, value) = error, t >= 0, t < values.count else { return error }
+        let date = start.adding(days: t)
+        return DataError(.outOfDomain, file: source, line: sourceLine(at: date), column: name, expected: expected,
+                         found: "\(TextNumber.format(value)) on \(date)")
     }
 }

@@ -125,14 +125,11 @@ public struct TimeSeriesFit: Sendable {
 
     /// The response on a day (NaN when missing or outside the series).
     func responseValue(at date: CalendarDate) -> Double {
-        let index = date - start
-        return index >= 0 && index < response.count ? response[index] : .nan
+        DatedSeries.value(in: response, start: start, at: date)
     }
 
     /// A regressor's value on a day, or nil.
     func regressorValue(_ name: String, at date: CalendarDate) -> Double? {
-        let index = date - start
-        guard let column = regressors[name], index >= 0, index < column.count, column[index].isFinite else { return nil }
-        return column[index]
+        DatedSeries.regressor(in: regressors[name], start: start, at: date)
     }
 }

@@ -44,6 +44,13 @@ public struct TimeSeriesModel: Sendable, Equatable {
                     responseName: String = "y") throws(ModelError) -> TimeSeriesFit {
         try TimeSeriesFit(model: self, start: start, response: response, regressors: regressors, responseName: responseName)
     }
+
+    /// Fits the model to a dated series (its response, regressors and name).
+    /// - Throws: as the array form; `series.located(_:)` turns a `.notCounts` day into a data error at the source
+    ///   line.
+    public func fit(_ series: DatedSeries) throws(ModelError) -> TimeSeriesFit {
+        try fit(start: series.start, response: series.values, regressors: series.regressors, responseName: series.name)
+    }
 }
 
 extension TimeSeriesModel {

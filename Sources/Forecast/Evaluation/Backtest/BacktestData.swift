@@ -11,15 +11,12 @@ struct BacktestData: Sendable {
 
     /// The response on a day (NaN when missing or outside the series).
     func response(at date: CalendarDate) -> Double {
-        let index = date - start
-        return index >= 0 && index < response.count ? response[index] : .nan
+        DatedSeries.value(in: response, start: start, at: date)
     }
 
     /// A regressor on a day, nil when missing or outside its column.
     func regressor(_ name: String, at date: CalendarDate) -> Double? {
-        let index = date - start
-        guard let column = regressors[name], index >= 0, index < column.count, column[index].isFinite else { return nil }
-        return column[index]
+        DatedSeries.regressor(in: regressors[name], start: start, at: date)
     }
 
     /// The response through `origin` only, as known on that day (days after it are not passed on): what a fit at

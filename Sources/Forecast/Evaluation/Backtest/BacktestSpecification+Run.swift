@@ -54,6 +54,12 @@ extension BacktestSpecification {
         return BacktestResult(specification: self, windows: windows, outcomes: outcomes)
     }
 
+    /// Runs the backtest on a dated series (as the array form, with the series' response, regressors and name).
+    public func run(_ series: DatedSeries, vintage: ResponseVintage? = nil) throws(BacktestError) -> BacktestResult {
+        try run(start: series.start, response: series.values, regressors: series.regressors, responseName: series.name,
+                vintage: vintage)
+    }
+
     /// The response from the series' start through an origin as known on that day (index 0 = `start`), or nil
     /// when it cannot be read.
     public typealias ResponseVintage = @Sendable (CalendarDate) -> [Double]?
