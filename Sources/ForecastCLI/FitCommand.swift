@@ -155,15 +155,8 @@ struct FitCommand: ParsableCommand {
         var crossing: ThresholdCrossing? = nil
         if let threshold {
             // The running total the paths start from: the raw (cumulative) value on the last training day.
-            var levels = try input.ingestOptions()
-            (levels.from, levels.to, levels.mode) = (nil, nil, .levels)
-            let raw = try DailySeries.ingest(path: input.file, options: levels)
-            let totals = try raw.column(named: responseName)
-            guard let last = raw.index(of: fit.trainingWindow.last),
-                  let base = totals[...last].last(where: { !$0.isNaN }) else {
-                throw DataError(.missingValue, file: input.file, column: responseName,
-                                expected: "a cumulative value on or before \(fit.trainingWindow.last)")
-            }
+            let base = try DailySeries.runningTotal(of: responseName, path: input.file, options: input.ingestOptions(),
+                                                    through: fit.trainingWindow.last)
             crossing = forecast.threshold(threshold, base: base)
         }
         return FitReport(fit: fit, forecast: forecast, dataQuality: series.quality.json(),

@@ -66,14 +66,18 @@ public struct TimeSeriesFit: Sendable {
         let rows = try TrainingRows(schema: schema, window: window, start: start, response: response, regressors: regressors)
         let dates = rows.dates, used = rows.used, y = rows.y
         var design = rows.design
+        // A count model's "design row r is not a count" names the day's index into `response` instead.
+        func dayIndexed(_ error: ModelError) -> ModelError {
+            guard case let .notCounts(row, value) = error else { return error }
+            return .notCounts(row: dates[used[row]] - start, value: value)
+        }
         let choice: ModelChoice
         var chosenFit: FittedRegression? = nil
         if let chosen = model.kind {
             choice = ModelChoice(kind: chosen, reason: "chosen explicitly (\(chosen.rawValue))")
         } else {
             do { (choice, chosenFit) = try ModelChoice.automaticWithFit(design: design, response: y) } catch {
-                if case let .notCounts(row, v) = error { throw .notCounts(row: dates[used[row]] - start, value: v) }
-                throw error
+                throw dayIndexed(error)
             }
         }
         let kind = choice.kind
@@ -103,8 +107,7 @@ public struct TimeSeriesFit: Sendable {
                 .fit(design, response: y, start: startValues,
                      startAlpha: startValues == nil ? nil : warmStart?.alpha)
         } catch {
-            if case let .notCounts(row, v) = error { throw .notCounts(row: dates[used[row]] - start, value: v) }
-            throw error
+            throw dayIndexed(error)
         } }
         self.model = model
         self.schema = schema

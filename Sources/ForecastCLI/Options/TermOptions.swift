@@ -43,16 +43,15 @@ struct TermOptions: ParsableArguments {
     @Option(help: "A numeric column of the file entered as it is (repeatable).")
     var regressor: [String] = []
 
-    /// The specification these options describe; events from a calendar are filtered by kind/ids (events outside
-    /// the training window are dropped later, by `DesignSpecification.droppingEvents(outside:among:)`).
+    /// The specification these options describe: the --event windows, then the calendar's events filtered by
+    /// --kind/--ids (`EventWindow.windows(calendar:kind:ids:offsets:)`); events outside the training window are
+    /// dropped later, by `DesignSpecification.droppingEvents(outside:among:)`.
     func specification(calendar: [(id: String, date: CalendarDate, kind: String)]) -> (DesignSpecification, skipped: [String]) {
         let range = window ?? WindowArgument(first: 0, last: 13)
         var windows = events.map { $0.explicitWindow ? $0.window
             : EventWindow(id: $0.window.id, date: $0.window.date, first: range.first, last: range.last) }
         let wanted = ids.map { Set($0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }) }
-        for event in calendar where (kind == nil || event.kind == kind) && (wanted == nil || wanted!.contains(event.id)) {
-            windows.append(EventWindow(id: event.id, date: event.date, first: range.first, last: range.last))
-        }
+        windows += EventWindow.windows(calendar: calendar, kind: kind, ids: wanted, offsets: range.first...range.last)
         let spec = DesignSpecification(intercept: !noIntercept, trend: trend.trend, dayOfWeek: dayOfWeek,
                                        fourier: fourier.map(\.term), changepoints: changepoints?.dates ?? [],
                                        autoregressiveLags: ar?.values ?? [], events: windows,
