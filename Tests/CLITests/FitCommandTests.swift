@@ -11,6 +11,12 @@ struct FitCommandTests {
             .filter { $0.hasSuffix(".csv") && $0 != "events.csv" }.sorted()
     }
 
+    @Test("datasets/ holds the four shipped daily series the no-flag test runs on")
+    func dailyFilesPresent() {
+        // Without this the parameterised test below would pass silently on an empty datasets/ folder.
+        #expect(Self.dailyFiles == ["equipment_daily.csv", "personnel_daily.csv", "shahed_daily.csv", "strikes_daily.csv"])
+    }
+
     @Test("A no-flag fit works on every daily CSV in datasets/ and prints a readable summary", arguments: dailyFiles)
     func noFlags(file: String) throws {
         let result = try ForecastBinary.run(["fit", Self.datasets.appendingPathComponent(file).path])
@@ -41,16 +47,15 @@ struct FitCommandTests {
         #expect((json["level"] as? NSNumber)?.doubleValue == 0.95)
     }
 
-    @Test("Reproduces ols-personnel from dates and flags: 28-day means and 95% intervals",
-          .enabled(if: ForecastBinary.sharedIsAvailable, "../shared is absent; reference CLI test skipped"))
+    @Test("Reproduces ols-personnel from dates and flags: 28-day means and 95% intervals")
     func olsPersonnel() throws {
-        let series = ForecastBinary.shared.appendingPathComponent("reference/series/personnel_daily.csv").path
+        let series = ForecastBinary.fixtures.appendingPathComponent("reference/series/personnel_daily.csv").path
         let result = try ForecastBinary.run(["fit", series, "--value", "daily", "--model", "ols", "--from", "2024-01-01",
                                              "--to", "2024-11-24", "--event", "2024-02-17:avdiivka", "--event", "2024-08-06:kursk",
                                              "--event", "2024-11-17:atacms", "--level", "95", "--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")
         let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
-        let expected = try JSONSerialization.jsonObject(with: Data(contentsOf: ForecastBinary.shared
+        let expected = try JSONSerialization.jsonObject(with: Data(contentsOf: ForecastBinary.fixtures
             .appendingPathComponent("reference/ols-personnel/expected.json"))) as! [String: Any]
         let reference = expected["expected"] as! [String: Any]
         // statsmodels predicted_mean / obs_ci_lower / obs_ci_upper, tolerance 1e-9 relative (expected.json).

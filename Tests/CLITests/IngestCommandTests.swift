@@ -150,13 +150,12 @@ struct IngestCommandTests {
         #expect(bad.status == 1 && bad.stderr.hasPrefix("error: not a date: expected --event DATE:ID"))
     }
 
-    @Test("The reference personnel series through the CLI, byte for byte",
-          .enabled(if: ForecastBinary.sharedIsAvailable, "../shared is absent; reference CLI test skipped"))
+    @Test("The reference personnel series through the CLI, byte for byte")
     func referencePersonnel() throws {
-        let input = ForecastBinary.shared.appendingPathComponent("datasets/ua-gs-russian-losses/russia_losses_personnel.json").path
+        let input = ForecastBinary.raw.appendingPathComponent("ua-gs-russian-losses/russia_losses_personnel.json").path
         let r = try ForecastBinary.run(["ingest", input, "--cumulative", "--value", "personnel"])
         #expect(r.status == 0, "stderr: \(r.stderr)")
-        let reference = try String(contentsOf: ForecastBinary.shared.appendingPathComponent("reference/series/personnel_daily.csv"),
+        let reference = try String(contentsOf: ForecastBinary.fixtures.appendingPathComponent("reference/series/personnel_daily.csv"),
                                    encoding: .utf8)
         // Reference columns date,cumulative,daily,... → date,daily under the source name `personnel`.
         let expected = "date,personnel\n" + reference.split(separator: "\n").dropFirst()

@@ -14,11 +14,10 @@ struct RegressCommandTests {
         #expect(help.stdout.contains("--covariance"))
     }
 
-    @Test("JSON output of the ols-personnel reference case has the documented keys and the reference values",
-          .enabled(if: ForecastBinary.sharedIsAvailable, "../shared is absent; reference CLI test skipped"))
+    @Test("JSON output of the ols-personnel reference case has the documented keys and the reference values")
     func referenceJSON() throws {
-        let data = ForecastBinary.shared.appendingPathComponent("reference/ols-personnel/data.csv").path
-        let future = ForecastBinary.shared.appendingPathComponent("reference/ols-personnel/future.csv").path
+        let data = ForecastBinary.fixtures.appendingPathComponent("reference/ols-personnel/data.csv").path
+        let future = ForecastBinary.fixtures.appendingPathComponent("reference/ols-personnel/future.csv").path
         let result = try ForecastBinary.run(["regress", data, "--response", "y", "--predict", future, "--format", "json"])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
@@ -33,8 +32,8 @@ struct RegressCommandTests {
         #expect((json["covariance"] as? [String: Any])?["kind"] as? String == "classical")
         #expect((json["covariance"] as? [String: Any])?["maxLags"] is NSNull)
 
-        // Values: ../shared/reference/ols-personnel/expected.json (statsmodels 0.15.0), tolerance 1e-9 relative.
-        let expectedData = try Data(contentsOf: ForecastBinary.shared.appendingPathComponent("reference/ols-personnel/expected.json"))
+        // Values: Tests/Fixtures/reference/ols-personnel/expected.json (statsmodels 0.15.0), tolerance 1e-9 relative.
+        let expectedData = try Data(contentsOf: ForecastBinary.fixtures.appendingPathComponent("reference/ols-personnel/expected.json"))
         let reference = (try JSONSerialization.jsonObject(with: expectedData) as! [String: Any])["expected"] as! [String: Any]
         let params = reference["params"] as! [String: NSNumber]
         let bse = reference["bse"] as! [String: NSNumber]
@@ -141,11 +140,10 @@ struct RegressCommandTests {
 
 @Suite("forecast regress --model poisson|nb2 (end to end)")
 struct RegressCountCommandTests {
-    @Test("NB2 JSON: count keys, α and its SE equal ../shared/reference/nb2-strikes",
-          .enabled(if: ForecastBinary.sharedIsAvailable, "../shared is absent; reference CLI test skipped"))
+    @Test("NB2 JSON: count keys, α and its SE equal Tests/Fixtures/reference/nb2-strikes")
     func negativeBinomialJSON() throws {
-        let data = ForecastBinary.shared.appendingPathComponent("reference/nb2-strikes/data.csv").path
-        let future = ForecastBinary.shared.appendingPathComponent("reference/nb2-strikes/future.csv").path
+        let data = ForecastBinary.fixtures.appendingPathComponent("reference/nb2-strikes/data.csv").path
+        let future = ForecastBinary.fixtures.appendingPathComponent("reference/nb2-strikes/future.csv").path
         let result = try ForecastBinary.run(["regress", data, "--response", "y", "--model", "nb2", "--predict", future,
                                              "--format", "json"])
         #expect(result.status == 0, "stderr: \(result.stderr)")
@@ -171,7 +169,7 @@ struct RegressCountCommandTests {
         // predicted_mean[0] of nb2-strikes: 189.65033... (rel 1e-6)
         let mean0 = (predictions[0]["mean"] as! NSNumber).doubleValue
         let expected = try JSONSerialization.jsonObject(with: Data(contentsOf:
-            ForecastBinary.shared.appendingPathComponent("reference/nb2-strikes/expected.json"))) as! [String: Any]
+            ForecastBinary.fixtures.appendingPathComponent("reference/nb2-strikes/expected.json"))) as! [String: Any]
         let reference = ((expected["expected"] as! [String: Any])["predicted_mean"] as! [NSNumber])[0].doubleValue
         #expect(abs(mean0 - reference) <= 1e-6 * reference)
     }

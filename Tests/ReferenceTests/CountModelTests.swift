@@ -1,11 +1,11 @@
-// ../shared/reference/poisson-strikes (statsmodels GLM Poisson, cross-checked with R glm + sandwich) and
-// ../shared/reference/nb2-strikes (statsmodels discrete NegativeBinomial nb2, cross-checked with R MASS::glm.nb):
+// Tests/Fixtures/reference/poisson-strikes (statsmodels GLM Poisson, cross-checked with R glm + sandwich) and
+// Tests/Fixtures/reference/nb2-strikes (statsmodels discrete NegativeBinomial nb2, cross-checked with R MASS::glm.nb):
 // every quantity in their expected.json, with the cases' own tolerances.
 import Foundation
 import Testing
 @testable import Forecast
 
-@Suite("Reference: poisson-strikes (statsmodels GLM, R glm)", .enabled(if: SharedData.isAvailable, SharedData.skipMessage))
+@Suite("Reference: poisson-strikes (statsmodels GLM, R glm)")
 struct PoissonStrikesTests {
     let reference: ReferenceCase
     let design: DesignMatrix
@@ -67,7 +67,7 @@ struct PoissonStrikesTests {
     }
 }
 
-@Suite("Reference: nb2-strikes (statsmodels NegativeBinomial nb2, R MASS::glm.nb)", .enabled(if: SharedData.isAvailable, SharedData.skipMessage))
+@Suite("Reference: nb2-strikes (statsmodels NegativeBinomial nb2, R MASS::glm.nb)")
 struct NegativeBinomialStrikesTests {
     let reference: ReferenceCase
     let design: DesignMatrix

@@ -1,4 +1,4 @@
-// ../shared/reference/ols-personnel: statsmodels 0.15.0 OLS (cross-checked with R lm/sandwich) on daily
+// Tests/Fixtures/reference/ols-personnel: statsmodels 0.15.0 OLS (cross-checked with R lm/sandwich) on daily
 // personnel losses, 2024-01-01..2024-11-24, 11 design columns, 28 future rows. Every quantity in its
 // expected.json, every covariance estimator, the predictions, with the case's own tolerances.
 import Foundation
@@ -17,7 +17,7 @@ func loadReferenceDesign(_ reference: ReferenceCase, file: String, withResponse:
     return (DesignMatrix(columns: columns), response)
 }
 
-@Suite("Reference: ols-personnel (statsmodels, R)", .enabled(if: SharedData.isAvailable, SharedData.skipMessage))
+@Suite("Reference: ols-personnel (statsmodels, R)")
 struct OLSPersonnelTests {
     let reference: ReferenceCase
     let design: DesignMatrix
@@ -111,7 +111,7 @@ struct OLSPersonnelTests {
     }
 }
 
-@Suite("Reference: rank-deficient designs follow R's lm()", .enabled(if: SharedData.isAvailable, SharedData.skipMessage))
+@Suite("Reference: rank-deficient designs follow R's lm()")
 struct RankDeficientPersonnelTests {
     @Test("A column equal to the sum of two earlier ones is aliased by name; the rest equals the reference fit")
     func sumOfTwoColumns() throws {

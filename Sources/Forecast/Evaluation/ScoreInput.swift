@@ -1,6 +1,6 @@
 // ScoreInput — the files of `forecast score`, read into aligned arrays and checked, with located errors.
 //
-// Format (../shared/reference/README.md, case metrics-basic):
+// Format (Tests/Fixtures/reference/README.md, case metrics-basic):
 //  1. FORECASTS: `date` (YYYY-MM-DD, one row per day, no repeats), `y` (actuals), then any of: `f_<name>` point
 //     forecasts (each scored under <name>), `q_<level>` quantile forecasts (level in (0, 1), written as in the
 //     name, e.g. `q_0.05`), `norm_mean` + `norm_sd` (Gaussian predictive), `nb_mu` + `nb_alpha` (NB2 predictive,

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Forecast
 
-/// One case of ../shared/reference (expected.json + its CSV files) and the single checker every reference
+/// One case of Tests/Fixtures/reference (expected.json + its CSV files) and the single checker every reference
 /// test goes through: element-wise |a − e| ≤ rel·|e| + abs with the case's own tolerances, integers exact,
 /// null ⇔ not estimable (NaN). Failures print the case, quantity, element, both values and the provenance.
 struct ReferenceCase {
@@ -11,7 +11,7 @@ struct ReferenceCase {
 
     init(_ name: String) throws {
         self.name = name
-        let data = try Data(contentsOf: SharedData.url("reference/\(name)/expected.json"))
+        let data = try Data(contentsOf: Fixtures.url("reference/\(name)/expected.json"))
         json = try JSONSerialization.jsonObject(with: data) as! [String: Any]
     }
 
@@ -20,7 +20,7 @@ struct ReferenceCase {
     var options: [String: Any] { json["options"] as! [String: Any] }
     var provenance: String { "\(json["provenance"] ?? "")" }
 
-    func path(_ file: String) -> String { SharedData.url("reference/\(name)/\(file)").path }
+    func path(_ file: String) -> String { Fixtures.url("reference/\(name)/\(file)").path }
 
     func tolerance(_ quantity: String) -> (rel: Double, abs: Double) {
         let rel = Self.number((json["tolerance"] as? [String: Any])?[quantity]) ?? 0
