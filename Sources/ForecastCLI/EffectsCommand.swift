@@ -62,10 +62,7 @@ struct EffectsCommand: ParsableCommand {
             throw ValidationError("AR terms are refused in effects: observed lags would carry the event into the counterfactual")
         }
         if terms.events.isEmpty && terms.eventsFile == nil { throw ValidationError("give triggers with --event DATE:ID or --events FILE") }
-        guard level > 1 && level < 100 else {
-            throw ValidationError("--level is a percentage in (1, 100), got \(TextNumber.format(level))" +
-                                  (level > 0 && level <= 1 ? " (did you mean \(TextNumber.format(level * 100))?)" : ""))
-        }
+        _ = try LevelOption.level(level)
         guard placebos >= 0, shift >= 0, paths >= 1 else { throw ValidationError("--placebos and --shift must be ≥ 0, --paths ≥ 1") }
         if pool != nil && terms.eventsFile == nil { throw ValidationError("--pool kind pools events from --events FILE") }
         if modelOptions.covariance == .hc2 || modelOptions.covariance == .hc3 {

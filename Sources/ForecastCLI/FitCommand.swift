@@ -49,16 +49,12 @@ struct FitCommand: ParsableCommand {
     @Option(help: "Output format: table or json.")
     var format: ReportFormat = .table
 
-    var levels: [Double] { level.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) } }
+    /// The `--level` values in percent (validated in `validate()`).
+    var levels: [Double] { ((try? LevelOption.levels(level)) ?? []).map(\.percent) }
 
     func validate() throws {
         guard horizon >= 1 else { throw ValidationError("--horizon must be at least 1 day, got \(horizon)") }
-        let parsed = level.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
-        guard !parsed.isEmpty, parsed.allSatisfy({ $0 != nil }) else { throw ValidationError("--level takes percentages, e.g. 80,95") }
-        for value in parsed.map({ $0! }) where !(value > 1 && value < 100) {
-            let hint = value > 0 && value <= 1 ? " (did you mean \(TextNumber.format(value * 100))?)" : ""
-            throw ValidationError("--level values are percentages in (1, 100), got \(TextNumber.format(value))\(hint)")
-        }
+        _ = try LevelOption.levels(level)
         guard paths >= 1 else { throw ValidationError("--paths must be ≥ 1") }
         if threshold != nil && !input.cumulative { throw ValidationError("--threshold requires --cumulative (a running-total series)") }
         if input.values.count > 1 { throw ValidationError("fit takes one response: give --value once") }

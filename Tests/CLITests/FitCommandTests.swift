@@ -44,7 +44,8 @@ struct FitCommandTests {
         let intervals = forecast[0]["intervals"] as! [[String: Any]]
         #expect(intervals.map { ($0["level"] as! NSNumber).intValue } == [80, 95])
         #expect(forecast[0]["actual"] != nil, "held-out actuals after --to are shown")
-        #expect((json["level"] as? NSNumber)?.doubleValue == 0.95)
+        // One unit for levels (issue 15, item 3): the coefficient level is in percent like the interval levels.
+        #expect((json["level"] as? NSNumber)?.doubleValue == 95)
     }
 
     @Test("Reproduces ols-personnel from dates and flags: 28-day means and 95% intervals")
@@ -89,7 +90,8 @@ struct FitCommandTests {
     }
 
     @Test("Usage errors exit 64 with hints", arguments: [
-        (["--horizon", "0"], "--horizon"), (["--level", "0.95"], "did you mean 95?"), (["--level", "100"], "--level"),
+        (["--horizon", "0"], "--horizon"), (["--level", "0.95"], "did you mean 95?"), (["--level", "100"], "--level"), (["--level", "0"], "--level"), (["--level", "150"], "--level: 150 is not a percentage"),
+        (["--level", "80,x"], "--level: 'x' is not a number"),
         (["--threshold", "100"], "--cumulative"), (["--event", "2024-13-01:x"], "--event"),
         (["--exceed", "0"], "--exceed"), (["--exceed", "abc"], "--exceed"), (["--exceed", "300,-1"], "--exceed"),
     ])

@@ -121,7 +121,8 @@ struct RegressCommandTests {
     }
 
     @Test("Usage errors exit 64", arguments: [
-        ["regress", "x.csv", "--response", "y", "--level", "95"],
+        ["regress", "x.csv", "--response", "y", "--level", "0.95"],
+        ["regress", "x.csv", "--response", "y", "--level", "100"],
         ["regress", "x.csv", "--response", "y", "--covariance", "hc9"],
         ["regress", "x.csv"],
         ["regress", "x.csv", "--response", "y", "--max-lags", "3"],
@@ -131,10 +132,10 @@ struct RegressCommandTests {
         #expect(result.status == 64, "\(arguments): \(result.stderr)")
     }
 
-    @Test("--level 95 hints at 0.95")
+    @Test("--level is a percentage as in fit and effects: 0.95 hints at 95")
     func levelHint() throws {
-        let result = try ForecastBinary.run(["regress", "x.csv", "--response", "y", "--level", "95"])
-        #expect(result.stderr.contains("did you mean 0.95?"), "\(result.stderr)")
+        let result = try ForecastBinary.run(["regress", "x.csv", "--response", "y", "--level", "0.95"])
+        #expect(result.stderr.contains("--level") && result.stderr.contains("did you mean 95?"), "\(result.stderr)")
     }
 }
 

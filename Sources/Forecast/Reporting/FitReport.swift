@@ -91,7 +91,7 @@ public struct FitReport: Sendable {
     }
 
     static func interval(_ i: PredictionInterval) -> JSONValue {
-        .object([("level", i.level == i.level.rounded() ? .integer(Int(i.level)) : .number(i.level)),
+        .object([("level", IntervalLevel.json(percent: i.level)),
                  ("lower", .finite(i.lower)), ("upper", .finite(i.upper))])
     }
 
