@@ -163,12 +163,12 @@ struct BacktestCommand: ParsableCommand {
     }
 
     private func makeResults(_ kinds: [ForecasterKind]) throws -> [BacktestComparison.Entry] {
-        var options = try input.ingestOptions()
+        var options = try input.ingestOptions(regressors: terms.regressor)
         let from = options.from
         options.from = nil
         let (table, tableFormat) = try DailySeries.readTable(path: input.file)
         let series = try DailySeries.ingest(table: table, options: options, format: tableFormat)
-        let responseName = input.values.first ?? series.names.first!
+        let responseName = try input.responseName(in: series, regressors: terms.regressor)
         let response = try series.column(named: responseName)
         // Every data option is applied to the data as known at each origin. Only a spread correction revises
         // earlier days (it moves a later correction backwards), so only then is the file re-ingested per origin.

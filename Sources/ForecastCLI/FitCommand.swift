@@ -72,7 +72,10 @@ struct FitCommand: ParsableCommand {
             try reportingFailures { try write(report.csv(), to: output) }
         }
         if let plot {
-            let svg = ForecastPlot(title: "\(report.fit.responseName): \(report.forecastModel) \(horizon)-day forecast")
+            // With --from the whole training window is shown; without it the plot's default (the last year).
+            let window = report.fit.trainingWindow
+            let svg = ForecastPlot(title: "\(report.fit.responseName): \(report.forecastModel) \(horizon)-day forecast",
+                                   historyDays: input.from == nil ? nil : window.last - window.first + 1)
                 .render(fit: report.fit, forecast: report.forecast)
             try reportingFailures { try write(svg, to: plot) }
         }

@@ -89,6 +89,49 @@ struct FitCommandTests {
         #expect(svg.hasPrefix("<?xml") && svg.contains("class=\"forecast-mean\""))
     }
 
+    @Test("--threshold from 1,000 paths prints the resolution: > 99.9 % when every path crosses, < 0.1 % when none does")
+    func thresholdResolution() throws {
+        let feed = ForecastBinary.raw.appendingPathComponent("ua-gs-russian-losses/russia_losses_personnel.json").path
+        let base = ["fit", feed, "--cumulative", "--value", "personnel", "--from", "2025-01-01", "--horizon", "7"]
+        // The last cumulative total is 1,456,610 (2026-08-08): 1,000,000 is already passed, 5,000,000 out of reach.
+        let reached = try ForecastBinary.run(base + ["--threshold", "1000000"])
+        #expect(reached.status == 0 && reached.stdout.contains("> 99.9 %"), "\(reached.stdout)")
+        let unreached = try ForecastBinary.run(base + ["--threshold", "5000000"])
+        #expect(unreached.status == 0 && unreached.stdout.contains("< 0.1 %"), "\(unreached.stdout)")
+        #expect(!reached.stdout.contains("100.0000%") && !unreached.stdout.contains("0.0000%"))
+    }
+
+    @Test("--regressor: read also when --value names another column; the response is never its own regressor")
+    func regressorResolution() throws {
+        let strikes = Self.datasets.appendingPathComponent("strikes_daily.csv").path
+        let window = ["--from", "2024-01-01", "--to", "2025-06-30", "--horizon", "7", "--paths", "100"]
+        let both = try ForecastBinary.run(["fit", strikes, "--value", "destroyed", "--regressor", "launched", "--format", "json"] + window)
+        #expect(both.status == 0, "\(both.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(both.stdout.utf8)) as? [String: Any]
+        #expect(json?["response"] as? String == "destroyed")
+        #expect(((json?["coefficients"] as? [[String: Any]]) ?? []).contains { $0["name"] as? String == "launched" })
+        // Without --value the response is the first value column that is not a regressor.
+        let implicit = try ForecastBinary.run(["fit", strikes, "--regressor", "launched"] + window)
+        #expect(implicit.status == 0 && implicit.stdout.contains("Forecast of 'destroyed'"), "\(implicit.stdout)\(implicit.stderr)")
+        let itself = try ForecastBinary.run(["fit", strikes, "--value", "launched", "--regressor", "launched"] + window)
+        #expect(itself.status == 64 && itself.stderr.contains("cannot be its own regressor"), "\(itself.stderr)")
+    }
+
+    @Test("--plot shows the whole training window given by --from, the last year by default")
+    func plotWindow() throws {
+        let strikes = Self.datasets.appendingPathComponent("strikes_daily.csv").path
+        let plot = FileManager.default.temporaryDirectory.appendingPathComponent("fit-window-\(ProcessInfo.processInfo.processIdentifier).svg").path
+        defer { try? FileManager.default.removeItem(atPath: plot) }
+        let result = try ForecastBinary.run(["fit", strikes, "--from", "2023-01-01", "--to", "2025-06-30", "--paths", "100", "--plot", plot])
+        #expect(result.status == 0, "\(result.stderr)")
+        let svg = try String(contentsOfFile: plot, encoding: .utf8)
+        #expect(svg.contains(">2023-01<") || svg.contains(">2023-02<") || svg.contains(">2023-03<"), "axis starts in early 2023")
+        let byDefault = try ForecastBinary.run(["fit", strikes, "--to", "2025-06-30", "--paths", "100", "--plot", plot])
+        #expect(byDefault.status == 0)
+        let recent = try String(contentsOfFile: plot, encoding: .utf8)
+        #expect(!recent.contains(">2023-") && recent.contains(">2024-"), "the last year: mid-2024 .. mid-2025")
+    }
+
     @Test("Usage errors exit 64 with hints", arguments: [
         (["--horizon", "0"], "--horizon"), (["--level", "0.95"], "did you mean 95?"), (["--level", "100"], "--level"), (["--level", "0"], "--level"), (["--level", "150"], "--level: 150 is not a percentage"),
         (["--level", "80,x"], "--level: 'x' is not a number"),

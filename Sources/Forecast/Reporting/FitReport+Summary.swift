@@ -71,7 +71,8 @@ extension FitReport {
                 ?? "the median path does not reach it within the horizon"
             let last = threshold.probabilityByDate.last
             lines.append("Threshold \(Self.count(threshold.value)) (from \(Self.count(threshold.base))): \(crossing); " +
-                         "probability of reaching it by \(last.map { "\($0.date)" } ?? "-"): \(TextFormat.number((last?.probability ?? 0) * 100))%.")
+                         "probability of reaching it by \(last.map { "\($0.date)" } ?? "-"): \(Self.pathProbability(last?.probability ?? 0, paths: forecast.paths?.columns))."
+                         )
         }
         if !exceedance.isEmpty {
             lines.append("")
@@ -180,6 +181,18 @@ extension FitReport {
             lines.append(TextFormat.pad("\(day.date)", 11) + cells.map { TextFormat.leftPad($0, 18) }.joined())
         }
         return lines
+    }
+
+    /// A probability estimated from `paths` simulated paths, in percent at the resolution the paths give:
+    /// 1,000 paths resolve 0.1 %, so all paths crossing prints "> 99.9 %" and none "< 0.1 %", never 100 % or 0 %.
+    static func pathProbability(_ probability: Double, paths: Int?) -> String {
+        guard let paths, paths > 0 else { return TextFormat.number(probability * 100) + " %" }
+        let step = 100 / Double(paths)
+        let decimals = max(0, Int((-log10(step)).rounded(.up)))
+        func percent(_ value: Double) -> String { String(format: "%.\(decimals)f", value) }
+        if probability >= 1 { return "> \(percent(100 - step)) %" }
+        if probability <= 0 { return "< \(percent(step)) %" }
+        return "\(percent(probability * 100)) %"
     }
 
     /// Counts and levels with thousands separators and at most one decimal.

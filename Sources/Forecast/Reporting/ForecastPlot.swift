@@ -8,7 +8,8 @@ import Foundation
 public struct ForecastPlot: Sendable {
     public var width = 1200.0
     public var height = 600.0
-    /// Days of training history shown before the forecast (default: max(120, 4 × horizon)).
+    /// Days of training history shown before the forecast, never more than the training window (default: the
+    /// last max(365, 4 × horizon) days — a year keeps a long series readable at about 3 pixels a day).
     public var historyDays: Int?
     public var title: String
 
@@ -20,7 +21,7 @@ public struct ForecastPlot: Sendable {
     /// Renders the chart.
     public func render(fit: TimeSeriesFit, forecast: ForecastTable) -> String {
         let horizon = forecast.days.count
-        let shown = historyDays ?? max(120, 4 * horizon)
+        let shown = historyDays ?? max(365, 4 * horizon)
         let lastTraining = fit.trainingWindow.last
         let firstShown = max(fit.trainingWindow.first, lastTraining.adding(days: -shown + 1))
         let lastShown = forecast.days.last?.date ?? lastTraining
