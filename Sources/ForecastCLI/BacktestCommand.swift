@@ -53,7 +53,7 @@ struct BacktestCommand: ParsableCommand {
     @Option(help: "Quantile levels in (0, 1), comma-separated.")
     var quantiles: String = "0.025,0.1,0.5,0.9,0.975"
 
-    @Option(help: "Write every origin's forecasts as CSV (origin,date,h,mean,q<level>…).")
+    @Option(help: "Write every origin's forecasts as CSV (origin,date,h,mean,q_<level>…,y), readable by score.")
     var details: String?
 
     @Option(help: "Write every origin's predictive samples as CSV (origin,date,h,s0001…).")

@@ -52,7 +52,8 @@ struct BacktestCommandTests {
         let skill = try #require(output["skill"] as? [String: [String: Any]])
         #expect(skill["naive"]?["crps"] != nil && skill["seasonalNaive"]?["mae"] != nil)
         let detailLines = try String(contentsOfFile: details, encoding: .utf8).split(separator: "\n")
-        #expect(detailLines.first == "origin,date,h,mean,q0.025,q0.1,q0.5,q0.9,q0.975")
+        // One column vocabulary (issue 15, item 2): q_<level> as `score` reads it, and the actuals as y.
+        #expect(detailLines.first == "origin,date,h,mean,q_0.025,q_0.1,q_0.5,q_0.9,q_0.975,y")
         #expect(detailLines.count == 1 + 8 * 7)
         #expect(detailLines[1].hasPrefix("2025-03-01,2025-03-02,1,"))
         let sampleLines = try String(contentsOfFile: samples, encoding: .utf8).split(separator: "\n")
@@ -71,7 +72,7 @@ struct BacktestCommandTests {
         #expect(result.status == 0, "stderr: \(result.stderr)")
         #expect(result.stdout.contains("seasonal naive"))
         let lines = try String(contentsOfFile: details, encoding: .utf8).split(separator: "\n")
-        #expect(lines.first == "origin,date,h,mean,q0.05,q0.5,q0.95")
+        #expect(lines.first == "origin,date,h,mean,q_0.05,q_0.5,q_0.95,y")
         #expect(lines.count == 1 + 3 * 5)
     }
 

@@ -65,6 +65,14 @@ extension FitReport {
             lines.append("")
             lines.append("Total over the next \(forecast.days.count) days: mean \(Self.count(total.mean)), median \(Self.count(total.median)) (\(intervals)).")
         }
+        if let accuracy = HeldOutAccuracy(forecast: forecast) {
+            let coverage = accuracy.coverage.map { "\(TextFormat.trimmed($0.level)) % interval \(TextFormat.number($0.coverage * 100)) %" }
+            lines.append("")
+            lines.append("Held-out accuracy (\(accuracy.days) day\(accuracy.days == 1 ? "" : "s") with actuals): "
+                         + "MAE \(TextFormat.number(accuracy.meanAbsoluteError)), pinball \(TextFormat.number(accuracy.pinball)), "
+                         + "CRPS \(accuracy.crps.map(TextFormat.number) ?? "— (analytic intervals keep no paths)"); "
+                         + "coverage: \(coverage.joined(separator: ", ")).")
+        }
         if let threshold {
             lines.append("")
             let crossing = threshold.medianCrossingDate.map { "the median path reaches it on \($0)" }
