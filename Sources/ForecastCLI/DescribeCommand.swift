@@ -23,19 +23,27 @@ struct DescribeCommand: ParsableCommand {
     @Option(help: "Output format: table or json.")
     var format: ReportFormat = .table
 
+    @Option(help: "Also sum by week (ISO, Monday first) or month, with the days present and incomplete periods flagged.")
+    var by: AggregationPeriod?
+
     func validate() throws {
         guard maxLag >= 0 && maxLag <= 366 else { throw ValidationError("--max-lag must be in 0...366, got \(maxLag)") }
     }
 
     func run() throws {
         let series = try reportingFailures { () throws -> DailySeries in
-            let series = try input.ingest()
+            let series = try ingestingForPeriods(by) { try input.ingest() }
             guard let calendar = try events.calendar() else { return series }
             return series.noting(events: calendar)
         }
         switch format {
-        case .table: print(series.describeTable(maxLag: maxLag), terminator: "")
-        case .json: print(series.describeJSON(maxLag: maxLag).serialized(pretty: true))
+        case .table:
+            print(series.describeTable(maxLag: maxLag), terminator: "")
+            if let by { print("\n" + series.aggregated(by: by).table(), terminator: "") }
+        case .json:
+            var json = series.describeJSON(maxLag: maxLag)
+            if let by, case .object(let members) = json { json = .object(members + [("byPeriod", series.aggregated(by: by).json())]) }
+            print(json.serialized(pretty: true))
         }
     }
 }

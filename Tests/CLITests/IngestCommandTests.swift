@@ -163,4 +163,33 @@ struct IngestCommandTests {
             .joined(separator: "\n") + "\n"
         #expect(r.stdout == expected)
     }
+
+    @Test("--by month: monthly sums, days present and means of personnel losses in one command")
+    func byMonth() throws {
+        let daily = ForecastBinary.packageRoot.appendingPathComponent("datasets/personnel_daily.csv").path
+        let r = try ForecastBinary.run(["ingest", daily, "--by", "month"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.first == "date,calendar_days,complete,personnel,personnel_days,personnel_mean")
+        // Independent computation from the daily file: the sum and day count of 2024-02 (29 days, all present).
+        let rows = try String(contentsOfFile: daily, encoding: .utf8).split(separator: "\n").dropFirst()
+            .map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let february = rows.filter { $0[0].hasPrefix("2024-02") }.compactMap { Double($0[1]) }
+        let sum = Int(february.reduce(0, +))
+        #expect(february.count == 29)
+        #expect(lines.contains { $0.hasPrefix("2024-02-01,29,1,\(sum),29,") }, "\(lines.prefix(30))")
+        // The first month (2022-02) has 3 days with a value of 28: flagged incomplete.
+        #expect(lines[1].hasPrefix("2022-02-01,28,0,") && lines[1].contains(",3,"))
+        let table = try ForecastBinary.run(["describe", daily, "--by", "week", "--from", "2026-07-01"])
+        #expect(table.status == 0 && table.stdout.contains("By week:") && table.stdout.contains("incomplete"), "\(table.stdout)")
+    }
+
+    @Test("--by on a file without dates, and an unknown period: errors naming --by")
+    func byErrors() throws {
+        let file = try ForecastBinary.fixture("no-dates.csv", "a,b\n1,2\n3,4\n")
+        let noDates = try ForecastBinary.run(["describe", file, "--by", "month"])
+        #expect(noDates.status == 1 && noDates.stderr.contains("--by month") && noDates.stderr.contains("date column"), "\(noDates.stderr)")
+        let unknown = try ForecastBinary.run(["ingest", file, "--by", "year"])
+        #expect(unknown.status == 64 && unknown.stderr.contains("--by"), "\(unknown.stderr)")
+    }
 }
