@@ -23,8 +23,9 @@ struct WLSPersonnelTests {
                          42.2459681914908, 40.225720883849675, 39.08257571568546, 52.556760851038916, 30.578848005762406,
                          107.50709385043017]
 
-    func close(_ a: Double, _ e: Double, _ what: String, rel: Double = 1e-9) {
-        #expect(abs(a - e) <= rel * abs(e), "\(what): got \(a), statsmodels WLS \(e)")
+    func close(_ a: Double, _ e: Double, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        ReferenceCase.compare(a, e, rel: 1e-9, label: "WLS \(what)", reference: "statsmodels 0.15.0 WLS (header of this file)",
+                              sourceLocation: sourceLocation)
     }
 
     @Test("Coefficients, SEs, R², F, llf, AIC/BIC, HC1/HC3 and predictions")

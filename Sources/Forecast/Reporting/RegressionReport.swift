@@ -3,7 +3,7 @@ import Foundation
 /// What `forecast regress` prints for any fit (OLS, Poisson, NB2): a JSON object with fixed keys and a compact
 /// statsmodels/R-style text summary.
 ///
-/// JSON keys (later issues add keys, never rename): `model` (`ols`|`poisson`|`nb2`), `response`, `nobs`, `rank`,
+/// JSON keys (new keys may be added; existing ones are never renamed): `model` (`ols`|`poisson`|`nb2`), `response`, `nobs`, `rank`,
 /// `dfModel`, `dfResidual`, `level` (percent, e.g. 95), `covariance` {`kind`, `maxLags`, `smallSampleCorrection`}, `coefficients`
 /// [{`name`, `estimate`, `standardError`, `statistic`, `pValue`, `lower`, `upper`}], `aliased`, `rSquared`,
 /// `adjustedRSquared`, `fStatistic`, `fPValue` (null for count models), `scale`, `logLikelihood`, `aic`, `bic`,
