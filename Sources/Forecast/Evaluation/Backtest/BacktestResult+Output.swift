@@ -25,7 +25,7 @@ extension BacktestResult {
     /// "methods": {"updated": n, …}, "metrics": {scores}, "byHorizon": [{"h", scores…}],
     /// "baselines": {"naive": {scores…, "byHorizon"}, "seasonalNaive": {…}},
     /// "skill": {"naive": {"mae", "pinball", "crps"}, "seasonalNaive": {…}},
-    /// "failedOrigins": [{"origin", "reason", "fallback"}]}` (scores: ``BacktestScores/jsonFields``).
+    /// "failedOrigins": [{"origin", "reason", "fallback"}]}` (scores: the fields of ``BacktestScores``).
     /// Without baselines (``BacktestSpecification/baselines`` false) `baselines` and `skill` are null.
     public func json() -> JSONValue {
         let levels = specification.quantileLevels, period = specification.seasonalPeriod
