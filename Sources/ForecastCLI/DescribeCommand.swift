@@ -1,5 +1,6 @@
 import ArgumentParser
 import Forecast
+import Foundation
 
 /// `forecast describe FILE [input options] [--events FILE] [--event DATE:ID] [--format table|json]`.
 struct DescribeCommand: ParsableCommand {
@@ -26,15 +27,31 @@ struct DescribeCommand: ParsableCommand {
     @Option(help: "Also sum by week (ISO, Monday first) or month, with the days present and incomplete periods flagged.")
     var by: AggregationPeriod?
 
+    @Option(help: "Draw the first --value column (or the file's first) as SVG: missing days, corrections and events marked.")
+    var plot: String?
+
     func validate() throws {
         guard maxLag >= 0 && maxLag <= 366 else { throw ValidationError("--max-lag must be in 0...366, got \(maxLag)") }
     }
 
     func run() throws {
+        var calendar: EventCalendar? = nil
         let series = try reportingFailures { () throws -> DailySeries in
             let series = try ingestingForPeriods(by) { try input.ingest() }
-            guard let calendar = try events.calendar() else { return series }
+            calendar = try events.calendar()
+            guard let calendar else { return series }
             return series.noting(events: calendar)
+        }
+        if let plot {
+            let column = input.values.first ?? series.names[0]
+            let marked = (calendar?.events ?? []).map { (id: $0.id, date: $0.date) }
+            try reportingFailures {
+                let svg = try SeriesPlot(title: "\(column) per day (\(series.start) .. \(series.end))")
+                    .render(series: series, column: column, events: marked)
+                do { try svg.write(toFile: plot, atomically: true, encoding: .utf8) } catch {
+                    throw DataError(.unreadable, file: plot, expected: "a writable file", found: "\(error.localizedDescription)")
+                }
+            }
         }
         switch format {
         case .table:

@@ -192,4 +192,34 @@ struct IngestCommandTests {
         let unknown = try ForecastBinary.run(["ingest", file, "--by", "year"])
         #expect(unknown.status == 64 && unknown.stderr.contains("--by"), "\(unknown.stderr)")
     }
+
+    @Test("describe --plot: missing days shaded per run, corrections circled, events drawn")
+    func describePlot() throws {
+        // Cumulative totals: 2024-01-03 and 04 missing (one run), 2024-01-09 missing, a decrease on 2024-01-11.
+        let file = try ForecastBinary.fixture("plot-cumulative.csv", """
+            date,total
+            2024-01-01,10
+            2024-01-02,12
+            2024-01-05,20
+            2024-01-06,21
+            2024-01-07,25
+            2024-01-08,26
+            2024-01-10,30
+            2024-01-11,28
+            2024-01-12,31
+
+            """)
+        let plot = FileManager.default.temporaryDirectory.appendingPathComponent("describe-\(ProcessInfo.processInfo.processIdentifier).svg").path
+        defer { try? FileManager.default.removeItem(atPath: plot) }
+        let r = try ForecastBinary.run(["describe", file, "--cumulative", "--event", "2024-01-06:x", "--event", "2023-12-01:early",
+                                        "--plot", plot])
+        #expect(r.status == 0, "\(r.stderr)")
+        let svg = try String(contentsOfFile: plot, encoding: .utf8)
+        func count(_ cls: String) -> Int { svg.components(separatedBy: "class=\"\(cls)\"").count - 1 }
+        // Daily values are empty on the first day (no previous total), on 01-03 and 01-04, and on 01-09 and 01-10
+        // (after a missing day the difference is a multi-day total, left empty): three runs.
+        #expect(count("missing") == 3, "\(svg)")
+        #expect(count("correction") == 1 && svg.contains("2024-01-11 correction -2"))
+        #expect(count("event") == 1 && svg.contains(">x<") && !svg.contains(">early<"))  // outside the series: left out
+    }
 }
