@@ -43,6 +43,9 @@ struct FitCommand: ParsableCommand {
     @Option(help: "Write an SVG chart of history, fit and forecast.")
     var plot: String?
 
+    @Option(help: "Write the components (trend with changepoints, weekly pattern, events) as SVG panels.")
+    var components: String?
+
     @Option(help: "Write the forecast table as CSV.")
     var output: String?
 
@@ -78,6 +81,11 @@ struct FitCommand: ParsableCommand {
                                    historyDays: input.from == nil ? nil : window.last - window.first + 1)
                 .render(fit: report.fit, forecast: report.forecast)
             try reportingFailures { try write(svg, to: plot) }
+        }
+        if let components {
+            let svg = ComponentsPlot(title: "\(report.fit.responseName): components of the \(report.fit.kind.rawValue) fit")
+                .render(fit: report.fit, forecast: report.forecast)
+            try reportingFailures { try write(svg, to: components) }
         }
         switch format {
         case .json: print(report.json().serialized())

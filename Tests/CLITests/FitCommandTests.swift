@@ -132,6 +132,25 @@ struct FitCommandTests {
         #expect(!recent.contains(">2023-") && recent.contains(">2024-"), "the last year: mid-2024 .. mid-2025")
     }
 
+    @Test("--components: trend with changepoints, a bar per weekday and per event; changepoints also on --plot")
+    func components() throws {
+        let strikes = Self.datasets.appendingPathComponent("strikes_daily.csv").path
+        let directory = FileManager.default.temporaryDirectory
+        let (components, plot) = (directory.appendingPathComponent("components-\(ProcessInfo.processInfo.processIdentifier).svg").path,
+                                  directory.appendingPathComponent("main-\(ProcessInfo.processInfo.processIdentifier).svg").path)
+        defer { for file in [components, plot] { try? FileManager.default.removeItem(atPath: file) } }
+        let result = try ForecastBinary.run(["fit", strikes, "--from", "2024-01-01", "--to", "2025-06-30", "--paths", "100",
+                                             "--changepoints", "2024-09-01,2025-03-01", "--event", "2024-08-06:kursk:0..6",
+                                             "--components", components, "--plot", plot])
+        #expect(result.status == 0, "\(result.stderr)")
+        let svg = try String(contentsOfFile: components, encoding: .utf8)
+        func count(_ text: String, _ cls: String) -> Int { text.components(separatedBy: "class=\"\(cls)\"").count - 1 }
+        #expect(count(svg, "changepoint") == 2 && count(svg, "trend") == 2)   // training part and forecast part
+        #expect(count(svg, "weekday") == 6 && count(svg, "effect") == 1)      // Monday is the reference (no bar)
+        #expect(svg.contains("% change from Monday") && svg.contains(">event_kursk<"))
+        #expect(count(try String(contentsOfFile: plot, encoding: .utf8), "changepoint") == 2)
+    }
+
     @Test("Usage errors exit 64 with hints", arguments: [
         (["--horizon", "0"], "--horizon"), (["--level", "0.95"], "did you mean 95?"), (["--level", "100"], "--level"), (["--level", "0"], "--level"), (["--level", "150"], "--level: 150 is not a percentage"),
         (["--level", "80,x"], "--level: 'x' is not a number"),

@@ -4,7 +4,7 @@ import Foundation
 /// fan, held-out actuals, event markers with labels, a date axis with month or week ticks, a title and a legend.
 ///
 /// Default size 1200×600. Series carry a `class` attribute (`observed`, `fitted`, `forecast-mean`, `fan-<level>`,
-/// `actual`, `event`) so tests and styles can find them.
+/// `actual`, `event`, `changepoint`) so tests and styles can find them.
 public struct ForecastPlot: Sendable {
     public var width = 1200.0
     public var height = 600.0
@@ -91,10 +91,19 @@ public struct ForecastPlot: Sendable {
             svg.element("text", [("x", SVGDocument.number(ex + 4)), ("y", SVGDocument.number(top + 14)), ("font-size", "12"),
                                  ("fill", "#54278f")], text: event.id)
         }
+        // Changepoints (trend hinges).
+        for cp in fit.schema.specification.changepoints where cp >= firstShown && cp <= lastShown {
+            svg.element("line", [("x1", SVGDocument.number(x(cp))), ("x2", SVGDocument.number(x(cp))), ("y1", SVGDocument.number(top)),
+                                 ("y2", SVGDocument.number(bottom)), ("stroke", "#cb181d"), ("stroke-dasharray", "3,3"),
+                                 ("class", "changepoint")])
+        }
         // Legend.
         var entries: [(String, String)] = [("#555555", "observed"), ("#e6550d", "fitted"), ("#08519c", "forecast mean")]
         for (i, level) in levels.enumerated() { entries.append((fanColours[min(i, 2)], "\(SVGDocument.number(level))% interval")) }
         if forecast.days.contains(where: { $0.actual != nil }) { entries.append(("#111111", "held-out actual")) }
+        if fit.schema.specification.changepoints.contains(where: { $0 >= firstShown && $0 <= lastShown }) {
+            entries.append(("#cb181d", "changepoint"))
+        }
         for (i, entry) in entries.enumerated() {
             let ly = top + 20 * Double(i)
             svg.element("rect", [("x", SVGDocument.number(right + 20)), ("y", SVGDocument.number(ly)), ("width", "14"),
@@ -127,7 +136,7 @@ public struct ForecastPlot: Sendable {
         if last - first > 90 {
             var (year, month) = (first.year, first.month)
             let monthsSpan = (last.year - first.year) * 12 + last.month - first.month
-            let every = max(1, monthsSpan / 10)
+            let every = max(1, (monthsSpan + 9) / 10)  // at most about 10 labels
             var count = 0
             while true {
                 let date = CalendarDate(year: year, month: month, day: 1)!
