@@ -56,6 +56,9 @@ struct BacktestCommand: ParsableCommand {
     @Option(help: "Write every origin's forecasts as CSV (origin,date,h,mean,q_<level>…,y), readable by score.")
     var details: String?
 
+    @Option(help: "Draw CRPS and coverage by horizon per method and the forecast fans at four origins as SVG.")
+    var plot: String?
+
     @Option(help: "Write every origin's predictive samples as CSV (origin,date,h,s0001…).")
     var samples: String?
 
@@ -124,6 +127,10 @@ struct BacktestCommand: ParsableCommand {
             let name = { (path: String) in path.replacingOccurrences(of: "{model}", with: entry.name) }
             if let details { try write(entry.result.detailsCSV(), to: name(details)) }
             if let samples, let text = entry.result.samplesCSV() { try write(text, to: name(samples)) }
+            if let plot, entries.count == 1 || plot.contains("{model}") {
+                let title = "Rolling-origin backtest of \(entry.name): \(entry.result.windows.count) origins, horizon \(horizon)"
+                try write(BacktestPlot(title: title).render(entry.result), to: name(plot))
+            }
         }
         let thresholds = try self.thresholds
         if kinds.count == 1 && models == nil || entries.count == 1 {

@@ -135,6 +135,23 @@ struct BacktestLeakageTests {
         // (35·10 + 4·0 + 10) / 40 days = 9.
         #expect(abs(mean["2025-02-10"]! - 9) < 1e-9, "origin 2025-02-10: \(mean["2025-02-10"]!)")
     }
+
+    @Test("--plot: CRPS and coverage by horizon per method, and the fans at four origins")
+    func plot() throws {
+        let file = try ForecastBinary.fixture("backtest-series-plot.csv", BacktestCommandTests.series)
+        let plot = file.replacingOccurrences(of: ".csv", with: ".svg")
+        defer { try? FileManager.default.removeItem(atPath: plot) }
+        let result = try ForecastBinary.run(["backtest", file, "--horizon", "5", "--first", "2025-03-01", "--origins", "6",
+                                             "--paths", "50", "--plot", plot])
+        #expect(result.status == 0, "\(result.stderr)")
+        let svg = try String(contentsOfFile: plot, encoding: .utf8)
+        func count(_ cls: String) -> Int { svg.components(separatedBy: "class=\"\(cls)\"").count - 1 }
+        for method in ["model", "naive", "seasonal-naive"] {
+            #expect(count("crps-\(method)") == 1 && count("coverage-\(method)") == 1, "\(method)")
+        }
+        #expect(count("nominal") == 1 && svg.contains("Coverage of the 95 % interval"))
+        #expect(count("fan") == 4 && count("fan-mean") == 4)   // origins 1, 3, 5 and 6 of 6
+    }
 }
 
 extension BacktestCommandTests {
