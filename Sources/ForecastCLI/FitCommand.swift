@@ -60,7 +60,9 @@ struct FitCommand: ParsableCommand {
         _ = try LevelOption.levels(level)
         guard paths >= 1 else { throw ValidationError("--paths must be ≥ 1") }
         if threshold != nil && !input.cumulative { throw ValidationError("--threshold requires --cumulative (a running-total series)") }
-        if input.values.count > 1 { throw ValidationError("fit takes one response: give --value once") }
+        if manySeries && (plot != nil || components != nil || threshold != nil || exceed != nil) {
+            throw ValidationError("--plot, --components, --threshold and --exceed take one series: give --value once")
+        }
         _ = try thresholds
     }
 
@@ -70,6 +72,7 @@ struct FitCommand: ParsableCommand {
     }
 
     func run() throws {
+        if manySeries { return try runMany() }
         let report = try reportingFailures(file: input.file) { try makeReport() }
         if let output {
             try reportingFailures { try write(report.csv(), to: output) }
@@ -93,7 +96,7 @@ struct FitCommand: ParsableCommand {
         }
     }
 
-    private func write(_ text: String, to path: String) throws {
+    func write(_ text: String, to path: String) throws {
         do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
             throw DataError(.unreadable, file: path, expected: "a writable file", found: "\(error.localizedDescription)")
         }

@@ -151,6 +151,36 @@ struct FitCommandTests {
         #expect(count(try String(contentsOfFile: plot, encoding: .utf8), "changepoint") == 2)
     }
 
+    @Test("--value all: every column forecast in one call; each series' rows equal its single-series fit")
+    func manySeries() throws {
+        let equipment = Self.datasets.appendingPathComponent("equipment_daily.csv").path
+        let directory = FileManager.default.temporaryDirectory
+        let (many, single) = (directory.appendingPathComponent("many-\(ProcessInfo.processInfo.processIdentifier).csv").path,
+                              directory.appendingPathComponent("single-\(ProcessInfo.processInfo.processIdentifier).csv").path)
+        defer { for file in [many, single] { try? FileManager.default.removeItem(atPath: file) } }
+        let window = ["--from", "2025-01-01", "--to", "2026-06-30", "--paths", "200", "--horizon", "14"]
+        let result = try ForecastBinary.run(["fit", equipment, "--value", "all", "--output", many] + window)
+        #expect(result.status == 0, "\(result.stderr)")
+        for name in ["tank", "APC", "field artillery", "drone"] {
+            #expect(result.stdout.contains("\n\(name) "), "summary row for \(name)")
+        }
+        let rows = try String(contentsOfFile: many, encoding: .utf8).split(separator: "\n")
+        #expect(rows.first == "series,date,mean,median,lower_80,upper_80,lower_95,upper_95,y" && rows.count == 1 + 4 * 14)
+        let alone = try ForecastBinary.run(["fit", equipment, "--value", "APC", "--output", single] + window)
+        #expect(alone.status == 0)
+        let singleRows = try String(contentsOfFile: single, encoding: .utf8).split(separator: "\n").dropFirst().map { "APC," + $0 }
+        #expect(rows.filter { $0.hasPrefix("APC,") }.map(String.init) == singleRows)
+        let json = try JSONSerialization.jsonObject(with: Data(try ForecastBinary.run(
+            ["fit", equipment, "--value", "tank", "--value", "drone", "--format", "json"] + window).stdout.utf8)) as? [[String: Any]]
+        #expect(json?.map { $0["series"] as? String } == ["tank", "drone"])
+        // Refusals: no numeric column for all; one-series outputs with several series.
+        let text = try ForecastBinary.fixture("only-text.csv", "date,name\n2024-01-01,a\n2024-01-02,b\n")
+        let none = try ForecastBinary.run(["fit", text, "--value", "all"])
+        #expect(none.status == 1 && none.stderr.contains("--value all"), "\(none.stderr)")
+        let plot = try ForecastBinary.run(["fit", equipment, "--value", "all", "--plot", "x.svg"])
+        #expect(plot.status == 64 && plot.stderr.contains("--plot"), "\(plot.stderr)")
+    }
+
     @Test("Usage errors exit 64 with hints", arguments: [
         (["--horizon", "0"], "--horizon"), (["--level", "0.95"], "did you mean 95?"), (["--level", "100"], "--level"), (["--level", "0"], "--level"), (["--level", "150"], "--level: 150 is not a percentage"),
         (["--level", "80,x"], "--level: 'x' is not a number"),
