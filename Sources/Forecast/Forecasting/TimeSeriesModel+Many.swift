@@ -7,11 +7,11 @@ public struct FittedForecast: Sendable {
 }
 
 extension TimeSeriesModel {
-    /// Fits this model to every response series and forecasts each, in parallel: series are spread over
-    /// `concurrency` workers with OpenBLAS set to one thread for the duration (restored afterwards), as
-    /// `CountRegression.fitMany`. Each series has its own model choice, fit and seed stream (`seed` is used as
-    /// given for every series, so a series' forecast equals the one of a single fit with the same seed). A series
-    /// that fails yields `.failure` with its error; the others are unaffected. Results are in input order.
+    /// Fits this model to every response series and forecasts each, in parallel on `ParallelMap` (the library's
+    /// one parallel loop: up to `concurrency` workers, one BLAS thread per task, results in input order). Each
+    /// series has its own model choice and fit, and `seed` is used as given for every series, so a series'
+    /// forecast equals the one of a single fit with the same seed. A series that fails yields `.failure` with its
+    /// error; the others are unaffected.
     /// - Parameters:
     ///   - start: the first day of every series.
     ///   - responses: (name, daily values) per series, all aligned with `start`.
@@ -20,28 +20,14 @@ extension TimeSeriesModel {
                              regressors: [String: [Double]] = [:], horizon: Int, levels: [Double], paths: Int,
                              seed: UInt64, concurrency: Int = ProcessInfo.processInfo.activeProcessorCount)
         -> [Result<FittedForecast, ModelError>] {
-        let count = responses.count
-        guard count > 0 else { return [] }
-        let workers = max(1, min(concurrency, count))
-        let results = ResultSlots<FittedForecast>(count: count)
-        let previousThreads = BLASThreads.count
-        BLASThreads.set(1)
-        defer { BLASThreads.set(previousThreads) }
         let model = self
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var index = worker
-            while index < count {
-                do throws(ModelError) {
-                    let fit = try model.fit(start: start, response: responses[index].values, regressors: regressors,
-                                            responseName: responses[index].name)
-                    let forecast = try fit.forecast(horizon: horizon, levels: levels, paths: paths, seed: seed, keepPaths: true)
-                    results.store(.success(FittedForecast(fit: fit, forecast: forecast)), at: index)
-                } catch {
-                    results.store(.failure(error), at: index)
-                }
-                index += workers
+        return ParallelMap.map(count: responses.count, workers: concurrency) { index in
+            Result { () throws(ModelError) in
+                let fit = try model.fit(start: start, response: responses[index].values, regressors: regressors,
+                                        responseName: responses[index].name)
+                let forecast = try fit.forecast(horizon: horizon, levels: levels, paths: paths, seed: seed, keepPaths: true)
+                return FittedForecast(fit: fit, forecast: forecast)
             }
         }
-        return results.values
     }
 }

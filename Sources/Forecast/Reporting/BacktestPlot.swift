@@ -57,12 +57,7 @@ public struct BacktestPlot: Sendable {
         let horizon = series.map(\.1.count).max() ?? 1
         func x(_ h: Int) -> Double { left + (right - left) * Double(h - 1) / Double(max(horizon - 1, 1)) }
         func y(_ v: Double) -> Double { bottom - (bottom - top) * (v - ticks.first!) / (ticks.last! - ticks.first!) }
-        for tick in ticks {
-            svg.element("line", [("x1", SVGDocument.number(left)), ("x2", SVGDocument.number(right)), ("y1", SVGDocument.number(y(tick))),
-                                 ("y2", SVGDocument.number(y(tick))), ("stroke", "#dddddd")])
-            svg.element("text", [("x", SVGDocument.number(left - 6)), ("y", SVGDocument.number(y(tick) + 4)), ("font-size", "11"),
-                                 ("text-anchor", "end"), ("fill", "#444444")], text: ForecastPlot.label(tick))
-        }
+        svg.valueGrid(ticks, y: y, left: left, right: right, fontSize: 11)
         let step = max(1, horizon / 10)
         for h in stride(from: 1, through: horizon, by: step) {
             svg.element("text", [("x", SVGDocument.number(x(h))), ("y", SVGDocument.number(bottom + 16)), ("font-size", "11"),
@@ -97,16 +92,8 @@ public struct BacktestPlot: Sendable {
         let span = Double(max(lastDay - firstDay, 1))
         func x(_ d: CalendarDate) -> Double { left + (right - left) * Double(d - firstDay) / span }
         func y(_ v: Double) -> Double { bottom - (bottom - top) * (v - ticks.first!) / (ticks.last! - ticks.first!) }
-        for tick in ticks {
-            svg.element("line", [("x1", SVGDocument.number(left)), ("x2", SVGDocument.number(right)), ("y1", SVGDocument.number(y(tick))),
-                                 ("y2", SVGDocument.number(y(tick))), ("stroke", "#dddddd")])
-            svg.element("text", [("x", SVGDocument.number(left - 6)), ("y", SVGDocument.number(y(tick) + 4)), ("font-size", "11"),
-                                 ("text-anchor", "end"), ("fill", "#444444")], text: ForecastPlot.label(tick))
-        }
-        for tick in ForecastPlot.dateTicks(firstDay, lastDay) {
-            svg.element("text", [("x", SVGDocument.number(x(tick.date))), ("y", SVGDocument.number(bottom + 16)), ("font-size", "11"),
-                                 ("text-anchor", "middle"), ("fill", "#444444")], text: tick.label)
-        }
+        svg.valueGrid(ticks, y: y, left: left, right: right, fontSize: 11)
+        svg.dateAxis(firstDay, lastDay, x: x, left: left, right: right, bottom: bottom, fontSize: 11, marks: false)
         // Actuals of every forecast day (dots), then each picked origin's band and mean.
         var actuals: [CalendarDate: Double] = [:]
         for row in rows where row.actual.isFinite { actuals[row.date] = row.actual }

@@ -79,11 +79,8 @@ public struct ComponentsPlot: Sendable {
         let span = Double(max(last - first, 1))
         func x(_ d: CalendarDate) -> Double { left + (right - left) * Double(d - first) / span }
         func y(_ v: Double) -> Double { bottom - (bottom - top) * (v - ticks.first!) / (ticks.last! - ticks.first!) }
-        axes(&svg, ticks: ticks, y: y, left: left, right: right)
-        for tick in ForecastPlot.dateTicks(first, last) {
-            svg.element("text", [("x", SVGDocument.number(x(tick.date))), ("y", SVGDocument.number(bottom + 16)),
-                                 ("font-size", "11"), ("text-anchor", "middle"), ("fill", "#444444")], text: tick.label)
-        }
+        svg.valueGrid(ticks, y: y, left: left, right: right, fontSize: 11, markZero: true)
+        svg.dateAxis(first, last, x: x, left: left, right: right, bottom: bottom, fontSize: 11, marks: false)
         let lastTraining = fit.trainingWindow.last
         svg.polyline(points.filter { $0.0 <= lastTraining }.map { (x($0.0), y($0.1)) }, stroke: "#e6550d", width: 2, id: "trend")
         svg.polyline(points.filter { $0.0 >= lastTraining }.map { (x($0.0), y($0.1)) }, stroke: "#e6550d", width: 2,
@@ -105,7 +102,7 @@ public struct ComponentsPlot: Sendable {
         let ticks = ForecastPlot.niceTicks(min(0, all.min() ?? 0), max(0, all.max() ?? 1))
         let (left, right, bottom) = (80.0, width - 60, top + panelHeight - 70)
         func y(_ v: Double) -> Double { bottom - (bottom - top) * (v - ticks.first!) / (ticks.last! - ticks.first!) }
-        axes(&svg, ticks: ticks, y: y, left: left, right: right)
+        svg.valueGrid(ticks, y: y, left: left, right: right, fontSize: 11, markZero: true)
         let slot = (right - left) / Double(max(rows.count, 1))
         for (i, row) in rows.enumerated() {
             let cx = left + slot * (Double(i) + 0.5)
@@ -122,15 +119,6 @@ public struct ComponentsPlot: Sendable {
             }
             svg.element("text", [("x", SVGDocument.number(cx)), ("y", SVGDocument.number(bottom + 16)), ("font-size", "11"),
                                  ("text-anchor", "middle"), ("fill", "#444444")], text: row.label)
-        }
-    }
-
-    private func axes(_ svg: inout SVGDocument, ticks: [Double], y: (Double) -> Double, left: Double, right: Double) {
-        for tick in ticks {
-            svg.element("line", [("x1", SVGDocument.number(left)), ("x2", SVGDocument.number(right)), ("y1", SVGDocument.number(y(tick))),
-                                 ("y2", SVGDocument.number(y(tick))), ("stroke", tick == 0 ? "#888888" : "#dddddd"), ("stroke-width", "1")])
-            svg.element("text", [("x", SVGDocument.number(left - 8)), ("y", SVGDocument.number(y(tick) + 4)), ("font-size", "11"),
-                                 ("text-anchor", "end"), ("fill", "#444444")], text: ForecastPlot.label(tick))
         }
     }
 }

@@ -50,22 +50,8 @@ public struct ForecastPlot: Sendable {
         var svg = SVGDocument(width: width, height: height)
         svg.element("text", [("x", "\(left)"), ("y", "30"), ("font-size", "20"), ("fill", "#222222")], text: title)
         // Grid and axes.
-        for tick in yTicks {
-            svg.element("line", [("x1", SVGDocument.number(left)), ("x2", SVGDocument.number(right)),
-                                 ("y1", SVGDocument.number(y(tick))), ("y2", SVGDocument.number(y(tick))),
-                                 ("stroke", "#dddddd"), ("stroke-width", "1")])
-            svg.element("text", [("x", SVGDocument.number(left - 8)), ("y", SVGDocument.number(y(tick) + 4)),
-                                 ("font-size", "12"), ("text-anchor", "end"), ("fill", "#444444")],
-                        text: Self.label(tick))
-        }
-        for tick in Self.dateTicks(firstShown, lastShown) {
-            svg.element("line", [("x1", SVGDocument.number(x(tick.date))), ("x2", SVGDocument.number(x(tick.date))),
-                                 ("y1", SVGDocument.number(bottom)), ("y2", SVGDocument.number(bottom + 5)), ("stroke", "#444444")])
-            svg.element("text", [("x", SVGDocument.number(x(tick.date))), ("y", SVGDocument.number(bottom + 20)),
-                                 ("font-size", "12"), ("text-anchor", "middle"), ("fill", "#444444")], text: tick.label)
-        }
-        svg.element("line", [("x1", SVGDocument.number(left)), ("x2", SVGDocument.number(right)),
-                             ("y1", SVGDocument.number(bottom)), ("y2", SVGDocument.number(bottom)), ("stroke", "#444444")])
+        svg.valueGrid(yTicks, y: y, left: left, right: right)
+        svg.dateAxis(firstShown, lastShown, x: x, left: left, right: right, bottom: bottom)
         // Forecast fan, widest level first.
         let fanColours = ["#9ecae1", "#4292c6", "#2171b5"]
         for (i, level) in levels.enumerated() {

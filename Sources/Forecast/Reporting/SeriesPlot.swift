@@ -40,21 +40,8 @@ public struct SeriesPlot: Sendable {
 
         var svg = SVGDocument(width: width, height: height)
         svg.element("text", [("x", "\(left)"), ("y", "28"), ("font-size", "20"), ("fill", "#222222")], text: title)
-        for tick in yTicks {
-            svg.element("line", [("x1", SVGDocument.number(left)), ("x2", SVGDocument.number(right)),
-                                 ("y1", SVGDocument.number(y(tick))), ("y2", SVGDocument.number(y(tick))),
-                                 ("stroke", "#dddddd"), ("stroke-width", "1")])
-            svg.element("text", [("x", SVGDocument.number(left - 8)), ("y", SVGDocument.number(y(tick) + 4)),
-                                 ("font-size", "12"), ("text-anchor", "end"), ("fill", "#444444")], text: ForecastPlot.label(tick))
-        }
-        for tick in ForecastPlot.dateTicks(first, last) {
-            svg.element("line", [("x1", SVGDocument.number(x(tick.date))), ("x2", SVGDocument.number(x(tick.date))),
-                                 ("y1", SVGDocument.number(bottom)), ("y2", SVGDocument.number(bottom + 5)), ("stroke", "#444444")])
-            svg.element("text", [("x", SVGDocument.number(x(tick.date))), ("y", SVGDocument.number(bottom + 20)),
-                                 ("font-size", "12"), ("text-anchor", "middle"), ("fill", "#444444")], text: tick.label)
-        }
-        svg.element("line", [("x1", SVGDocument.number(left)), ("x2", SVGDocument.number(right)),
-                             ("y1", SVGDocument.number(bottom)), ("y2", SVGDocument.number(bottom)), ("stroke", "#444444")])
+        svg.valueGrid(yTicks, y: y, left: left, right: right)
+        svg.dateAxis(first, last, x: x, left: left, right: right, bottom: bottom)
         // Days without a value: one shaded band per run.
         for run in Self.missingRuns(values, start: first) {
             svg.element("rect", [("x", SVGDocument.number(x(run.first) - dayWidth / 2)), ("y", SVGDocument.number(top)),
