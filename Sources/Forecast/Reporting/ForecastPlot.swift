@@ -90,13 +90,7 @@ public struct ForecastPlot: Sendable {
         if fit.schema.specification.changepoints.contains(where: { $0 >= firstShown && $0 <= lastShown }) {
             entries.append(("#cb181d", "changepoint"))
         }
-        for (i, entry) in entries.enumerated() {
-            let ly = top + 20 * Double(i)
-            svg.element("rect", [("x", SVGDocument.number(right + 20)), ("y", SVGDocument.number(ly)), ("width", "14"),
-                                 ("height", "10"), ("fill", entry.0)])
-            svg.element("text", [("x", SVGDocument.number(right + 40)), ("y", SVGDocument.number(ly + 10)), ("font-size", "12"),
-                                 ("fill", "#222222")], text: entry.1)
-        }
+        svg.legend(entries, x: right + 20, top: top)
         return svg.text
     }
 

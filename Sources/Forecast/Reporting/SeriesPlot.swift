@@ -94,13 +94,7 @@ public struct SeriesPlot: Sendable {
         if values.contains(where: \.isNaN) { legend.append(("#fdd0a2", "no value")) }
         if !marks.isEmpty { legend.append(("#cb181d", "correction / negative")) }
         if !shown.isEmpty { legend.append(("#756bb1", "event")) }
-        for (i, entry) in legend.enumerated() {
-            let ly = top + 20 * Double(i)
-            svg.element("rect", [("x", SVGDocument.number(right + 20)), ("y", SVGDocument.number(ly)), ("width", "14"),
-                                 ("height", "10"), ("fill", entry.0)])
-            svg.element("text", [("x", SVGDocument.number(right + 40)), ("y", SVGDocument.number(ly + 10)), ("font-size", "12"),
-                                 ("fill", "#222222")], text: entry.1)
-        }
+        svg.legend(legend, x: right + 20, top: top)
         return svg.text
     }
 

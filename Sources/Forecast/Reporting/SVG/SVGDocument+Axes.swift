@@ -1,6 +1,16 @@
-/// The axes every chart of the package draws: a value grid with labels on the left, and a date axis (tick marks,
-/// labels, base line) along the bottom.
+/// The axes every chart of the package draws: a value grid with labels on the left, a date axis (tick marks,
+/// labels, base line) along the bottom, and a legend of colour swatches.
 extension SVGDocument {
+    /// One (colour, label) swatch per row, 20 pixels apart, from (`x`, `top`).
+    mutating func legend(_ entries: [(colour: String, label: String)], x: Double, top: Double) {
+        for (i, entry) in entries.enumerated() {
+            let ly = top + 20 * Double(i)
+            element("rect", [("x", Self.number(x)), ("y", Self.number(ly)), ("width", "14"), ("height", "10"), ("fill", entry.colour)])
+            element("text", [("x", Self.number(x + 20)), ("y", Self.number(ly + 10)), ("font-size", "12"), ("fill", "#222222")],
+                    text: entry.label)
+        }
+    }
+
     /// Horizontal grid lines at `ticks`, labelled left of `left` (`ForecastPlot.label`); with `markZero` the
     /// zero line is darker.
     mutating func valueGrid(_ ticks: [Double], y: (Double) -> Double, left: Double, right: Double, fontSize: Int = 12,
