@@ -87,7 +87,9 @@ struct BacktestCommand: ParsableCommand {
         for value in parsed.map({ $0! }) where !(value > 0 && value < 1) {
             throw ValidationError("--quantiles values are levels in (0, 1), got \(value)")
         }
-        if input.values.count > 1 { throw ValidationError("backtest takes one response: give --value once") }
+        if manySeries && (plot != nil || models != nil || exceed != nil) {
+            throw ValidationError("--plot, --models and --exceed take one series: give --value once")
+        }
         _ = try thresholds
         if let models {
             let names = models.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
@@ -117,6 +119,7 @@ struct BacktestCommand: ParsableCommand {
     }
 
     func run() throws {
+        if manySeries { return try runMany() }
         let kinds = forecasterKinds
         let entries = try reportingFailures(file: input.file) { try makeResults(kinds) }
         for entry in entries {
@@ -161,7 +164,7 @@ struct BacktestCommand: ParsableCommand {
         }
     }
 
-    private func write(_ text: String, to path: String) throws {
+    func write(_ text: String, to path: String) throws {
         try reportingFailures {
             do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
                 throw DataError(.unreadable, file: path, expected: "a writable file", found: "\(error.localizedDescription)")
@@ -169,7 +172,7 @@ struct BacktestCommand: ParsableCommand {
         }
     }
 
-    private func makeResults(_ kinds: [ForecasterKind]) throws -> [BacktestComparison.Entry] {
+    func makeResults(_ kinds: [ForecasterKind]) throws -> [BacktestComparison.Entry] {
         var options = try input.ingestOptions(regressors: terms.regressor)
         let from = options.from
         options.from = nil

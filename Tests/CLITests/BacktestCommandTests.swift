@@ -152,6 +152,28 @@ struct BacktestLeakageTests {
         #expect(count("nominal") == 1 && svg.contains("Coverage of the 95 % interval"))
         #expect(count("fan") == 4 && count("fan-mean") == 4)   // origins 1, 3, 5 and 6 of 6
     }
+
+    @Test("--value all: one backtest per column, long-format details; each series equals its own backtest")
+    func manySeries() throws {
+        let equipment = ForecastBinary.packageRoot.appendingPathComponent("datasets/equipment_daily.csv").path
+        let directory = FileManager.default.temporaryDirectory
+        let (many, single) = (directory.appendingPathComponent("bt-many-\(ProcessInfo.processInfo.processIdentifier).csv").path,
+                              directory.appendingPathComponent("bt-single-\(ProcessInfo.processInfo.processIdentifier).csv").path)
+        defer { for file in [many, single] { try? FileManager.default.removeItem(atPath: file) } }
+        let options = ["--from", "2025-06-01", "--horizon", "7", "--first", "2026-04-01", "--origins", "3", "--paths", "50"]
+        let result = try ForecastBinary.run(["backtest", equipment, "--value", "all", "--details", many] + options)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(["tank", "APC", "field artillery", "drone"].allSatisfy { result.stdout.contains("\n\($0) ") }, "\(result.stdout)")
+        let rows = try String(contentsOfFile: many, encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(rows.first == "series,origin,date,h,mean,q_0.025,q_0.1,q_0.5,q_0.9,q_0.975,y" && rows.count == 1 + 4 * 3 * 7)
+        let alone = try ForecastBinary.run(["backtest", equipment, "--value", "drone", "--details", single] + options)
+        #expect(alone.status == 0)
+        let singleRows = try String(contentsOfFile: single, encoding: .utf8).split(separator: "\n").dropFirst().map { "drone," + $0 }
+        #expect(rows.filter { $0.hasPrefix("drone,") } == singleRows)
+        // score refuses a file of several series with a message naming the column.
+        let score = try ForecastBinary.run(["score", many])
+        #expect(score.status == 1 && score.stderr.contains("column 'series'"), "\(score.stderr)")
+    }
 }
 
 extension BacktestCommandTests {

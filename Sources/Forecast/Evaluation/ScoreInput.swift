@@ -9,7 +9,7 @@
 //     `norm_mean` + `norm_sd` (Gaussian predictive), `nb_mu` + `nb_alpha` (NB2 predictive, α = 0 is Poisson).
 //     Key columns `origin` (forecast origin of a rolling-origin file: a date may then repeat, once per origin) and
 //     `h` (horizon) are read as keys, not scored. Other columns are ignored with a warning. Every listed cell must
-//     hold a finite number.
+//     hold a finite number. A `series` column (long format, several series) is refused: scores are per series.
 //  2. TRAIN: `y` (the training series, in date order) and optionally `date` (then strictly increasing; gaps and an
 //     overlap with the forecast period are warnings). Used for the MASE/RMSSE scales.
 //  3. SAMPLES: `date` (and `origin`, `h` when FORECASTS has them) and ensemble members in every other column
@@ -77,6 +77,11 @@ public struct ScoreInput: Sendable {
     public init(forecasts: CSVTable, training: CSVTable? = nil, samples: CSVTable? = nil) throws(DataError) {
         var warnings: [String] = []
         source = forecasts.source
+        if forecasts.header.contains("series") {
+            throw DataError(.invalid, file: forecasts.source, line: forecasts.headerLine, column: "series",
+                            expected: "one series per file (scores are not pooled across series: keep the rows of one series)",
+                            found: "a 'series' column (a long-format file of several series)")
+        }
         let dateColumn = try forecasts.columnIndex(named: "date")
         let yColumn = try forecasts.columnIndex(named: "y")
         let originColumn = forecasts.header.firstIndex(of: "origin")
