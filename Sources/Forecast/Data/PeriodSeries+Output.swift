@@ -57,24 +57,8 @@ extension PeriodSeries {
             row.append(p.isComplete ? "" : "incomplete: \(missing) day\(missing == 1 ? "" : "s") without a value")
             rows.append(row)
         }
-        let widths = (0..<rows[0].count).map { k in rows.map { $0[k].count }.max() ?? 0 }
         let incomplete = periods.filter { !$0.isComplete }.count
-        var out = "By \(period): \(periods.count) periods, \(incomplete) incomplete (sums over fewer days: compare the means)\n"
-        for row in rows {
-            out += row.enumerated().map { k, cell in
-                k == 0 || k == row.count - 1 ? cell.padded(to: widths[k]) : String(repeating: " ", count: widths[k] - cell.count) + cell
-            }.joined(separator: "  ").trimmingTrailingSpaces() + "\n"
-        }
-        return out
-    }
-}
-
-private extension String {
-    func padded(to width: Int) -> String { self + String(repeating: " ", count: Swift.max(0, width - count)) }
-
-    func trimmingTrailingSpaces() -> String {
-        var s = self
-        while s.last == " " { s.removeLast() }
-        return s
+        return "By \(period): \(periods.count) periods, \(incomplete) incomplete (sums over fewer days: compare the means)\n"
+            + TextFormat.alignedTable(rows, left: [0, rows[0].count - 1])
     }
 }

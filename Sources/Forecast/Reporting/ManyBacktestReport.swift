@@ -21,15 +21,7 @@ public struct ManyBacktestReport: Sendable {
                          widest.map { "\($0.percent) %: \(n($0.coverage * 100)) %" } ?? "—",
                          n(result.skillVersusSeasonalNaive?.crps ?? nil)])
         }
-        let widths = (0..<rows[0].count).map { k in rows.map { $0[k].count }.max() ?? 0 }
-        var out = "Rolling-origin backtests of \(series.count) series\n"
-        for row in rows {
-            out += row.enumerated().map { k, cell in
-                k == 0 ? cell + String(repeating: " ", count: widths[k] - cell.count)
-                    : String(repeating: " ", count: widths[k] - cell.count) + cell
-            }.joined(separator: "  ") + "\n"
-        }
-        return out
+        return "Rolling-origin backtests of \(series.count) series\n" + TextFormat.alignedTable(rows)
     }
 
     /// Every series' `detailsCSV()` rows with `series` first (Guides/ForecastFiles.md).

@@ -31,15 +31,8 @@ public struct ManyFitReport: Sendable {
             }
         }
         let horizon = series.lazy.compactMap { try? $0.outcome.get().forecast.days.count }.first ?? 0
-        var out = "Forecasts of \(series.count) series (totals over the next \(horizon) days)\n"
-        let widths = (0..<rows[0].count).map { k in rows.map { $0[k].count }.max() ?? 0 }
-        for row in rows {
-            out += row.enumerated().map { k, cell in
-                k == 0 ? cell + String(repeating: " ", count: widths[k] - cell.count)
-                    : String(repeating: " ", count: widths[k] - cell.count) + cell
-            }.joined(separator: "  ") + "\n"
-        }
-        return out
+        let out = "Forecasts of \(series.count) series (totals over the next \(horizon) days)\n"
+        return out + TextFormat.alignedTable(rows)
     }
 
     /// `series,date,mean,median,lower_<L>,upper_<L>,…[,y]`: every successful series' forecast rows, in order.
