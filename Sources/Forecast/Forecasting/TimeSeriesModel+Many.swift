@@ -16,6 +16,11 @@ extension TimeSeriesModel {
     ///   - start: the first day of every series.
     ///   - responses: (name, daily values) per series, all aligned with `start`.
     ///   - regressors: file columns by name, shared by every series.
+    ///   - horizon: forecast days after each series' last training day.
+    ///   - levels: interval levels in percent (e.g. [80, 95]).
+    ///   - paths: simulated paths per series.
+    ///   - seed: the simulation seed of every series.
+    ///   - concurrency: number of parallel workers (default: active processor count).
     public func forecastMany(start: CalendarDate, responses: [(name: String, values: [Double])],
                              regressors: [String: [Double]] = [:], horizon: Int, levels: [Double], paths: Int,
                              seed: UInt64, concurrency: Int = ProcessInfo.processInfo.activeProcessorCount)
