@@ -8,7 +8,8 @@ extension BacktestCommand {
     /// Whether more than one response was asked for.
     var manySeries: Bool { input.values.count > 1 || input.values == ["all"] }
 
-    func runMany() throws {
+    /// `output` has `--details` and `--samples` claimed already.
+    func runMany(output: inout CommandOutput) throws {
         let names: [String]
         if input.values == ["all"] {
             var all = input
@@ -32,11 +33,13 @@ extension BacktestCommand {
             results.append((name, entries[0].result))
         }
         let report = ManyBacktestReport(series: results)
-        if let details { try write(report.detailsCSV(), to: details) }
-        if let samples { try write(report.samplesCSV(), to: samples) }
-        switch format {
-        case .json: print(report.json().serialized())
-        case .table: print(report.table(), terminator: "")
+        try output.run { output in
+            try output.stage(report.detailsCSV(), for: "--details")
+            try output.stage(report.samplesCSV(), for: "--samples")
+            switch format {
+            case .json: output.print(report.json().serialized())
+            case .table: output.print(report.table(), terminator: "")
+            }
         }
     }
 }

@@ -77,9 +77,17 @@ struct BacktestCommand: ParsableCommand {
 
     func validate() throws {
         guard horizon >= 1 else { throw ValidationError("--horizon must be at least 1 day, got \(horizon)") }
+        try OptionBounds.check(horizon, "--horizon", in: 1...OptionBounds.maxHorizon, unit: "days")
         guard step >= 1 else { throw ValidationError("--step (days between origins) must be at least 1, got \(step)") }
+        try OptionBounds.check(step, "--step", in: 1...OptionBounds.maxHorizon, unit: "days")
         if let origins, origins < 1 { throw ValidationError("--origins must be at least 1, got \(origins)") }
+        if let origins { try OptionBounds.check(origins, "--origins", in: 1...OptionBounds.maxOrigins) }
         guard paths >= 1 else { throw ValidationError("--paths must be ≥ 1") }
+        try OptionBounds.checkSimulation(rows: horizon, paths: paths, what: "--horizon \(horizon)")
+        if case let .sliding(days) = trainingWindow.window {
+            try OptionBounds.check(days, "--training-window sliding:N", in: 2...OptionBounds.maxTrainingDays, unit: "days")
+        }
+        if case let .everyK(k) = refit.cadence { try OptionBounds.check(k, "--refit", in: 1...OptionBounds.maxOrigins, unit: "origins") }
         let parsed = quantiles.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
         guard !parsed.isEmpty, parsed.allSatisfy({ $0 != nil }) else {
             throw ValidationError("--quantiles takes levels in (0, 1), e.g. 0.025,0.1,0.5,0.9,0.975")
@@ -119,55 +127,63 @@ struct BacktestCommand: ParsableCommand {
     }
 
     func run() throws {
-        if manySeries { return try runMany() }
+        var output = CommandOutput(inputs: [input.file, terms.eventsFile])
+        if manySeries {
+            try output.claim(details, option: "--details")
+            try output.claim(samples, option: "--samples")
+            return try runMany(output: &output)
+        }
         let kinds = forecasterKinds
-        let entries = try reportingFailures(file: input.file) { try makeResults(kinds) }
-        for entry in entries {
-            let prefix = kinds.count > 1 ? "\(entry.name): " : ""
-            for failure in entry.result.failedOrigins {
-                printError("warning: \(prefix)origin \(failure.origin): \(failure.reason); forecast with the \(failure.fallback.rawValue) fallback")
-            }
-            let name = { (path: String) in path.replacingOccurrences(of: "{model}", with: entry.name) }
-            if let details { try write(entry.result.detailsCSV(), to: name(details)) }
-            if let samples, let text = entry.result.samplesCSV() { try write(text, to: name(samples)) }
-            if let plot, entries.count == 1 || plot.contains("{model}") {
-                let title = "Rolling-origin backtest of \(entry.name): \(entry.result.windows.count) origins, horizon \(horizon)"
-                try write(BacktestPlot(title: title).render(entry.result), to: name(plot))
-            }
+        // One claimed path per forecaster ({model} in the name is each forecaster's name).
+        let name = { (path: String, model: String) in path.replacingOccurrences(of: "{model}", with: model) }
+        let plotted = kinds.count == 1 || plot?.contains("{model}") == true
+        for kind in kinds {
+            let suffix = kinds.count > 1 ? " (\(kind.rawValue))" : ""
+            try output.claim(details.map { name($0, kind.rawValue) }, option: "--details" + suffix)
+            try output.claim(samples.map { name($0, kind.rawValue) }, option: "--samples" + suffix)
+            if plotted { try output.claim(plot.map { name($0, kind.rawValue) }, option: "--plot" + suffix) }
         }
-        let thresholds = try self.thresholds
-        if kinds.count == 1 && models == nil || entries.count == 1 {
-            let result = entries[0].result
-            switch format {
-            case .json:
-                var json = result.json()
-                if !thresholds.isEmpty, case let .object(members) = json {
-                    json = .object(members + [("exceedance", result.exceedanceJSON(thresholds))])
-                }
-                print(json.serialized())
-            case .table:
-                print(result.table(), terminator: "")
-                for score in thresholds.compactMap(result.exceedanceScore) { print("\n" + score.lines().joined(separator: "\n")) }
-            }
-            return
-        }
-        let comparison = BacktestComparison(entries: entries)
-        switch format {
-        case .json: print(comparison.json(exceedance: thresholds).serialized())
-        case .table:
-            print(comparison.table(), terminator: "")
+        try output.run { output in
+            let entries = try reportingFailures(file: input.file) { try makeResults(kinds) }
             for entry in entries {
-                for score in thresholds.compactMap(entry.result.exceedanceScore) {
-                    print("\n\(entry.name): " + score.lines().joined(separator: "\n"))
+                let prefix = kinds.count > 1 ? "\(entry.name): " : ""
+                for failure in entry.result.failedOrigins {
+                    printError("warning: \(prefix)origin \(failure.origin): \(failure.reason); forecast with the \(failure.fallback.rawValue) fallback")
+                }
+                let suffix = kinds.count > 1 ? " (\(entry.name))" : ""
+                if details != nil { try output.stage(entry.result.detailsCSV(), for: "--details" + suffix) }
+                if samples != nil, let text = entry.result.samplesCSV() { try output.stage(text, for: "--samples" + suffix) }
+                if plot != nil && plotted {
+                    let title = "Rolling-origin backtest of \(entry.name): \(entry.result.windows.count) origins, horizon \(horizon)"
+                    try output.stage(BacktestPlot(title: title).render(entry.result), for: "--plot" + suffix)
                 }
             }
-        }
-    }
-
-    func write(_ text: String, to path: String) throws {
-        try reportingFailures {
-            do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
-                throw DataError(.unreadable, file: path, expected: "a writable file", found: "\(error.localizedDescription)")
+            let thresholds = try self.thresholds
+            if kinds.count == 1 && models == nil || entries.count == 1 {
+                let result = entries[0].result
+                switch format {
+                case .json:
+                    var json = result.json()
+                    if !thresholds.isEmpty, case let .object(members) = json {
+                        json = .object(members + [("exceedance", result.exceedanceJSON(thresholds))])
+                    }
+                    output.print(json.serialized())
+                case .table:
+                    output.print(result.table(), terminator: "")
+                    for score in thresholds.compactMap(result.exceedanceScore) { output.print("\n" + score.lines().joined(separator: "\n")) }
+                }
+                return
+            }
+            let comparison = BacktestComparison(entries: entries)
+            switch format {
+            case .json: output.print(comparison.json(exceedance: thresholds).serialized())
+            case .table:
+                output.print(comparison.table(), terminator: "")
+                for entry in entries {
+                    for score in thresholds.compactMap(entry.result.exceedanceScore) {
+                        output.print("\n\(entry.name): " + score.lines().joined(separator: "\n"))
+                    }
+                }
             }
         }
     }
@@ -178,6 +194,12 @@ struct BacktestCommand: ParsableCommand {
         options.from = nil
         let (table, tableFormat) = try DailySeries.readTable(path: input.file)
         let series = try DailySeries.ingest(table: table, options: options, format: tableFormat)
+        if samples != nil {
+            // --samples keeps every origin's paths: bound origins × horizon × paths by the memory budget.
+            let available = max(1, (series.end - first.date - horizon) / step + 1)
+            try OptionBounds.checkSimulation(rows: horizon * min(origins ?? available, available), paths: paths,
+                                             what: "--samples over \(min(origins ?? available, available)) origins of --horizon \(horizon) days")
+        }
         let responseName = try input.responseName(in: series, regressors: terms.regressor)
         let response = try series.column(named: responseName)
         // Every data option is applied to the data as known at each origin. Only a spread correction revises
@@ -200,7 +222,12 @@ struct BacktestCommand: ParsableCommand {
         var regressors: [String: [Double]] = [:]
         for name in terms.regressor { regressors[name] = try series.column(named: name) }
         let calendar = try terms.eventsFile.map { try EventCalendar.read(contentsOf: $0) }
-        let (design, _) = terms.specification(calendar: calendar?.events.map { ($0.id, $0.date, $0.kind) } ?? [])
+        var (design, _) = terms.specification(calendar: calendar?.events.map { ($0.id, $0.date, $0.kind) } ?? [])
+        // Calendar events entirely before the first training day or after the last day of data never enter a fit.
+        if let span = DesignSpecification.trainingWindow(series: DateSpan(first: series.start, last: series.end), from: from, to: nil) {
+            let fromCalendar = Set(calendar?.events.map(\.id) ?? []).subtracting(terms.events.map(\.window.id))
+            design = design.droppingEvents(outside: span, among: fromCalendar).0
+        }
         let timeSeriesModel = TimeSeriesModel(design: design, kind: modelOptions.kind, covariance: modelOptions.estimator,
                                               from: from, automaticChangepoints: terms.changepoints?.automatic ?? false)
         let specification = BacktestSpecification(

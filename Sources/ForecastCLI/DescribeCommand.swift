@@ -42,25 +42,27 @@ struct DescribeCommand: ParsableCommand {
             guard let calendar else { return series }
             return series.noting(events: calendar)
         }
-        if let plot {
-            let column = input.values.first ?? series.names[0]
-            let marked = (calendar?.events ?? []).map { (id: $0.id, date: $0.date) }
-            try reportingFailures {
-                let svg = try SeriesPlot(title: "\(column) per day (\(series.start) .. \(series.end))")
-                    .render(series: series, column: column, events: marked)
-                do { try svg.write(toFile: plot, atomically: true, encoding: .utf8) } catch {
-                    throw DataError(.unreadable, file: plot, expected: "a writable file", found: "\(error.localizedDescription)")
+        var output = CommandOutput(inputs: [input.file, events.eventsFile])
+        try output.claim(plot, option: "--plot")
+        try output.run { output in
+            if plot != nil {
+                let column = input.values.first ?? series.names[0]
+                let marked = (calendar?.events ?? []).map { (id: $0.id, date: $0.date) }
+                let svg = try reportingFailures {
+                    try SeriesPlot(title: "\(column) per day (\(series.start) .. \(series.end))")
+                        .render(series: series, column: column, events: marked)
                 }
+                try output.stage(svg, for: "--plot")
             }
-        }
-        switch format {
-        case .table:
-            print(series.describeTable(maxLag: maxLag), terminator: "")
-            if let by { print("\n" + series.aggregated(by: by).table(), terminator: "") }
-        case .json:
-            var json = series.describeJSON(maxLag: maxLag)
-            if let by, case .object(let members) = json { json = .object(members + [("byPeriod", series.aggregated(by: by).json())]) }
-            print(json.serialized(pretty: true))
+            switch format {
+            case .table:
+                output.print(series.describeTable(maxLag: maxLag), terminator: "")
+                if let by { output.print("\n" + series.aggregated(by: by).table(), terminator: "") }
+            case .json:
+                var json = series.describeJSON(maxLag: maxLag)
+                if let by, case .object(let members) = json { json = .object(members + [("byPeriod", series.aggregated(by: by).json())]) }
+                output.print(json.serialized(pretty: true))
+            }
         }
     }
 }

@@ -64,6 +64,9 @@ struct EffectsCommand: ParsableCommand {
         if terms.events.isEmpty && terms.eventsFile == nil { throw ValidationError("give triggers with --event DATE:ID or --events FILE") }
         _ = try LevelOption.level(level)
         guard placebos >= 0, shift >= 0, paths >= 1 else { throw ValidationError("--placebos and --shift must be ≥ 0, --paths ≥ 1") }
+        try OptionBounds.check(placebos, "--placebos", in: 0...OptionBounds.maxPlacebos)
+        try OptionBounds.check(shift, "--shift", in: 0...OptionBounds.maxOffset, unit: "days")
+        try OptionBounds.check(paths, "--paths", in: 1...OptionBounds.maxDraws)
         if pool != nil && terms.eventsFile == nil { throw ValidationError("--pool kind pools events from --events FILE") }
         if modelOptions.covariance == .hc2 || modelOptions.covariance == .hc3 {
             throw ValidationError("--covariance \(modelOptions.covariance.rawValue) is not available in effects")
@@ -71,20 +74,21 @@ struct EffectsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (report, series, responseName) = try reportingFailures(file: input.file) { try makeReport() }
-        if let plot {
-            let values = try reportingFailures { try series.column(named: responseName) }
-            let svg = EffectsPlot(title: "\(responseName): response to events").render(report.result) { date in
-                series.index(of: date).map { values[$0] } ?? .nan
+        var output = CommandOutput(inputs: [input.file, terms.eventsFile])
+        try output.claim(plot, option: "--plot")
+        try output.run { output in
+            let (report, series, responseName) = try reportingFailures(file: input.file) { try makeReport() }
+            if plot != nil {
+                let values = try reportingFailures { try series.column(named: responseName) }
+                let svg = EffectsPlot(title: "\(responseName): response to events").render(report.result) { date in
+                    series.index(of: date).map { values[$0] } ?? .nan
+                }
+                try output.stage(svg, for: "--plot")
             }
-            do { try svg.write(toFile: plot, atomically: true, encoding: .utf8) } catch {
-                printError("error: \(plot): cannot write the plot (\(error.localizedDescription))")
-                throw ExitCode(1)
+            switch format {
+            case .json: output.print(report.json().serialized())
+            case .table: output.print(report.table(), terminator: "")
             }
-        }
-        switch format {
-        case .json: print(report.json().serialized())
-        case .table: print(report.table(), terminator: "")
         }
     }
 
@@ -123,6 +127,7 @@ struct EffectsCommand: ParsableCommand {
                                             seed: seed, level: level,
                                             intervalMethod: intervalMethod == .delta ? .delta : .simulation)
         let result = try analysis.run(start: series.start, response: response, regressors: regressors, responseName: responseName)
-        return (EffectsReport(result: result, dataQuality: series.quality.json()), series, responseName)
+        return (EffectsReport(result: result, dataQuality: series.quality.json(), skippedEvents: data.skippedEvents),
+                series, responseName)
     }
 }

@@ -9,7 +9,8 @@ extension FitCommand {
     /// Whether more than one response was asked for.
     var manySeries: Bool { input.values.count > 1 || input.values == ["all"] }
 
-    func runMany() throws {
+    /// `output` has `--output` claimed already.
+    func runMany(output: inout CommandOutput) throws {
         // Several series run the regression models (their automatic choice for `auto`); the forecast-driven
         // forecasters of a single fit are not offered here yet.
         guard modelOptions.kind != nil || modelOptions.model.rawValue == "auto" else {
@@ -41,12 +42,12 @@ extension FitCommand {
                 (name, outcome.map { FitReport(fit: $0.fit, forecast: $0.forecast, dataQuality: quality.json()) })
             })
         }
-        if let output {
-            try reportingFailures { try write(report.csv(), to: output) }
-        }
-        switch format {
-        case .json: print(report.json().serialized())
-        case .table: print(report.table(), terminator: "")
+        try output.run { output in
+            try output.stage(report.csv(), for: "--output")
+            switch format {
+            case .json: output.print(report.json().serialized())
+            case .table: output.print(report.table(), terminator: "")
+            }
         }
     }
 }

@@ -57,8 +57,11 @@ struct FitCommand: ParsableCommand {
 
     func validate() throws {
         guard horizon >= 1 else { throw ValidationError("--horizon must be at least 1 day, got \(horizon)") }
+        try OptionBounds.check(horizon, "--horizon", in: 1...OptionBounds.maxHorizon, unit: "days")
         _ = try LevelOption.levels(level)
         guard paths >= 1 else { throw ValidationError("--paths must be ≥ 1") }
+        try OptionBounds.checkSimulation(rows: horizon, paths: paths, what: "--horizon \(horizon)")
+        if let threshold { try OptionBounds.checkFinite(threshold, "--threshold") }
         if threshold != nil && !input.cumulative { throw ValidationError("--threshold requires --cumulative (a running-total series)") }
         if manySeries && (plot != nil || components != nil || threshold != nil || exceed != nil) {
             throw ValidationError("--plot, --components, --threshold and --exceed take one series: give --value once")
@@ -72,33 +75,31 @@ struct FitCommand: ParsableCommand {
     }
 
     func run() throws {
-        if manySeries { return try runMany() }
-        let report = try reportingFailures(file: input.file) { try makeReport() }
-        if let output {
-            try reportingFailures { try write(report.csv(), to: output) }
-        }
-        if let plot {
-            // With --from the whole training window is shown; without it the plot's default (the last year).
-            let window = report.fit.trainingWindow
-            let svg = ForecastPlot(title: "\(report.fit.responseName): \(report.forecastModel) \(horizon)-day forecast",
-                                   historyDays: input.from == nil ? nil : window.last - window.first + 1)
-                .render(fit: report.fit, forecast: report.forecast)
-            try reportingFailures { try write(svg, to: plot) }
-        }
-        if let components {
-            let svg = ComponentsPlot(title: "\(report.fit.responseName): components of the \(report.fit.kind.rawValue) fit")
-                .render(fit: report.fit, forecast: report.forecast)
-            try reportingFailures { try write(svg, to: components) }
-        }
-        switch format {
-        case .json: print(report.json().serialized())
-        case .table: print(report.summary(), terminator: "")
-        }
-    }
-
-    func write(_ text: String, to path: String) throws {
-        do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
-            throw DataError(.unreadable, file: path, expected: "a writable file", found: "\(error.localizedDescription)")
+        var output = CommandOutput(inputs: [input.file, terms.eventsFile])
+        try output.claim(self.output, option: "--output")
+        if manySeries { return try runMany(output: &output) }
+        try output.claim(plot, option: "--plot")
+        try output.claim(components, option: "--components")
+        try output.run { output in
+            let report = try reportingFailures(file: input.file) { try makeReport() }
+            try output.stage(report.csv(), for: "--output")
+            if plot != nil {
+                // With --from the whole training window is shown; without it the plot's default (the last year).
+                let window = report.fit.trainingWindow
+                let svg = ForecastPlot(title: "\(report.fit.responseName): \(report.forecastModel) \(horizon)-day forecast",
+                                       historyDays: input.from == nil ? nil : window.last - window.first + 1)
+                    .render(fit: report.fit, forecast: report.forecast)
+                try output.stage(svg, for: "--plot")
+            }
+            if components != nil {
+                let svg = ComponentsPlot(title: "\(report.fit.responseName): components of the \(report.fit.kind.rawValue) fit")
+                    .render(fit: report.fit, forecast: report.forecast)
+                try output.stage(svg, for: "--components")
+            }
+            switch format {
+            case .json: output.print(report.json().serialized())
+            case .table: output.print(report.summary(), terminator: "")
+            }
         }
     }
 
@@ -118,6 +119,12 @@ struct FitCommand: ParsableCommand {
                                 found: "\(TextNumber.format(value)) on \(series.date(at: day))")
             }
             throw error
+        }
+        // Forecast dates must stay dates the reader accepts (years up to 9999).
+        if let lastDay = CalendarDate(year: 9999, month: 12, day: 31), lastDay - fit.trainingWindow.last < horizon {
+            throw DataError(.invalid, file: input.file, column: responseName,
+                            expected: "a training window ending at least \(horizon) days (--horizon) before 9999-12-31",
+                            found: "the last training day \(fit.trainingWindow.last)")
         }
         // The forecaster (`--model auto` on counts, `local`, the baselines) and its forecast; the regression's own
         // forecast when it is the regression.
@@ -178,6 +185,7 @@ struct FitCommand: ParsableCommand {
         }
         return FitReport(fit: fit, forecast: forecast, dataQuality: series.quality.json(),
                          qualityWarnings: series.quality.summary().split(separator: "\n").map(String.init),
-                         threshold: crossing, forecaster: choice, exceedance: exceedance)
+                         threshold: crossing, forecaster: choice, exceedance: exceedance,
+                         skippedEvents: data.skippedEvents)
     }
 }

@@ -32,24 +32,19 @@ struct IngestCommand: ParsableCommand {
     }
 
     func run() throws {
-        let series = try reportingFailures { try ingestingForPeriods(by) { try input.ingest() } }
-        let text: String
-        switch (format, by.map(series.aggregated)) {
-        case (.csv, nil): text = series.csv()
-        case (.json, nil): text = series.jsonRecords().serialized(pretty: true) + "\n"
-        case (.csv, let periods?): text = periods.csv()
-        case (.json, let periods?): text = periods.json().serialized(pretty: true) + "\n"
-        }
-        if let output {
-            do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-            } catch {
-                printError("error: \(output): cannot write the output file (\((error as NSError).localizedDescription))")
-                throw ExitCode(1)
+        var destination = CommandOutput(inputs: [input.file])
+        try destination.claim(output, option: "--output")
+        try destination.run { destination in
+            let series = try reportingFailures { try ingestingForPeriods(by) { try input.ingest() } }
+            let text: String
+            switch (format, by.map(series.aggregated)) {
+            case (.csv, nil): text = series.csv()
+            case (.json, nil): text = series.jsonRecords().serialized(pretty: true) + "\n"
+            case (.csv, let periods?): text = periods.csv()
+            case (.json, let periods?): text = periods.json().serialized(pretty: true) + "\n"
             }
-        } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            if output != nil { try destination.stage(text, for: "--output") } else { destination.print(text, terminator: "") }
+            FileHandle.standardError.write(Data(series.quality.summary().utf8))
         }
-        FileHandle.standardError.write(Data(series.quality.summary().utf8))
     }
 }

@@ -61,6 +61,7 @@ struct RegressCommand: ParsableCommand {
     func validate() throws {
         _ = try LevelOption.level(level)
         if let maxLags, maxLags < 0 { throw ValidationError("--max-lags must be ≥ 0, got \(maxLags)") }
+        if let maxLags { try OptionBounds.check(maxLags, "--max-lags", in: 0...OptionBounds.maxHACLags) }
         if maxLags != nil && covariance != .hac { throw ValidationError("--max-lags applies to --covariance hac only") }
         if hacCorrection && covariance != .hac { throw ValidationError("--hac-correction applies to --covariance hac only") }
         if model != .ols && (covariance == .hc2 || covariance == .hc3) {
@@ -71,10 +72,12 @@ struct RegressCommand: ParsableCommand {
 
     func run() throws {
         let report = try reportingFailures(file: file) { try makeReport() }
+        var output = CommandOutput(inputs: [file, predict])
         switch format {
-        case .json: print(report.json().serialized())
-        case .table: print(report.table(), terminator: "")
+        case .json: output.print(report.json().serialized())
+        case .table: output.print(report.table(), terminator: "")
         }
+        try output.commit()
     }
 
     private func makeReport() throws -> RegressionReport {

@@ -40,6 +40,7 @@ struct ScoreCommand: ParsableCommand {
 
     func validate() throws {
         if let season, season < 1 { throw ValidationError("--season must be a period of at least 1 day, got \(season)") }
+        if let season { try OptionBounds.check(season, "--season", in: 1...OptionBounds.maxOffset, unit: "days") }
         if season != nil && train == nil {
             throw ValidationError("--season needs --train (the MASE scale comes from the training series)")
         }
@@ -53,9 +54,11 @@ struct ScoreCommand: ParsableCommand {
             return ScoreReport(input, season: season)
         }
         for warning in report.warnings { printError("warning: \(warning)") }
+        var output = CommandOutput(inputs: [forecasts, train, samples])
         switch format {
-        case .json: print(report.json().serialized())
-        case .table: print(report.table(includingWarnings: false), terminator: "")
+        case .json: output.print(report.json().serialized())
+        case .table: output.print(report.table(includingWarnings: false), terminator: "")
         }
+        try output.commit()
     }
 }

@@ -66,9 +66,9 @@ extension DailySeries {
         return out
     }
 
-    /// Up to 6 significant digits, integers as integers, NaN as "–".
+    /// Up to 6 significant digits, integers as integers, NaN and ±∞ (a variance beyond the double range) as "–".
     static func number(_ v: Double) -> String {
-        if v.isNaN { return "–" }
+        if !v.isFinite { return "–" }
         if v == v.rounded() && abs(v) < 1e15 { return String(Int(v)) }
         let magnitude = abs(v) >= 1 ? Int(log10Floor(abs(v))) + 1 : 0
         let decimals = max(0, 6 - magnitude)

@@ -46,7 +46,7 @@ extension DailySeries {
 
     private static func checked(_ options: IngestOptions, source: String?) throws(DataError) {
         do { try options.check() } catch {
-            throw DataError(.invalid, file: source, expected: "consistent options", found: error.message)
+            throw DataError(.invalid, file: source, expected: "consistent options", found: error.description)
         }
     }
 }
@@ -215,6 +215,15 @@ struct DailyAssembly {
                 .init(column: rows.names[$0.column], date: date($0.day), value: $0.total, line: line($0.day))
             },
             columns: findings, events: nil)
+        // Every cell read is finite, so an infinite daily value is an overflow of a sum (duplicates, per-event rows)
+        // or a difference (running totals): an error at its line, never `inf` in the output.
+        for (c, column) in window.enumerated() {
+            guard let t = column.firstIndex(where: { $0.isInfinite }) else { continue }
+            let kind = options.mode == .cumulative ? "the difference of running totals" : "the sum of the rows"
+            throw DataError(.nonFiniteNumber, file: source, line: sourceLines[lo + t] == 0 ? nil : sourceLines[lo + t],
+                            column: rows.names[c], expected: "a daily value within the range of a double",
+                            found: "\(kind) on \(date(lo + t)) overflows to \(column[t] > 0 ? "+" : "-")∞")
+        }
         return DailySeries(start: start, names: rows.names, values: window, quality: report,
                            sourceLines: Array(sourceLines[lo...hi]))
     }

@@ -53,17 +53,30 @@ public struct DescriptiveStatistics: Sendable {
         for x in present { total.add(x) }
         sum = total.value
         mean = DescriptiveStatistics.mean(present)
-        variance = DescriptiveStatistics.variance(present, mean: mean)
-        standardDeviation = variance.squareRoot()
+        // Scale-robust spread: the values are divided by a power of two near their largest magnitude (exact), so
+        // squares neither overflow (values near 1e300) nor underflow (values near 1e-300); the SD is scaled back.
+        let scale = DescriptiveStatistics.powerOfTwoScale(present)
+        let scaled = present.map { $0 / scale }
+        let scaledVariance = DescriptiveStatistics.variance(scaled, mean: DescriptiveStatistics.mean(scaled))
+        variance = scaledVariance * scale * scale
+        standardDeviation = scaledVariance.squareRoot() * scale
         minimum = sorted.first ?? .nan
         maximum = sorted.last ?? .nan
         self.probabilities = probabilities
         quantiles = probabilities.map { DescriptiveStatistics.quantile(sorted: sorted, $0) }
         median = DescriptiveStatistics.quantile(sorted: sorted, 0.5)
-        let m = mean
-        autocorrelations = maxLag == 0 ? [] : (1...maxLag).map { DescriptiveStatistics.autocorrelation(values, lag: $0, mean: m) }
+        let scaledValues = values.map { $0 / scale }, m = DescriptiveStatistics.mean(scaled)
+        autocorrelations = maxLag == 0 ? [] : (1...maxLag).map { DescriptiveStatistics.autocorrelation(scaledValues, lag: $0, mean: m) }
         dispersionIndex = count >= 2 && mean > 0 ? variance / mean : .nan
         zeros = present.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
+    }
+
+    /// 2^e with e the binary exponent of the largest finite |value| (1 when there is none or it is 0): dividing by
+    /// it is exact and brings the values to [−2, 2].
+    static func powerOfTwoScale(_ values: [Double]) -> Double {
+        let largest = values.reduce(0.0) { $1.isFinite ? max($0, abs($1)) : $0 }
+        guard largest > 0 else { return 1 }
+        return Double(sign: .plus, exponent: largest.exponent, significand: 1)
     }
 
     /// The mean of the non-NaN `values` (compensated sum and one refinement step); NaN when there are none.

@@ -34,13 +34,13 @@ public enum CorrectionPolicy: Sendable, Equatable, CustomStringConvertible {
     case spread(days: Int)
 
     /// Parses `keep`, `missing` or `spread:K` (K ≥ 1).
-    public init(parsing text: String) throws(OptionError) {
+    public init(parsing text: String) throws(SettingError) {
         switch text {
         case "keep": self = .keep
         case "missing": self = .missing
         default:
             guard text.hasPrefix("spread:"), let k = Int(text.dropFirst(7)), k >= 1 else {
-                throw OptionError("--corrections must be keep, missing or spread:K with K ≥ 1, got '\(text)'")
+                throw SettingError("{0} must be keep, missing or spread:K with K ≥ 1, got '\(text)'", .corrections)
             }
             self = .spread(days: k)
         }
@@ -53,15 +53,6 @@ public enum CorrectionPolicy: Sendable, Equatable, CustomStringConvertible {
         case .spread(let k): return "spread:\(k)"
         }
     }
-}
-
-/// A problem with the options themselves (a usage error: the CLI exits with status 64), found before any data
-/// is read.
-public struct OptionError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// One sentence naming the option and what is wrong with it.
-    public let message: String
-    public init(_ message: String) { self.message = message }
-    public var description: String { message }
 }
 
 /// Everything ``DailySeries/ingest(path:options:)`` needs besides the file. Defaults read a daily file as is.
@@ -121,30 +112,30 @@ public struct IngestOptions: Sendable {
     /// The gap policy in effect (`gaps`, or the mode's default).
     public var effectiveGaps: GapPolicy { gaps ?? (mode == .perEvent ? .zero : .empty) }
 
-    /// Throws the first conflict among the options (wording names the CLI flags).
-    public func check() throws(OptionError) {
-        if reportLag < 0 { throw OptionError("--report-lag must be ≥ 0 days, got \(reportLag)") }
-        if reportLag > 366 { throw OptionError("--report-lag must be at most 366 days, got \(reportLag)") }
-        if let from, let to, from > to { throw OptionError("--from \(from) is after --to \(to)") }
-        if baseline != nil && mode != .cumulative { throw OptionError("--baseline applies to --cumulative input only") }
-        if let baseline, !baseline.isFinite { throw OptionError("--baseline must be a finite number") }
+    /// Throws the first conflict among the options (a `SettingError` naming the settings at fault).
+    public func check() throws(SettingError) {
+        if reportLag < 0 { throw SettingError("{0} must be ≥ 0 days, got \(reportLag)", .reportLag) }
+        if reportLag > 366 { throw SettingError("{0} must be at most 366 days, got \(reportLag)", .reportLag) }
+        if let from, let to, from > to { throw SettingError("{0} \(from) is after {1} \(to)", .from, .to) }
+        if baseline != nil && mode != .cumulative { throw SettingError("{0} applies to {1} input only", .baseline, .cumulativeMode) }
+        if let baseline, !baseline.isFinite { throw SettingError("{0} must be a finite number", .baseline) }
         if corrections != .keep && mode != .cumulative {
-            throw OptionError("--corrections applies to --cumulative input only")
+            throw SettingError("{0} applies to {1} input only", .corrections, .cumulativeMode)
         }
-        if case .spread(let k) = corrections, k < 1 { throw OptionError("--corrections spread:K needs K ≥ 1") }
+        if case .spread(let k) = corrections, k < 1 { throw SettingError("{0} spread:K needs K ≥ 1", .corrections) }
         if sumDuplicates && mode != .levels {
-            throw OptionError(mode == .perEvent ? "--sum-duplicates is implied by --per-event (rows are always summed)"
-                                                : "--sum-duplicates cannot be used with --cumulative (running totals do not add)")
+            throw mode == .perEvent ? SettingError("{0} is implied by {1} (rows are always summed)", .sumDuplicates, .perEventMode)
+                                    : SettingError("{0} cannot be used with {1} (running totals do not add)", .sumDuplicates, .cumulativeMode)
         }
         if mode == .cumulative && gaps == .zero {
-            throw OptionError("--gaps zero cannot be used with --cumulative: a missing day's loss is unknown, not 0")
+            throw SettingError("{0} zero cannot be used with {1}: a missing day's loss is unknown, not 0", .gaps, .cumulativeMode)
         }
         var seen = Set<String>()
         for name in valueColumns where !seen.insert(name).inserted {
-            throw OptionError("--value '\(name)' is given twice")
+            throw SettingError("{0} '\(name)' is given twice", .valueColumns)
         }
         if let dateColumn, valueColumns.contains(dateColumn) {
-            throw OptionError("--value '\(dateColumn)' is the date column")
+            throw SettingError("{0} '\(dateColumn)' is the date column", .valueColumns)
         }
     }
 }

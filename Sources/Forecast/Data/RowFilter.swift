@@ -7,7 +7,7 @@
 //     `~` is an unanchored, case-sensitive regular-expression search (Swift `Regex` syntax, which is
 //     PCRE/ICU-like: `Shahed`, `^kpszsu/`, `Shahed|Geran`). An empty cell is the empty string.
 //  3. Several filters are ANDed. Rows that fail are not read further (their dates and numbers are not checked).
-//  4. A pattern that does not compile is an `OptionError` (a usage error), found before the file is read.
+//  4. A pattern that does not compile is a `SettingError` (a usage error in the CLI), found before the file is read.
 // Cost: one regex search per distinct cell text (results are cached per ingest), one comparison otherwise.
 
 /// One row filter; see the rules at the top of RowFilter.swift.
@@ -28,10 +28,10 @@ public struct RowFilter: Sendable, Equatable, CustomStringConvertible {
     public let negated: Bool
 
     /// A filter on `column`; throws when a `.matches` pattern does not compile.
-    public init(column: String, test: Test, negated: Bool = false) throws(OptionError) {
+    public init(column: String, test: Test, negated: Bool = false) throws(SettingError) {
         if case .matches(let pattern) = test {
             do { _ = try Regex(pattern) } catch {
-                throw OptionError("--where \(column)\(negated ? "!" : "")~\(pattern): not a valid regular expression (\(error))")
+                throw SettingError("{0} \(column)\(negated ? "!" : "")~\(pattern): not a valid regular expression (\(error))", .filters)
             }
         }
         self.column = column
@@ -40,9 +40,9 @@ public struct RowFilter: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Parses `COL~RE`, `COL=TEXT`, `COL!~RE` or `COL!=TEXT`.
-    public init(parsing text: String) throws(OptionError) {
+    public init(parsing text: String) throws(SettingError) {
         guard let op = text.firstIndex(where: { $0 == "~" || $0 == "=" }) else {
-            throw OptionError("--where '\(text)' must be COL~REGEX, COL=TEXT, COL!~REGEX or COL!=TEXT")
+            throw SettingError("{0} '\(text)' must be COL~REGEX, COL=TEXT, COL!~REGEX or COL!=TEXT", .filters)
         }
         var nameEnd = op
         var negated = false
@@ -51,7 +51,7 @@ public struct RowFilter: Sendable, Equatable, CustomStringConvertible {
             negated = true
         }
         let column = String(text[..<nameEnd]).trimmingASCIIWhitespace()
-        guard !column.isEmpty else { throw OptionError("--where '\(text)' names no column before '\(text[op])'") }
+        guard !column.isEmpty else { throw SettingError("{0} '\(text)' names no column before '\(text[op])'", .filters) }
         let operand = String(text[text.index(after: op)...])
         try self.init(column: column, test: text[op] == "~" ? .matches(pattern: operand) : .equals(operand),
                       negated: negated)

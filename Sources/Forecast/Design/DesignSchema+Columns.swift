@@ -44,14 +44,8 @@ extension DesignSchema {
             }
             for f in s.fourier {
                 for k in 1...f.order {
-                    column {
-                        let angle = 2 * Double.pi * Double(k) * Double(dates[$0].daysSinceEpoch) / f.period
-                        return sin(angle)
-                    }
-                    column {
-                        let angle = 2 * Double.pi * Double(k) * Double(dates[$0].daysSinceEpoch) / f.period
-                        return cos(angle)
-                    }
+                    column { DesignSchema.harmonic(k, of: f, on: dates[$0]).sin }
+                    column { DesignSchema.harmonic(k, of: f, on: dates[$0]).cos }
                 }
             }
             for cp in s.changepoints { column { max(0, trend(at: dates[$0]) - trend(at: cp)) } }

@@ -72,12 +72,11 @@ public struct DesignSchema: Sendable, Equatable {
             let weekday = date.weekday
             for day in 2...7 { row.append(weekday == day ? 1 : 0) }
         }
-        let epochDay = Double(date.daysSinceEpoch)
         for f in s.fourier {
             for k in 1...f.order {
-                let angle = 2 * Double.pi * Double(k) * epochDay / f.period
-                row.append(sin(angle))
-                row.append(cos(angle))
+                let value = Self.harmonic(k, of: f, on: date)
+                row.append(value.sin)
+                row.append(value.cos)
             }
         }
         for cp in s.changepoints { row.append(max(0, t - trend(at: cp))) }
@@ -85,6 +84,16 @@ public struct DesignSchema: Sendable, Equatable {
         for event in s.events { row.append(event.contains(date) ? 1 : 0) }
         for step in s.steps { row.append(date >= step.date ? 1 : 0) }
         row += regressors
+    }
+
+    /// The k-th harmonic of a Fourier term on `date`: sin and cos of 2πk·day/period (day = days since the epoch).
+    /// sin and cos are O(1) and the angle's rounding error is below ~1e-10 for every date and period, so a value
+    /// under 1e-9 in magnitude is a true zero: it is returned as 0. (Period 2 makes sin(πt) a zero column, which the
+    /// solver then aliases, instead of rounding noise that would get a coefficient of 1e12.)
+    @inlinable static func harmonic(_ k: Int, of term: FourierTerm, on date: CalendarDate) -> (sin: Double, cos: Double) {
+        let angle = 2 * Double.pi * Double(k) * Double(date.daysSinceEpoch) / term.period
+        let (s, c) = (Foundation.sin(angle), Foundation.cos(angle))
+        return (abs(s) < 1e-9 ? 0 : s, abs(c) < 1e-9 ? 0 : c)
     }
 
     /// The design for consecutive days, rows whose lag or regressor values are missing (NaN) reported by index.

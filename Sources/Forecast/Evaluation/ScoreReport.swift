@@ -160,6 +160,13 @@ public struct ScoreReport: Sendable {
                                       pitMid: intervals.map { ($0.lower + $0.upper) / 2 },
                                       pitHistogram: PIT.nonrandomizedHistogram(intervals: intervals, bins: 10))
         }
+        if let nb = input.negativeBinomial, let perDay = negativeBinomial?.logScorePerDay,
+           let day = perDay.indices.first(where: { perDay[$0].isInfinite }) {
+            let impossible = perDay.filter(\.isInfinite).count
+            warnings.append("negative binomial log score null: y = \(TextFormat.trimmed(y[day])) on \(input.dates[day]) has "
+                            + "probability 0 under nb_mu = \(TextFormat.trimmed(nb.location[day])) (log score +∞)"
+                            + (impossible > 1 ? "; \(impossible) such days" : ""))
+        }
         self.warnings = warnings
     }
 }

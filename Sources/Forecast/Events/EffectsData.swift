@@ -28,6 +28,7 @@ struct EffectsData: Sendable {
         guard !used.isEmpty else { throw .noTrainingData("no day in \(window) has a response") }
         dates = used.map { all[$0] }
         y = used.map { response[all[$0] - start] }
+        try TimeSeriesModel.checkScale(y)
         base = DesignMatrix(names: schema.columnNames, values: built.design.values.selectingRows(used))
         rowByDate = Dictionary(uniqueKeysWithValues: dates.enumerated().map { ($1, $0) })
     }

@@ -21,6 +21,7 @@ public struct EventEffect: Sendable {
 
     public struct Shift: Sendable, Equatable {
         public let shiftDays: Int
+        /// NaN when the moved window is not estimable (no day of it in the data, or its terms aliased).
         public let cumulativeExcess: Double
     }
 
@@ -56,6 +57,9 @@ public struct EventEffect: Sendable {
     public let failedPlacebos: Int
     public let days: [Day]
     public let shifts: [Shift]
+    /// Why the effect is not estimable (its terms aliased; a count response that is 0 on every day of the window),
+    /// or nil. When set, the excess, its interval and the coefficient are NaN/nil: reports print the reason instead.
+    public internal(set) var notEstimable: String? = nil
 }
 
 /// The joint excess of a group of triggers whose effect windows overlap (all their terms set to zero at once).

@@ -66,7 +66,7 @@ public struct EventEffectsAnalysis: Sendable {
         let choiceDesign = data.design(with: terms)
         let choice: ModelChoice
         if let kind = model.kind {
-            choice = ModelChoice(kind: kind, reason: "chosen explicitly (--model \(kind.rawValue))")
+            choice = ModelChoice(kind: kind, reason: "chosen explicitly (\(kind.rawValue))")
         } else {
             choice = try ModelChoice.automatic(design: choiceDesign, response: data.y)
         }
@@ -114,6 +114,11 @@ public struct EventEffectsAnalysis: Sendable {
                     guard let movedFit = try? EffectsFit.fit(movedDesign, y: data.y, kind: choice.kind, covariance: .classical,
                                                              workspace: &workspace) else { continue }
                     let movedColumns = data.effectColumnIndices(of: index, terms: moved, in: movedDesign)
+                    // A moved window with no usable day (outside the data, or aliased) is not estimable: NaN, never 0.
+                    guard movedColumns.allSatisfy(movedFit.kept.contains) else {
+                        shifts.append(EventEffect.Shift(shiftDays: s, cumulativeExcess: .nan))
+                        continue
+                    }
                     let total = ExcessComputation(fit: movedFit, data: data, zeroed: Set(movedColumns),
                                                   days: moved[index].effectDays(), triggers: moved[index].dates,
                                                   level: level, draws: []).cumulative
@@ -125,15 +130,28 @@ public struct EventEffectsAnalysis: Sendable {
             // For a decay term with a drawn half-life, the SE of β allows for the half-life's estimation.
             let se = single.flatMap { j in intervalFit.kept.firstIndex(of: j).map { intervalFit.covariance[$0, $0].squareRoot() } }
             let profile = profiles[term.id]
-            effects.append(EventEffect(
-                term: term, level: level, coefficient: coefficient, standardError: se,
-                cumulativeExcess: excess.cumulative, cumulativeLower: excess.cumulativeInterval.lower,
-                cumulativeUpper: excess.cumulativeInterval.upper, observedExcess: excess.observedExcess,
-                relativeEffect: excess.relativeEffect, intervalMethod: intervalMethod.rawValue,
-                halfLifeDays: profile?.atBound == nil ? profile?.estimate : nil, halfLifeLower: profile?.lower,
-                halfLifeUpper: profile?.upper, halfLifeAtBound: profile?.atBound, preTrendPValue: preTrend,
+            // Not estimable: an aliased effect column (a window that duplicates another event's or has no usable
+            // day) or, for a count model, a window where the response is 0 every day (the coefficient runs to −∞).
+            var notEstimable: String? = nil
+            if !columns.allSatisfy(fit.kept.contains) {
+                notEstimable = "its terms are aliased (the window duplicates another event's, or has no usable day)"
+            } else if choice.kind != .ols, !excess.days.isEmpty,
+                      excess.days.allSatisfy({ $0.observed == 0 || $0.observed.isNaN }) {
+                notEstimable = "the response is 0 on every day of the window (separation: the effect has no finite size)"
+            }
+            let unavailable = notEstimable != nil
+            var effect = EventEffect(
+                term: term, level: level, coefficient: unavailable ? nil : coefficient, standardError: unavailable ? nil : se,
+                cumulativeExcess: unavailable ? .nan : excess.cumulative,
+                cumulativeLower: unavailable ? .nan : excess.cumulativeInterval.lower,
+                cumulativeUpper: unavailable ? .nan : excess.cumulativeInterval.upper, observedExcess: excess.observedExcess,
+                relativeEffect: unavailable ? .nan : excess.relativeEffect, intervalMethod: intervalMethod.rawValue,
+                halfLifeDays: profile?.atBound == nil && !unavailable ? profile?.estimate : nil,
+                halfLifeLower: unavailable ? nil : profile?.lower, halfLifeUpper: unavailable ? nil : profile?.upper, halfLifeAtBound: profile?.atBound, preTrendPValue: preTrend,
                 placeboPValue: placebo?.pValue, placebos: placebo?.used ?? 0, failedPlacebos: placebo?.failed ?? 0,
-                days: excess.days, shifts: shifts))
+                days: unavailable ? [] : excess.days, shifts: shifts)
+            effect.notEstimable = notEstimable
+            effects.append(effect)
         }
         // Groups of overlapping effect windows: joint excess with all their terms zeroed.
         var groups: [JointEffect] = []

@@ -36,6 +36,9 @@ public struct ModelChoice: Sendable, Equatable {
             let example = y.first { $0 < 0 || $0 != $0.rounded() }.map { " (e.g. \(TextFormat.number($0)))" } ?? ""
             return (ModelChoice(kind: .ols, reason: "the response is not all non-negative integers\(example), so least squares"), nil)
         }
+        if y.allSatisfy({ $0 == 0 }) {
+            return (ModelChoice(kind: .ols, reason: "every count is 0: a log-link count model has no finite estimate (its mean is 0), so least squares, which forecasts 0"), nil)
+        }
         let poissonFit = try RegressionFactory(kind: .poisson).fit(design, response: y)
         let nbFit = try RegressionFactory(kind: .nb2).fit(design, response: y)
         guard let poisson = poissonFit.count, let nb = nbFit.count else {

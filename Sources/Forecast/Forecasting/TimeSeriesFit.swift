@@ -58,6 +58,7 @@ public struct TimeSeriesFit: Sendable {
         }
         // The lag transform depends only on whether the response is counts (auto picks a count model exactly then).
         let windowValues = (0..<window.dayCount).map { response[first.adding(days: $0) - start] }.filter { !$0.isNaN }
+        try TimeSeriesModel.checkScale(windowValues)
         let isCount = !windowValues.isEmpty && windowValues.allSatisfy { $0 >= 0 && $0 == $0.rounded() }
         let countTransform = model.kind.map { $0 != .ols } ?? isCount
         var schema = DesignSchema(specification: model.design, trendOrigin: first,
@@ -68,7 +69,7 @@ public struct TimeSeriesFit: Sendable {
         let choice: ModelChoice
         var chosenFit: FittedRegression? = nil
         if let chosen = model.kind {
-            choice = ModelChoice(kind: chosen, reason: "chosen explicitly (--model \(chosen.rawValue))")
+            choice = ModelChoice(kind: chosen, reason: "chosen explicitly (\(chosen.rawValue))")
         } else {
             do { (choice, chosenFit) = try ModelChoice.automaticWithFit(design: design, response: y) } catch {
                 if case let .notCounts(row, v) = error { throw .notCounts(row: dates[used[row]] - start, value: v) }
@@ -115,7 +116,8 @@ public struct TimeSeriesFit: Sendable {
         self.trainingDates = rows.usedDates
         self.trainingWindow = window
         self.droppedDates = rows.droppedDates
-        self.diagnostics = ResidualDiagnostics(residuals: fitted.pearsonResiduals)
+        let rms = (y.reduce(0) { $0 + $1 * $1 } / Double(max(y.count, 1))).squareRoot()
+        self.diagnostics = ResidualDiagnostics(residuals: fitted.pearsonResiduals, scale: kind == .ols ? rms : rms.squareRoot())
         self.start = start
         self.response = response
         self.regressors = regressors

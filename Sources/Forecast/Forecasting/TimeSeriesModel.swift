@@ -45,3 +45,15 @@ public struct TimeSeriesModel: Sendable, Equatable {
         try TimeSeriesFit(model: self, start: start, response: response, regressors: regressors, responseName: responseName)
     }
 }
+
+extension TimeSeriesModel {
+    /// Sums of squares of the response must stay normal doubles: a response whose largest |value| lies outside
+    /// 1e-150 … 1e150 (squares under- or overflow) is refused with the reason, instead of standard errors of 0 and
+    /// t = ∞. (All zeros pass: that is the degenerate but valid constant series.)
+    static func checkScale(_ values: [Double]) throws(ModelError) {
+        let largest = values.reduce(0.0) { $1.isNaN ? $0 : max($0, abs($1)) }
+        if largest > 0 && (largest < 1e-150 || largest > 1e150) {
+            throw .invalidSpecification("the response's scale (largest |value| \(largest)) is outside 1e-150 … 1e150, where its squares under- or overflow; rescale it (e.g. express it in other units)")
+        }
+    }
+}

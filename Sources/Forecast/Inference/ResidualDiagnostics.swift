@@ -13,9 +13,22 @@ public struct ResidualDiagnostics: Sendable, Equatable {
 
     public let durbinWatson: Double
     public let ljungBox: [LjungBox]
+    /// Why the statistics are not available (then `durbinWatson` is NaN and `ljungBox` empty), or nil.
+    public let unavailableReason: String?
 
-    public init(residuals e: [Double], lags: [Int] = [7, 14]) {
+    /// - Parameter scale: the size of the data the residuals came from (root mean square, same units). Residuals
+    ///   whose root mean square is below 1e-8·scale are rounding noise of a fit that reproduces the data: their
+    ///   autocorrelation means nothing, so the statistics are not computed and `unavailableReason` says why.
+    public init(residuals e: [Double], lags: [Int] = [7, 14], scale: Double? = nil) {
         let n = e.count
+        let rms = n > 0 ? (e.reduce(0) { $0 + $1 * $1 } / Double(n)).squareRoot() : 0
+        if let scale, !(rms > 1e-8 * scale) {
+            durbinWatson = .nan
+            ljungBox = []
+            unavailableReason = "the fit reproduces the data (residuals are zero to rounding)"
+            return
+        }
+        unavailableReason = nil
         var numerator = 0.0, denominator = 0.0
         for t in 0..<n {
             denominator += e[t] * e[t]

@@ -2,7 +2,8 @@
 //
 // Policy: Σ = UᵀU with U the upper Cholesky factor (dpotrf). A covariance that rounding made slightly indefinite
 // (an estimated covariance with a near-zero eigenvalue) is retried once with a ridge of 1e-10 · trace/n on the
-// diagonal — far below any standard error this package reports; if that fails too the covariance is not a
+// diagonal — far below any standard error this package reports; the zero matrix (an exact fit) is its own factor;
+// if that fails too the covariance is not a
 // covariance and the error is thrown (never a silent zero factor, which would drop parameter uncertainty).
 
 extension Matrix {
@@ -11,6 +12,9 @@ extension Matrix {
     public func covarianceFactor() throws(LinearAlgebraError) -> Matrix {
         precondition(rows == columns, "covarianceFactor needs a square matrix")
         if let u = try? choleskyUpper() { return u }
+        // Σ = 0 (an exact fit: every standard error is 0) has the exact factor U = 0; that is no uncertainty
+        // dropped, there is none to draw.
+        if storage.allSatisfy({ $0 == 0 }) { return self }
         let n = rows
         let trace = (0..<n).reduce(0.0) { $0 + self[$1, $1] }
         var ridge = self

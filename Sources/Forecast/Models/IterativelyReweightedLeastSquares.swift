@@ -7,7 +7,8 @@
 // 2. Start: a given β (warm start), else R's `mustart` (μ = y + 0.1 for counts; y for Gaussian).
 // 3. Step-halving: when the deviance increases or becomes non-finite, the step is halved (up to 30 times).
 // 4. Convergence: |D − D_prev| / (|D| + 0.1) < `tolerance` (R's `glm.control` rule; default 1e-12, tighter
-//    than R's 1e-8, so estimates match the references to ~1e-10). Not converged after `maxIterations`
+//    than R's 1e-8, so estimates match the references to ~1e-10), or a change within 64·ε·Σ w(y + μ), the
+//    deviance's rounding level (a fit that reproduces the data, e.g. constant counts). Not converged after `maxIterations`
 //    (default 100) is an error carrying the iterations and the last change — never a silent warning.
 // 5. Divergence: a fitted mean below 1e-300 or above 1e300 (η outside ±690) is reported as separation-like
 //    divergence, naming the count of such rows.
@@ -100,6 +101,11 @@ struct IterativelyReweightedLeastSquares {
                 throw .divergence("the deviance is not finite (fitted means overflowed or underflowed)")
             }
             lastChange = abs(newDeviance - deviance) / (abs(newDeviance) + 0.1)
+            // A fit that reproduces the data (constant counts: D ≈ 0) meets the relative rule only down to the
+            // deviance's rounding level, about ε·Σ w(y + μ): a change within 64 times that is convergence too.
+            var magnitude = 0.0
+            for i in 0..<n { magnitude += (priorWeights?[i] ?? 1) * (abs(y[i]) + newMu[i]) }
+            let atRoundingLevel = abs(newDeviance - deviance) <= 64 * Double.ulpOfOne * magnitude
             beta = proposal
             eta = newEta
             mu = newMu
@@ -110,7 +116,7 @@ struct IterativelyReweightedLeastSquares {
                     throw .divergence("\(collapsed) fitted mean(s) collapsed to 0 or overflowed; a column may be non-zero only where the response is 0 (separation)")
                 }
             }
-            if iteration > 1 && lastChange < tolerance {
+            if iteration > 1 && (lastChange < tolerance || atRoundingLevel) {
                 return IRLSResult(layout: layout!, coefficients: beta, mu: mu, eta: eta, deviance: deviance,
                                   iterations: iteration)
             }

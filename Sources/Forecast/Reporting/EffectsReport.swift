@@ -6,14 +6,18 @@ import Foundation
 /// `events[]`: {`id`, `date` (null when pooled), `shape`, `window` [FIRST, LAST], `level`, `coefficient`,
 /// `standardError`, `cumulativeExcess`, `cumulativeLower`, `cumulativeUpper`, `observedExcess`, `relativeEffect`,
 /// `intervalMethod`, `halfLifeDays`, `halfLifeLower`, `halfLifeUpper`, `halfLifeAtBound`, `preTrendPValue`,
-/// `placeboPValue`, `placebos`, `daily` [{`offset`, `date`, `observed`, `counterfactual`, `counterfactualLower`,
+/// `placeboPValue`, `placebos`, `notEstimable` (reason or null), `daily` [{`offset`, `date`, `observed`, `counterfactual`, `counterfactualLower`,
 /// `counterfactualUpper`, `excess`, `excessLower`, `excessUpper`, `observedExcess`}], `shifts` [{`shiftDays`,
-/// `cumulativeExcess`}]}; `groups[]`: {`ids`, `cumulativeExcess`, `cumulativeLower`, `cumulativeUpper`}.
+/// `cumulativeExcess`}]}; `skippedEvents[]`: {`id`, `date`, `first`, `last`, `reason`}; `groups[]`: {`ids`, `cumulativeExcess`, `cumulativeLower`, `cumulativeUpper`}.
 public struct EffectsReport: Sendable {
     public let result: EventEffects
     public let dataQuality: JSONValue?
 
-    public init(result: EventEffects, dataQuality: JSONValue? = nil) {
+    /// Calendar events left out because their windows have no day in the training window.
+    public let skippedEvents: [SkippedEvent]
+
+    public init(result: EventEffects, dataQuality: JSONValue? = nil, skippedEvents: [SkippedEvent] = []) {
+        self.skippedEvents = skippedEvents
         self.result = result
         self.dataQuality = dataQuality
     }
@@ -29,6 +33,7 @@ public struct EffectsReport: Sendable {
             ("trainingWindow", .object([("first", .string("\(result.trainingWindow.first)")),
                                         ("last", .string("\(result.trainingWindow.last)"))])),
             ("dataQuality", dataQuality ?? .null),
+            ("skippedEvents", SkippedEvent.json(skippedEvents)),
             ("halfLifeGrid", .array([.number(HalfLifeProfile.grid.first!), .number(HalfLifeProfile.grid.last!)])),
             ("events", .array(result.effects.map(Self.eventJSON))),
             ("groups", .array(result.groups.map { g in
@@ -71,6 +76,7 @@ public struct EffectsReport: Sendable {
                          ("excessLower", .finite(d.excessLower)), ("excessUpper", .finite(d.excessUpper)),
                          ("observedExcess", .finite(d.observedExcess))])
             })),
+            ("notEstimable", e.notEstimable.map { .string($0) } ?? .null),
             ("shifts", .array(e.shifts.map { .object([("shiftDays", .integer($0.shiftDays)), ("cumulativeExcess", .finite($0.cumulativeExcess))]) })),
         ])
     }
@@ -81,15 +87,24 @@ public struct EffectsReport: Sendable {
         let r = result
         lines.append("Event response of '\(r.responseName)' — \(r.modelChoice.kind.rawValue), training \(r.trainingWindow)")
         lines.append("Model: \(r.modelChoice.reason).")
+        if !skippedEvents.isEmpty {
+            lines.append("Events skipped (no day of their window is in the training window): "
+                         + skippedEvents.map(\.summary).joined(separator: "; ") + ".")
+        }
         for e in r.effects {
             let term = e.term
             let level = TextFormat.trimmed(e.level)
             lines.append("")
             lines.append("\(term.id) (\(term.dates.count == 1 ? "\(term.dates[0])" : "\(term.dates.count) events pooled"), \(term.shape.name), days \(term.effectStart)..\(term.last))")
+            if let reason = e.notEstimable {
+                lines.append("  not estimable: \(reason).")
+                continue
+            }
             lines.append("  " + plainLanguage(e))
             var facts: [String] = []
             if let c = e.coefficient, let se = e.standardError { facts.append("coefficient \(TextFormat.number(c)) (SE \(TextFormat.number(se)))") }
-            facts.append("relative effect \(String(format: "%+.1f", e.relativeEffect))%")
+            facts.append(e.relativeEffect.isFinite ? "relative effect \(String(format: "%+.1f", e.relativeEffect))%"
+                                                   : "relative effect not available (the expected level without the event is 0)")
             facts.append("observed excess \(FitReport.count(e.observedExcess))")
             if case .decay = term.shape {
                 if let bound = e.halfLifeAtBound {
@@ -107,7 +122,7 @@ public struct EffectsReport: Sendable {
                     .map { TextFormat.leftPad($0, 14) }.joined())
             }
             if !e.shifts.isEmpty {
-                lines.append("  date shift: " + e.shifts.map { "\($0.shiftDays >= 0 ? "+" : "")\($0.shiftDays)d \(FitReport.count($0.cumulativeExcess))" }.joined(separator: ", "))
+                lines.append("  date shift: " + e.shifts.map { "\($0.shiftDays >= 0 ? "+" : "")\($0.shiftDays)d \($0.cumulativeExcess.isFinite ? FitReport.count($0.cumulativeExcess) : "not estimable")" }.joined(separator: ", "))
             }
         }
         for g in r.groups {

@@ -25,6 +25,10 @@ extension FitReport {
                 .map { "\($0.key) \(TextFormat.number($0.value))" }.joined(separator: ", ")
             lines.append("  Mean CRPS at the \(forecaster.innerOrigins) inner origins (lower is better): \(scores).")
         }
+        if !skippedEvents.isEmpty {
+            lines.append("Events skipped (no day of their window is in the training window): "
+                         + skippedEvents.map(\.summary).joined(separator: "; ") + ".")
+        }
         lines.append("Model: \(fit.modelChoice.reason).")
         if fit.model.automaticChangepoints {
             lines.append(fit.selectedChangepoints.isEmpty
@@ -51,8 +55,16 @@ extension FitReport {
         lines.append("")
         lines.append("Fit checks: log-likelihood \(TextFormat.number(regression.logLikelihood)), AIC \(TextFormat.number(regression.aic)), " +
                      "BIC \(TextFormat.number(regression.bic))" + (fit.linear.map { ", R² \(TextFormat.number($0.rSquared))" } ?? ""))
+        if !regression.logLikelihood.isFinite || fit.linear.map({ !$0.rSquared.isFinite }) == true {
+            lines.append("  (— = not available: \(fit.linear.map { $0.rSquared.isFinite } == false ? "the response is constant, so R² is undefined; " : "")"
+                         + "a fit with no residual spread has no finite likelihood.)")
+        }
         let lb = fit.diagnostics.ljungBox.map { "lag \($0.lag): p = \(TextFormat.pValue($0.pValue))" }.joined(separator: ", ")
-        lines.append("  Residual autocorrelation: Durbin–Watson \(TextFormat.number(fit.diagnostics.durbinWatson)); Ljung–Box \(lb).")
+        if let reason = fit.diagnostics.unavailableReason {
+            lines.append("  Residual autocorrelation: not available — \(reason).")
+        } else {
+            lines.append("  Residual autocorrelation: Durbin–Watson \(TextFormat.number(fit.diagnostics.durbinWatson)); Ljung–Box \(lb).")
+        }
         if fit.diagnostics.ljungBox.contains(where: { $0.pValue < 0.05 }) {
             lines.append("  ! Residuals are autocorrelated: standard errors and intervals may be too narrow " +
                          "(consider --covariance hac or --ar 1,7).")
@@ -114,7 +126,9 @@ extension FitReport {
         switch fit.kind {
         case .ols: return "linear regression (least squares)"
         case .poisson: return "Poisson regression (counts)"
-        case .nb2: return "negative binomial regression (overdispersed counts)"
+        case .nb2:
+            return fit.count?.isPoissonLimit == true ? "negative binomial regression at its Poisson limit (α̂ = 0: no overdispersion)"
+                                                     : "negative binomial regression (overdispersed counts)"
         }
     }
 
@@ -205,7 +219,8 @@ extension FitReport {
 
     /// Counts and levels with thousands separators and at most one decimal.
     static func count(_ value: Double) -> String {
-        guard value.isFinite else { return "NaN" }
+        guard value.isFinite else { return TextFormat.unavailable }
+        guard abs(value) < 1e15 else { return String(format: "%.4e", value) }
         let rounded = (value * 10).rounded() / 10
         let integer = Int(rounded.rounded(.towardZero))
         var digits = String(abs(integer))

@@ -5,7 +5,7 @@ import Foundation
 ///
 /// JSON keys added to `RegressionReport`'s: `modelChoice` {`model`, `reason`, `likelihoodRatio`, `pValue`},
 /// `schema` {`terms`, `columns`, `trendOrigin`, `lagTransform`}, `trainingWindow` {`first`, `last`},
-/// `changepoints` {`automatic`, `dates`, `selected`}, `droppedDays`, `dataQuality`, `diagnostics` {`durbinWatson`, `ljungBox`: [{`lag`, `statistic`, `pValue`}]},
+/// `changepoints` {`automatic`, `dates`, `selected`}, `droppedDays`, `skippedEvents` [{`id`, `date`, `first`, `last`, `reason`}], `dataQuality`, `diagnostics` {`durbinWatson`, `ljungBox`: [{`lag`, `statistic`, `pValue`}]},
 /// `forecast` [{`date`, `mean`, `median`, `intervals`: [{`level`, `lower`, `upper`}], `actual`?}],
 /// `forecastMethod` {`kind`: "analytic"|"simulation", `paths`, `seed`}, `total`, `threshold`,
 /// `heldOutAccuracy` (null without held-out actuals) {`days`, `mae`, `pinball`, `crps` (null for analytic
@@ -24,9 +24,13 @@ public struct FitReport: Sendable {
     public let forecaster: ForecasterChoice?
     /// Exceedance probabilities (`--exceed`), from the forecast's paths.
     public let exceedance: [Exceedance]
+    /// Calendar events left out because their windows have no day in the training window.
+    public let skippedEvents: [SkippedEvent]
 
     public init(fit: TimeSeriesFit, forecast: ForecastTable, dataQuality: JSONValue? = nil, qualityWarnings: [String] = [],
-                threshold: ThresholdCrossing? = nil, forecaster: ForecasterChoice? = nil, exceedance: [Exceedance] = []) {
+                threshold: ThresholdCrossing? = nil, forecaster: ForecasterChoice? = nil, exceedance: [Exceedance] = [],
+                skippedEvents: [SkippedEvent] = []) {
+        self.skippedEvents = skippedEvents
         self.fit = fit
         self.forecast = forecast
         self.dataQuality = dataQuality
@@ -71,9 +75,11 @@ public struct FitReport: Sendable {
             ])),
             ("trainingWindow", .object([("first", .string("\(fit.trainingWindow.first)")), ("last", .string("\(fit.trainingWindow.last)"))])),
             ("droppedDays", .array(fit.droppedDates.map { .string("\($0)") })),
+            ("skippedEvents", SkippedEvent.json(skippedEvents)),
             ("dataQuality", dataQuality ?? .null),
             ("diagnostics", .object([
                 ("durbinWatson", .finite(fit.diagnostics.durbinWatson)),
+                ("unavailableReason", fit.diagnostics.unavailableReason.map { .string($0) } ?? .null),
                 ("ljungBox", .array(fit.diagnostics.ljungBox.map {
                     .object([("lag", .integer($0.lag)), ("statistic", .finite($0.statistic)), ("pValue", .finite($0.pValue))])
                 })),
@@ -125,7 +131,7 @@ public struct FitReport: Sendable {
         case .analytic:
             return .object([("kind", .string("analytic")), ("paths", .null), ("seed", .null)])
         case let .simulation(paths, seed):
-            return .object([("kind", .string("simulation")), ("paths", .integer(paths)), ("seed", .integer(Int(seed)))])
+            return .object([("kind", .string("simulation")), ("paths", .integer(paths)), ("seed", Int(exactly: seed).map { JSONValue.integer($0) } ?? .string(String(seed)))])
         }
     }
 

@@ -77,6 +77,7 @@ public struct RegressionReport: Sendable {
             ("conditionNumber", .finite(linear?.conditionNumber)),
             ("weights", weightsName.map { .string($0) } ?? .null),
             ("offset", offsetName.map { .string($0) } ?? .null),
+            ("notAvailable", .array(notAvailable.map { .string($0) })),
         ]
         if let predictions {
             members.append(("predictions", .array(predictions.map { row in
@@ -92,6 +93,22 @@ public struct RegressionReport: Sendable {
     }
 
     /// A compact text summary (statsmodels/R style).
+    /// Why statistics shown as "—" (null in JSON) are not available, in words; empty when every one is.
+    public var notAvailable: [String] {
+        var reasons: [String] = []
+        if fit.dfResidual == 0 {
+            reasons.append("no residual degrees of freedom (as many coefficients as observations): standard errors, tests, intervals and the likelihood are undefined")
+        }
+        if let linear = fit as? LinearRegressionFit {
+            if linear.dfModel == 0 { reasons.append("no term besides the constant: the F test has 0 numerator degrees of freedom") }
+            if linear.hasConstant && !(linear.centeredTSS > 0) { reasons.append("the response is constant: R² is undefined") }
+            if linear.dfResidual > 0 && !(linear.ssr > 0) {
+                reasons.append("the fit is exact (no residual spread): the likelihood is not finite and t statistics are undefined")
+            }
+        }
+        return reasons
+    }
+
     public func table() -> String {
         let percent = TextFormat.trimmed(fit.level * 100)
         var lines: [String] = []
@@ -144,6 +161,10 @@ public struct RegressionReport: Sendable {
         if !fit.aliasedColumns.isEmpty {
             lines.append("")
             lines.append("Aliased (linear combinations of earlier columns, not estimable): " + fit.aliasedNames.joined(separator: ", "))
+        }
+        if !notAvailable.isEmpty {
+            lines.append("")
+            lines.append("Not available (—): " + notAvailable.joined(separator: "; ") + ".")
         }
         if let predictions, !predictions.isEmpty {
             lines.append("")

@@ -53,18 +53,31 @@ struct InputOptions: ParsableArguments {
     var to: DayArgument?
 
     func validate() throws {
-        do { try ingestOptions().check() } catch let error as OptionError { throw ValidationError(error.message) }
+        do { try ingestOptions().check() } catch let error as OptionError {
+            throw error.validationError
+        } catch let error as SettingError {
+            throw OptionError(error).validationError
+        }
     }
 
-    /// The library options these arguments describe (throws `OptionError` for a bad `--where`).
+    /// The library options these arguments describe (throws `OptionError` for a bad `--where` or conflicting modes).
     func ingestOptions() throws -> IngestOptions {
         if cumulative && perEvent { throw OptionError("--cumulative and --per-event cannot be combined") }
         return IngestOptions(
             dateColumn: dateColumn, dateFormat: dateFormat.format,
             mode: cumulative ? .cumulative : perEvent ? .perEvent : .levels,
-            valueColumns: values, filters: try filters.map { try RowFilter(parsing: $0) }, reportLag: reportLag,
+            valueColumns: values, filters: try rowFilters(), reportLag: reportLag,
             baseline: baseline, gaps: gaps?.policy, corrections: corrections?.policy ?? .keep,
             sumDuplicates: sumDuplicates, from: from?.date, to: to?.date)
+    }
+
+    /// The `--where` filters (a malformed one is an `OptionError` naming `--where`).
+    private func rowFilters() throws -> [RowFilter] {
+        var parsed: [RowFilter] = []
+        for text in filters {
+            do { parsed.append(try RowFilter(parsing: text)) } catch let error as SettingError { throw OptionError(error) }
+        }
+        return parsed
     }
 
     /// Reads the file as these options say (data errors are `DataError`).

@@ -3,7 +3,8 @@ import Forecast
 /// The series a modelling command (`fit`, `effects`) works on, read once from the input and term options: the file
 /// ingested with --from/--to cleared (they choose the training window, not the rows read, so lags and held-out
 /// actuals stay available), the response (`--value` or the first value column), the regressors, and the design terms
-/// (events from `--events FILE` filtered by `--kind`/`--ids`).
+/// (events from `--events FILE` filtered by `--kind`/`--ids`; those whose window has no day in the training window are
+/// left out and listed in `skippedEvents`, while an event given with `--event` must touch the training data).
 struct ModelInput {
     let series: DailySeries
     let responseName: String
@@ -11,6 +12,8 @@ struct ModelInput {
     let regressors: [String: [Double]]
     let design: DesignSpecification
     let calendar: EventCalendar?
+    /// Calendar events left out because their windows miss the training window.
+    let skippedEvents: [SkippedEvent]
     let from: CalendarDate?
     let to: CalendarDate?
 
@@ -27,6 +30,13 @@ struct ModelInput {
         for name in terms.regressor { regressors[name] = try series.column(named: name) }
         self.regressors = regressors
         calendar = try terms.eventsFile.map { try EventCalendar.read(contentsOf: $0) }
-        design = terms.specification(calendar: calendar?.events.map { ($0.id, $0.date, $0.kind) } ?? []).0
+        let full = terms.specification(calendar: calendar?.events.map { ($0.id, $0.date, $0.kind) } ?? []).0
+        let fromCalendar = Set(calendar?.events.map(\.id) ?? []).subtracting(terms.events.map(\.window.id))
+        if let training = DesignSpecification.trainingWindow(series: DateSpan(first: series.start, last: series.end),
+                                                             from: from, to: to) {
+            (design, skippedEvents) = full.droppingEvents(outside: training, among: fromCalendar)
+        } else {
+            (design, skippedEvents) = (full, [])
+        }
     }
 }

@@ -31,6 +31,7 @@ struct ModelOptions: ParsableArguments {
 
     func validate() throws {
         if let maxLags, maxLags < 0 { throw ValidationError("--max-lags must be ≥ 0, got \(maxLags)") }
+        if let maxLags { try OptionBounds.check(maxLags, "--max-lags", in: 0...OptionBounds.maxHACLags) }
         if maxLags != nil && covariance != .hac { throw ValidationError("--max-lags applies to --covariance hac only") }
         if hacCorrection && covariance != .hac { throw ValidationError("--hac-correction applies to --covariance hac only") }
         if model.kind != .ols && model != .auto && (covariance == .hc2 || covariance == .hc3) {

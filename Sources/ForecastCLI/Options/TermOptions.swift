@@ -45,7 +45,8 @@ struct TermOptions: ParsableArguments {
 
     /// The specification these options describe: the `--event` windows, then the calendar's events that pass
     /// `--kind`/`--ids`, all with `--window` unless given their own. No event is dropped here, so `skipped` is
-    /// always empty; an event whose window misses the training data is reported by the fit itself.
+    /// always empty; events outside the training window are dropped later, by
+    /// `DesignSpecification.droppingEvents(outside:among:)`, and reported by the fit.
     func specification(calendar: [(id: String, date: CalendarDate, kind: String)]) -> (DesignSpecification, skipped: [String]) {
         let range = window ?? WindowArgument(first: 0, last: 13)
         var windows = events.map { $0.explicitWindow ? $0.window
@@ -71,6 +72,30 @@ struct TermOptions: ParsableArguments {
             throw ValidationError("two --event options have identical windows: their effects cannot be told apart")
         }
         if let lags = ar?.values, lags.contains(where: { $0 < 1 }) { throw ValidationError("--ar lags must be ≥ 1") }
+        for lag in ar?.values ?? [] { try OptionBounds.check(lag, "--ar", in: 1...OptionBounds.maxOffset, unit: "days") }
+        if let lags = ar?.values, Set(lags).count != lags.count { throw ValidationError("--ar lists a lag twice") }
+        let offsets = -OptionBounds.maxOffset...OptionBounds.maxOffset
+        for event in events {
+            try OptionBounds.check(event.window.first, "--event \(event.window.id) window start", in: offsets, unit: "days")
+            try OptionBounds.check(event.window.last, "--event \(event.window.id) window end", in: offsets, unit: "days")
+        }
+        if let window {
+            try OptionBounds.check(window.first, "--window start", in: offsets, unit: "days")
+            try OptionBounds.check(window.last, "--window end", in: offsets, unit: "days")
+        }
+        for term in fourier.map(\.term) {
+            let periods = OptionBounds.fourierPeriods
+            guard periods.contains(term.period) else {
+                throw ValidationError("--fourier period must be in \(TextNumber.format(periods.lowerBound))...\(TextNumber.format(periods.upperBound)) days, got \(term.period)")
+            }
+            let highest = Int((term.period / 2).rounded(.down))
+            try OptionBounds.check(term.order, "--fourier \(term.periodLabel) order", in: 1...highest,
+                                   unit: "(each harmonic's period \(term.periodLabel)/k must be at least 2 days)")
+        }
+        var seen = Set<CalendarDate>()
+        for date in changepoints?.dates ?? [] where !seen.insert(date).inserted {
+            throw ValidationError("--changepoints lists \(date) twice")
+        }
     }
 }
 

@@ -145,17 +145,23 @@ import Testing
 
     @Test("Options are checked before anything is read")
     func optionConflicts() throws {
+        // The library names settings in its own words; the CLI's flag wording is asserted in OptionMessageTests.
         func message(_ o: IngestOptions) -> String? {
-            do { try o.check(); return nil } catch { return error.message }
+            do { try o.check(); return nil } catch { return error.description }
         }
-        #expect(message(options(.cumulative) { $0.gaps = .zero })?.hasPrefix("--gaps zero cannot be used with --cumulative") == true)
-        #expect(message(options(.perEvent) { $0.sumDuplicates = true }) == "--sum-duplicates is implied by --per-event (rows are always summed)")
-        #expect(message(options { $0.corrections = .missing }) == "--corrections applies to --cumulative input only")
-        #expect(message(options { $0.reportLag = -1 }) == "--report-lag must be ≥ 0 days, got -1")
-        #expect(message(options { $0.from = day("2024-02-01"); $0.to = day("2024-01-01") }) == "--from 2024-02-01 is after --to 2024-01-01")
-        #expect(message(options(values: ["a", "a"])) == "--value 'a' is given twice")
+        func settings(_ o: IngestOptions) -> [SettingError.Setting] {
+            do { try o.check(); return [] } catch { return error.settings }
+        }
+        #expect(message(options(.cumulative) { $0.gaps = .zero })?.hasPrefix("gap policy zero cannot be used with cumulative mode") == true)
+        #expect(settings(options(.cumulative) { $0.gaps = .zero }) == [.gaps, .cumulativeMode])
+        #expect(message(options(.perEvent) { $0.sumDuplicates = true }) == "summing duplicate dates is implied by per-event mode (rows are always summed)")
+        #expect(message(options { $0.corrections = .missing }) == "correction policy applies to cumulative mode input only")
+        #expect(message(options { $0.reportLag = -1 }) == "report lag must be ≥ 0 days, got -1")
+        #expect(message(options { $0.from = day("2024-02-01"); $0.to = day("2024-01-01") }) == "first day 2024-02-01 is after last day 2024-01-01")
+        #expect(settings(options { $0.from = day("2024-02-01"); $0.to = day("2024-01-01") }) == [.from, .to])
+        #expect(message(options(values: ["a", "a"])) == "value column 'a' is given twice")
         #expect(message(options(.cumulative) { $0.baseline = 5; $0.corrections = .spread(days: 3) }) == nil)
-        #expect(throws: OptionError.self) { try CorrectionPolicy(parsing: "spread:0") }
+        #expect(throws: SettingError.self) { try CorrectionPolicy(parsing: "spread:0") }
         #expect(try CorrectionPolicy(parsing: "spread:7") == .spread(days: 7))
     }
 }

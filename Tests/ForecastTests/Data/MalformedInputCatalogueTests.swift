@@ -160,7 +160,7 @@ let malformedCatalogue: [MalformedCase] = [
     },
     MalformedCase("inconsistent options (--baseline without --cumulative)",
                   DataError(.invalid, file: "bad.csv", expected: "consistent options",
-                            found: "--baseline applies to --cumulative input only")) {
+                            found: "baseline applies to cumulative mode input only")) {
         _ = try ingestCSV("date,personnel\n2024-01-01,5\n", options { $0.baseline = 100 })
     },
     // --- JSON records ---

@@ -11,9 +11,9 @@ import Testing
         #expect(try RowFilter(parsing: " source != a=b ") == RowFilter(column: "source", test: .equals(" a=b "), negated: true))
         #expect(try RowFilter(parsing: "x=").test == .equals(""))
         #expect(try RowFilter(parsing: "model!~Shahed").description == "model!~Shahed")
-        #expect(throws: OptionError.self) { try RowFilter(parsing: "model") }
-        #expect(throws: OptionError.self) { try RowFilter(parsing: "~Shahed") }
-        #expect(throws: OptionError.self) { try RowFilter(parsing: "model~Shahed(") }
+        #expect(throws: SettingError.self) { try RowFilter(parsing: "model") }
+        #expect(throws: SettingError.self) { try RowFilter(parsing: "~Shahed") }
+        #expect(throws: SettingError.self) { try RowFilter(parsing: "model~Shahed(") }
     }
 
     /// The models of the rows that pass `filters` in a small per-event fixture.
