@@ -53,8 +53,11 @@ struct BacktestCommand: ParsableCommand {
     @Option(help: "Quantile levels in (0, 1), comma-separated.")
     var quantiles: String = "0.025,0.1,0.5,0.9,0.975"
 
-    @Option(help: "Write every origin's forecasts as CSV (origin,date,h,mean,q<level>…).")
+    @Option(help: "Write every origin's forecasts as CSV (origin,date,h,mean,q_<level>…,y), readable by score.")
     var details: String?
+
+    @Option(help: "Draw CRPS and coverage by horizon per method and the forecast fans at four origins as SVG.")
+    var plot: String?
 
     @Option(help: "Write every origin's predictive samples as CSV (origin,date,h,s0001…).")
     var samples: String?
@@ -92,7 +95,9 @@ struct BacktestCommand: ParsableCommand {
         for value in parsed.map({ $0! }) where !(value > 0 && value < 1) {
             throw ValidationError("--quantiles values are levels in (0, 1), got \(value)")
         }
-        if input.values.count > 1 { throw ValidationError("backtest takes one response: give --value once") }
+        if manySeries && (plot != nil || models != nil || exceed != nil) {
+            throw ValidationError("--plot, --models and --exceed take one series: give --value once")
+        }
         _ = try thresholds
         if let models {
             let names = models.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
@@ -122,14 +127,21 @@ struct BacktestCommand: ParsableCommand {
     }
 
     func run() throws {
-        let kinds = forecasterKinds
         var output = CommandOutput(inputs: [input.file, terms.eventsFile])
+        if manySeries {
+            try output.claim(details, option: "--details")
+            try output.claim(samples, option: "--samples")
+            return try runMany(output: &output)
+        }
+        let kinds = forecasterKinds
         // One claimed path per forecaster ({model} in the name is each forecaster's name).
         let name = { (path: String, model: String) in path.replacingOccurrences(of: "{model}", with: model) }
+        let plotted = kinds.count == 1 || plot?.contains("{model}") == true
         for kind in kinds {
             let suffix = kinds.count > 1 ? " (\(kind.rawValue))" : ""
             try output.claim(details.map { name($0, kind.rawValue) }, option: "--details" + suffix)
             try output.claim(samples.map { name($0, kind.rawValue) }, option: "--samples" + suffix)
+            if plotted { try output.claim(plot.map { name($0, kind.rawValue) }, option: "--plot" + suffix) }
         }
         try output.run { output in
             let entries = try reportingFailures(file: input.file) { try makeResults(kinds) }
@@ -141,6 +153,10 @@ struct BacktestCommand: ParsableCommand {
                 let suffix = kinds.count > 1 ? " (\(entry.name))" : ""
                 if details != nil { try output.stage(entry.result.detailsCSV(), for: "--details" + suffix) }
                 if samples != nil, let text = entry.result.samplesCSV() { try output.stage(text, for: "--samples" + suffix) }
+                if plot != nil && plotted {
+                    let title = "Rolling-origin backtest of \(entry.name): \(entry.result.windows.count) origins, horizon \(horizon)"
+                    try output.stage(BacktestPlot(title: title).render(entry.result), for: "--plot" + suffix)
+                }
             }
             let thresholds = try self.thresholds
             if kinds.count == 1 && models == nil || entries.count == 1 {
@@ -172,8 +188,8 @@ struct BacktestCommand: ParsableCommand {
         }
     }
 
-    private func makeResults(_ kinds: [ForecasterKind]) throws -> [BacktestComparison.Entry] {
-        var options = try input.ingestOptions()
+    func makeResults(_ kinds: [ForecasterKind]) throws -> [BacktestComparison.Entry] {
+        var options = try input.ingestOptions(regressors: terms.regressor)
         let from = options.from
         options.from = nil
         let (table, tableFormat) = try DailySeries.readTable(path: input.file)
@@ -184,7 +200,7 @@ struct BacktestCommand: ParsableCommand {
             try OptionBounds.checkSimulation(rows: horizon * min(origins ?? available, available), paths: paths,
                                              what: "--samples over \(min(origins ?? available, available)) origins of --horizon \(horizon) days")
         }
-        let responseName = input.values.first ?? series.names.first!
+        let responseName = try input.responseName(in: series, regressors: terms.regressor)
         // Every data option is applied to the data as known at each origin (`DailySeries.vintage`).
         let vintage = DailySeries.vintage(of: responseName, table: table, options: options, format: tableFormat,
                                           start: series.start)

@@ -62,10 +62,7 @@ struct EffectsCommand: ParsableCommand {
             throw ValidationError("AR terms are refused in effects: observed lags would carry the event into the counterfactual")
         }
         if terms.events.isEmpty && terms.eventsFile == nil { throw ValidationError("give triggers with --event DATE:ID or --events FILE") }
-        guard level > 1 && level < 100 else {
-            throw ValidationError("--level is a percentage in (1, 100), got \(TextNumber.format(level))" +
-                                  (level > 0 && level <= 1 ? " (did you mean \(TextNumber.format(level * 100))?)" : ""))
-        }
+        _ = try LevelOption.level(level)
         guard placebos >= 0, shift >= 0, paths >= 1 else { throw ValidationError("--placebos and --shift must be ≥ 0, --paths ≥ 1") }
         try OptionBounds.check(placebos, "--placebos", in: 0...OptionBounds.maxPlacebos)
         try OptionBounds.check(shift, "--shift", in: 0...OptionBounds.maxOffset, unit: "days")

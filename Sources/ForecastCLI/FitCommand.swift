@@ -43,28 +43,29 @@ struct FitCommand: ParsableCommand {
     @Option(help: "Write an SVG chart of history, fit and forecast.")
     var plot: String?
 
+    @Option(help: "Write the components (trend with changepoints, weekly pattern, events) as SVG panels.")
+    var components: String?
+
     @Option(help: "Write the forecast table as CSV.")
     var output: String?
 
     @Option(help: "Output format: table or json.")
     var format: ReportFormat = .table
 
-    var levels: [Double] { level.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) } }
+    /// The `--level` values in percent (validated in `validate()`).
+    var levels: [Double] { ((try? LevelOption.levels(level)) ?? []).map(\.percent) }
 
     func validate() throws {
         guard horizon >= 1 else { throw ValidationError("--horizon must be at least 1 day, got \(horizon)") }
         try OptionBounds.check(horizon, "--horizon", in: 1...OptionBounds.maxHorizon, unit: "days")
-        let parsed = level.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
-        guard !parsed.isEmpty, parsed.allSatisfy({ $0 != nil }) else { throw ValidationError("--level takes percentages, e.g. 80,95") }
-        for value in parsed.map({ $0! }) where !(value > 1 && value < 100) {
-            let hint = value > 0 && value <= 1 ? " (did you mean \(TextNumber.format(value * 100))?)" : ""
-            throw ValidationError("--level values are percentages in (1, 100), got \(TextNumber.format(value))\(hint)")
-        }
+        _ = try LevelOption.levels(level)
         guard paths >= 1 else { throw ValidationError("--paths must be ≥ 1") }
         try OptionBounds.checkSimulation(rows: horizon, paths: paths, what: "--horizon \(horizon)")
         if let threshold { try OptionBounds.checkFinite(threshold, "--threshold") }
         if threshold != nil && !input.cumulative { throw ValidationError("--threshold requires --cumulative (a running-total series)") }
-        if input.values.count > 1 { throw ValidationError("fit takes one response: give --value once") }
+        if manySeries && (plot != nil || components != nil || threshold != nil || exceed != nil) {
+            throw ValidationError("--plot, --components, --threshold and --exceed take one series: give --value once")
+        }
         _ = try thresholds
     }
 
@@ -76,14 +77,24 @@ struct FitCommand: ParsableCommand {
     func run() throws {
         var output = CommandOutput(inputs: [input.file, terms.eventsFile])
         try output.claim(self.output, option: "--output")
+        if manySeries { return try runMany(output: &output) }
         try output.claim(plot, option: "--plot")
+        try output.claim(components, option: "--components")
         try output.run { output in
             let report = try reportingFailures(file: input.file) { try makeReport() }
             try output.stage(report.csv(), for: "--output")
             if plot != nil {
-                let svg = ForecastPlot(title: "\(report.fit.responseName): \(report.forecastModel) \(horizon)-day forecast")
+                // With --from the whole training window is shown; without it the plot's default (the last year).
+                let window = report.fit.trainingWindow
+                let svg = ForecastPlot(title: "\(report.fit.responseName): \(report.forecastModel) \(horizon)-day forecast",
+                                       historyDays: input.from == nil ? nil : window.last - window.first + 1)
                     .render(fit: report.fit, forecast: report.forecast)
                 try output.stage(svg, for: "--plot")
+            }
+            if components != nil {
+                let svg = ComponentsPlot(title: "\(report.fit.responseName): components of the \(report.fit.kind.rawValue) fit")
+                    .render(fit: report.fit, forecast: report.forecast)
+                try output.stage(svg, for: "--components")
             }
             switch format {
             case .json: output.print(report.json().serialized())

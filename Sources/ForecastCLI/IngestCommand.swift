@@ -24,6 +24,9 @@ struct IngestCommand: ParsableCommand {
     @Option(help: "Output format: csv, or json (an array of records {\"date\": ..., column: value or null}).")
     var format: SeriesFormat = .csv
 
+    @Option(help: "Sum by week (ISO, Monday first) or month: date,calendar_days,complete,<col>,<col>_days,<col>_mean.")
+    var by: AggregationPeriod?
+
     enum SeriesFormat: String, ExpressibleByArgument, CaseIterable {
         case csv, json
     }
@@ -32,8 +35,14 @@ struct IngestCommand: ParsableCommand {
         var destination = CommandOutput(inputs: [input.file])
         try destination.claim(output, option: "--output")
         try destination.run { destination in
-            let series = try reportingFailures { try input.ingest() }
-            let text = format == .csv ? series.csv() : series.jsonRecords().serialized(pretty: true) + "\n"
+            let series = try reportingFailures { try ingestingForPeriods(by) { try input.ingest() } }
+            let text: String
+            switch (format, by.map(series.aggregated)) {
+            case (.csv, nil): text = series.csv()
+            case (.json, nil): text = series.jsonRecords().serialized(pretty: true) + "\n"
+            case (.csv, let periods?): text = periods.csv()
+            case (.json, let periods?): text = periods.json().serialized(pretty: true) + "\n"
+            }
             if output != nil { try destination.stage(text, for: "--output") } else { destination.print(text, terminator: "") }
             FileHandle.standardError.write(Data(series.quality.summary().utf8))
         }

@@ -39,8 +39,8 @@ struct RegressCommand: ParsableCommand {
     @Option(help: "Column added to the linear predictor of a count model (log exposure).")
     var offset: String?
 
-    @Option(help: "Confidence level of intervals, a fraction (e.g. 0.95).")
-    var level: Double = 0.95
+    @Option(help: "Confidence level of intervals in percent (e.g. 95).")
+    var level: Double = 95
 
     @Option(help: "CSV of new design rows (columns matched by name) to predict.")
     var predict: String?
@@ -59,10 +59,7 @@ struct RegressCommand: ParsableCommand {
     }
 
     func validate() throws {
-        guard level > 0 && level < 1 else {
-            let hint = level > 1 && level < 100 ? " (did you mean \(level / 100)?)" : ""
-            throw ValidationError("--level must be a fraction in (0, 1), got \(level)\(hint)")
-        }
+        _ = try LevelOption.level(level)
         if let maxLags, maxLags < 0 { throw ValidationError("--max-lags must be ≥ 0, got \(maxLags)") }
         if let maxLags { try OptionBounds.check(maxLags, "--max-lags", in: 0...OptionBounds.maxHACLags) }
         if maxLags != nil && covariance != .hac { throw ValidationError("--max-lags applies to --covariance hac only") }
@@ -115,7 +112,7 @@ struct RegressCommand: ParsableCommand {
         -> FittedRegression {
         let estimator = covariance.estimator(maxLags: maxLags, correction: hacCorrection)
         guard let kind = RegressionKind(rawValue: model.rawValue) else { throw ValidationError("--model \(model.rawValue)") }
-        return try RegressionFactory(kind: kind, covariance: estimator, level: level, requireFullRank: strict)
+        return try RegressionFactory(kind: kind, covariance: estimator, level: level / 100, requireFullRank: strict)
             .fit(design, response: y, weights: w, offset: exposure)
     }
 

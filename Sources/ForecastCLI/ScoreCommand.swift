@@ -9,7 +9,10 @@ struct ScoreCommand: ParsableCommand {
         commandName: "score",
         abstract: "Score forecasts against actuals: MAE, RMSE, MAPE, sMAPE, MASE, pinball, coverage, CRPS, log score, PIT.",
         discussion: """
-            FORECASTS has a 'date' and a 'y' (actuals) column and any of: f_<name> point forecasts (each scored; \
+            The files of `fit --output` and `backtest --details`/`--samples` are read as they are (column \
+            vocabulary: Guides/ForecastFiles.md). FORECASTS has a 'date' and a 'y' (actuals; rows with an empty y \
+            are not scored) column, optional keys 'origin' and 'h', and any of: 'mean', 'median' and \
+            lower_<L>/upper_<L> (central L % intervals), f_<name> point forecasts (each scored; \
             'f_naive' also gives every forecast a skill 1 − MAE/MAE(naive)), q_<level> quantile forecasts (central \
             intervals from every symmetric pair, 0.1/0.9 → 80 %), norm_mean/norm_sd (Gaussian), nb_mu/nb_alpha \
             (negative binomial NB2, Var = μ + αμ²; α = 0 is Poisson). Whatever is present is scored.

@@ -52,7 +52,8 @@ struct BacktestCommandTests {
         let skill = try #require(output["skill"] as? [String: [String: Any]])
         #expect(skill["naive"]?["crps"] != nil && skill["seasonalNaive"]?["mae"] != nil)
         let detailLines = try String(contentsOfFile: details, encoding: .utf8).split(separator: "\n")
-        #expect(detailLines.first == "origin,date,h,mean,q0.025,q0.1,q0.5,q0.9,q0.975")
+        // One column vocabulary (issue 15, item 2): q_<level> as `score` reads it, and the actuals as y.
+        #expect(detailLines.first == "origin,date,h,mean,q_0.025,q_0.1,q_0.5,q_0.9,q_0.975,y")
         #expect(detailLines.count == 1 + 8 * 7)
         #expect(detailLines[1].hasPrefix("2025-03-01,2025-03-02,1,"))
         let sampleLines = try String(contentsOfFile: samples, encoding: .utf8).split(separator: "\n")
@@ -71,7 +72,7 @@ struct BacktestCommandTests {
         #expect(result.status == 0, "stderr: \(result.stderr)")
         #expect(result.stdout.contains("seasonal naive"))
         let lines = try String(contentsOfFile: details, encoding: .utf8).split(separator: "\n")
-        #expect(lines.first == "origin,date,h,mean,q0.05,q0.5,q0.95")
+        #expect(lines.first == "origin,date,h,mean,q_0.05,q_0.5,q_0.95,y")
         #expect(lines.count == 1 + 3 * 5)
     }
 
@@ -133,6 +134,45 @@ struct BacktestLeakageTests {
         // Origin day 41 (2025-02-10): the correction is known and spread over days 37–39 (10 − 10 = 0 each) and day 40 is 0:
         // (35·10 + 4·0 + 10) / 40 days = 9.
         #expect(abs(mean["2025-02-10"]! - 9) < 1e-9, "origin 2025-02-10: \(mean["2025-02-10"]!)")
+    }
+
+    @Test("--plot: CRPS and coverage by horizon per method, and the fans at four origins")
+    func plot() throws {
+        let file = try ForecastBinary.fixture("backtest-series-plot.csv", BacktestCommandTests.series)
+        let plot = file.replacingOccurrences(of: ".csv", with: ".svg")
+        defer { try? FileManager.default.removeItem(atPath: plot) }
+        let result = try ForecastBinary.run(["backtest", file, "--horizon", "5", "--first", "2025-03-01", "--origins", "6",
+                                             "--paths", "50", "--plot", plot])
+        #expect(result.status == 0, "\(result.stderr)")
+        let svg = try String(contentsOfFile: plot, encoding: .utf8)
+        func count(_ cls: String) -> Int { svg.components(separatedBy: "class=\"\(cls)\"").count - 1 }
+        for method in ["model", "naive", "seasonal-naive"] {
+            #expect(count("crps-\(method)") == 1 && count("coverage-\(method)") == 1, "\(method)")
+        }
+        #expect(count("nominal") == 1 && svg.contains("Coverage of the 95 % interval"))
+        #expect(count("fan") == 4 && count("fan-mean") == 4)   // origins 1, 3, 5 and 6 of 6
+    }
+
+    @Test("--value all: one backtest per column, long-format details; each series equals its own backtest")
+    func manySeries() throws {
+        let equipment = ForecastBinary.packageRoot.appendingPathComponent("datasets/equipment_daily.csv").path
+        let directory = FileManager.default.temporaryDirectory
+        let (many, single) = (directory.appendingPathComponent("bt-many-\(ProcessInfo.processInfo.processIdentifier).csv").path,
+                              directory.appendingPathComponent("bt-single-\(ProcessInfo.processInfo.processIdentifier).csv").path)
+        defer { for file in [many, single] { try? FileManager.default.removeItem(atPath: file) } }
+        let options = ["--from", "2025-06-01", "--horizon", "7", "--first", "2026-04-01", "--origins", "3", "--paths", "50"]
+        let result = try ForecastBinary.run(["backtest", equipment, "--value", "all", "--details", many] + options)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(["tank", "APC", "field artillery", "drone"].allSatisfy { result.stdout.contains("\n\($0) ") }, "\(result.stdout)")
+        let rows = try String(contentsOfFile: many, encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(rows.first == "series,origin,date,h,mean,q_0.025,q_0.1,q_0.5,q_0.9,q_0.975,y" && rows.count == 1 + 4 * 3 * 7)
+        let alone = try ForecastBinary.run(["backtest", equipment, "--value", "drone", "--details", single] + options)
+        #expect(alone.status == 0)
+        let singleRows = try String(contentsOfFile: single, encoding: .utf8).split(separator: "\n").dropFirst().map { "drone," + $0 }
+        #expect(rows.filter { $0.hasPrefix("drone,") } == singleRows)
+        // score refuses a file of several series with a message naming the column.
+        let score = try ForecastBinary.run(["score", many])
+        #expect(score.status == 1 && score.stderr.contains("column 'series'"), "\(score.stderr)")
     }
 }
 

@@ -6,10 +6,9 @@ import Testing
 struct EffectsCommandTests {
     static let strikes = ForecastBinary.packageRoot.appendingPathComponent("datasets/strikes_daily.csv").path
 
-    @Test("nb2-strikes design: event coefficients and SEs equal the reference; JSON has the documented keys",
-          .enabled(if: ForecastBinary.sharedIsAvailable, "../shared is absent; reference CLI test skipped"))
+    @Test("nb2-strikes design: event coefficients and SEs equal the reference; JSON has the documented keys")
     func reference() throws {
-        let series = ForecastBinary.shared.appendingPathComponent("reference/series/strikes_daily.csv").path
+        let series = ForecastBinary.fixtures.appendingPathComponent("reference/series/strikes_daily.csv").path
         let result = try ForecastBinary.run(["effects", series, "--value", "launched", "--model", "nb2", "--from", "2024-01-01",
                                              "--to", "2025-06-30", "--event", "2024-08-06:kursk:0..6", "--event", "2024-11-17:atacms:0..6",
                                              "--event", "2025-06-01:spiderweb:0..6", "--placebos", "0", "--paths", "200", "--format", "json"])
@@ -17,7 +16,7 @@ struct EffectsCommandTests {
         let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
         let events = json["events"] as! [[String: Any]]
         #expect(events.map { $0["id"] as! String } == ["kursk", "atacms", "spiderweb"])
-        let expected = try JSONSerialization.jsonObject(with: Data(contentsOf: ForecastBinary.shared
+        let expected = try JSONSerialization.jsonObject(with: Data(contentsOf: ForecastBinary.fixtures
             .appendingPathComponent("reference/nb2-strikes/expected.json"))) as! [String: Any]
         let reference = expected["expected"] as! [String: Any]
         let params = reference["params"] as! [String: NSNumber], bse = reference["bse"] as! [String: NSNumber]

@@ -11,6 +11,12 @@ struct FitCommandTests {
             .filter { $0.hasSuffix(".csv") && $0 != "events.csv" }.sorted()
     }
 
+    @Test("datasets/ holds the four shipped daily series the no-flag test runs on")
+    func dailyFilesPresent() {
+        // Without this the parameterised test below would pass silently on an empty datasets/ folder.
+        #expect(Self.dailyFiles == ["equipment_daily.csv", "personnel_daily.csv", "shahed_daily.csv", "strikes_daily.csv"])
+    }
+
     @Test("A no-flag fit works on every daily CSV in datasets/ and prints a readable summary", arguments: dailyFiles)
     func noFlags(file: String) throws {
         let result = try ForecastBinary.run(["fit", Self.datasets.appendingPathComponent(file).path])
@@ -38,19 +44,19 @@ struct FitCommandTests {
         let intervals = forecast[0]["intervals"] as! [[String: Any]]
         #expect(intervals.map { ($0["level"] as! NSNumber).intValue } == [80, 95])
         #expect(forecast[0]["actual"] != nil, "held-out actuals after --to are shown")
-        #expect((json["level"] as? NSNumber)?.doubleValue == 0.95)
+        // One unit for levels (issue 15, item 3): the coefficient level is in percent like the interval levels.
+        #expect((json["level"] as? NSNumber)?.doubleValue == 95)
     }
 
-    @Test("Reproduces ols-personnel from dates and flags: 28-day means and 95% intervals",
-          .enabled(if: ForecastBinary.sharedIsAvailable, "../shared is absent; reference CLI test skipped"))
+    @Test("Reproduces ols-personnel from dates and flags: 28-day means and 95% intervals")
     func olsPersonnel() throws {
-        let series = ForecastBinary.shared.appendingPathComponent("reference/series/personnel_daily.csv").path
+        let series = ForecastBinary.fixtures.appendingPathComponent("reference/series/personnel_daily.csv").path
         let result = try ForecastBinary.run(["fit", series, "--value", "daily", "--model", "ols", "--from", "2024-01-01",
                                              "--to", "2024-11-24", "--event", "2024-02-17:avdiivka", "--event", "2024-08-06:kursk",
                                              "--event", "2024-11-17:atacms", "--level", "95", "--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")
         let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
-        let expected = try JSONSerialization.jsonObject(with: Data(contentsOf: ForecastBinary.shared
+        let expected = try JSONSerialization.jsonObject(with: Data(contentsOf: ForecastBinary.fixtures
             .appendingPathComponent("reference/ols-personnel/expected.json"))) as! [String: Any]
         let reference = expected["expected"] as! [String: Any]
         // statsmodels predicted_mean / obs_ci_lower / obs_ci_upper, tolerance 1e-9 relative (expected.json).
@@ -83,8 +89,105 @@ struct FitCommandTests {
         #expect(svg.hasPrefix("<?xml") && svg.contains("class=\"forecast-mean\""))
     }
 
+    @Test("--threshold from 1,000 paths prints the resolution: > 99.9 % when every path crosses, < 0.1 % when none does")
+    func thresholdResolution() throws {
+        let feed = ForecastBinary.raw.appendingPathComponent("ua-gs-russian-losses/russia_losses_personnel.json").path
+        let base = ["fit", feed, "--cumulative", "--value", "personnel", "--from", "2025-01-01", "--horizon", "7"]
+        // The last cumulative total is 1,456,610 (2026-08-08): 1,000,000 is already passed, 5,000,000 out of reach.
+        let reached = try ForecastBinary.run(base + ["--threshold", "1000000"])
+        #expect(reached.status == 0 && reached.stdout.contains("> 99.9 %"), "\(reached.stdout)")
+        let unreached = try ForecastBinary.run(base + ["--threshold", "5000000"])
+        #expect(unreached.status == 0 && unreached.stdout.contains("< 0.1 %"), "\(unreached.stdout)")
+        #expect(!reached.stdout.contains("100.0000%") && !unreached.stdout.contains("0.0000%"))
+    }
+
+    @Test("--regressor: read also when --value names another column; the response is never its own regressor")
+    func regressorResolution() throws {
+        let strikes = Self.datasets.appendingPathComponent("strikes_daily.csv").path
+        let window = ["--from", "2024-01-01", "--to", "2025-06-30", "--horizon", "7", "--paths", "100"]
+        let both = try ForecastBinary.run(["fit", strikes, "--value", "destroyed", "--regressor", "launched", "--format", "json"] + window)
+        #expect(both.status == 0, "\(both.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(both.stdout.utf8)) as? [String: Any]
+        #expect(json?["response"] as? String == "destroyed")
+        #expect(((json?["coefficients"] as? [[String: Any]]) ?? []).contains { $0["name"] as? String == "launched" })
+        // Without --value the response is the first value column that is not a regressor.
+        let implicit = try ForecastBinary.run(["fit", strikes, "--regressor", "launched"] + window)
+        #expect(implicit.status == 0 && implicit.stdout.contains("Forecast of 'destroyed'"), "\(implicit.stdout)\(implicit.stderr)")
+        let itself = try ForecastBinary.run(["fit", strikes, "--value", "launched", "--regressor", "launched"] + window)
+        #expect(itself.status == 64 && itself.stderr.contains("cannot be its own regressor"), "\(itself.stderr)")
+    }
+
+    @Test("--plot shows the whole training window given by --from, the last year by default")
+    func plotWindow() throws {
+        let strikes = Self.datasets.appendingPathComponent("strikes_daily.csv").path
+        let plot = FileManager.default.temporaryDirectory.appendingPathComponent("fit-window-\(ProcessInfo.processInfo.processIdentifier).svg").path
+        defer { try? FileManager.default.removeItem(atPath: plot) }
+        let result = try ForecastBinary.run(["fit", strikes, "--from", "2023-01-01", "--to", "2025-06-30", "--paths", "100", "--plot", plot])
+        #expect(result.status == 0, "\(result.stderr)")
+        let svg = try String(contentsOfFile: plot, encoding: .utf8)
+        #expect(svg.contains(">2023-01<") || svg.contains(">2023-02<") || svg.contains(">2023-03<"), "axis starts in early 2023")
+        let byDefault = try ForecastBinary.run(["fit", strikes, "--to", "2025-06-30", "--paths", "100", "--plot", plot])
+        #expect(byDefault.status == 0)
+        let recent = try String(contentsOfFile: plot, encoding: .utf8)
+        #expect(!recent.contains(">2023-") && recent.contains(">2024-"), "the last year: mid-2024 .. mid-2025")
+    }
+
+    @Test("--components: trend with changepoints, a bar per weekday and per event; changepoints also on --plot")
+    func components() throws {
+        let strikes = Self.datasets.appendingPathComponent("strikes_daily.csv").path
+        let directory = FileManager.default.temporaryDirectory
+        let (components, plot) = (directory.appendingPathComponent("components-\(ProcessInfo.processInfo.processIdentifier).svg").path,
+                                  directory.appendingPathComponent("main-\(ProcessInfo.processInfo.processIdentifier).svg").path)
+        defer { for file in [components, plot] { try? FileManager.default.removeItem(atPath: file) } }
+        let result = try ForecastBinary.run(["fit", strikes, "--from", "2024-01-01", "--to", "2025-06-30", "--paths", "100",
+                                             "--changepoints", "2024-09-01,2025-03-01", "--event", "2024-08-06:kursk:0..6",
+                                             "--components", components, "--plot", plot])
+        #expect(result.status == 0, "\(result.stderr)")
+        let svg = try String(contentsOfFile: components, encoding: .utf8)
+        func count(_ text: String, _ cls: String) -> Int { text.components(separatedBy: "class=\"\(cls)\"").count - 1 }
+        #expect(count(svg, "changepoint") == 2 && count(svg, "trend") == 2)   // training part and forecast part
+        #expect(count(svg, "weekday") == 6 && count(svg, "effect") == 1)      // Monday is the reference (no bar)
+        #expect(svg.contains("% change from Monday") && svg.contains(">event_kursk<"))
+        #expect(count(try String(contentsOfFile: plot, encoding: .utf8), "changepoint") == 2)
+    }
+
+    @Test("--value all: every column forecast in one call; each series' rows equal its single-series fit")
+    func manySeries() throws {
+        let equipment = Self.datasets.appendingPathComponent("equipment_daily.csv").path
+        let directory = FileManager.default.temporaryDirectory
+        let (many, single) = (directory.appendingPathComponent("many-\(ProcessInfo.processInfo.processIdentifier).csv").path,
+                              directory.appendingPathComponent("single-\(ProcessInfo.processInfo.processIdentifier).csv").path)
+        defer { for file in [many, single] { try? FileManager.default.removeItem(atPath: file) } }
+        // An explicit regression model: with several series `auto` is the regression's choice, while a single fit's
+        // `auto` is forecast-driven, so the two are compared under the same `--model nb2`.
+        let window = ["--from", "2025-01-01", "--to", "2026-06-30", "--paths", "200", "--horizon", "14", "--model", "nb2"]
+        let result = try ForecastBinary.run(["fit", equipment, "--value", "all", "--output", many] + window)
+        #expect(result.status == 0, "\(result.stderr)")
+        for name in ["tank", "APC", "field artillery", "drone"] {
+            #expect(result.stdout.contains("\n\(name) "), "summary row for \(name)")
+        }
+        let rows = try String(contentsOfFile: many, encoding: .utf8).split(separator: "\n")
+        // field artillery has a negative day (2026-03-04, −10) in the window: NB2 refuses it, the others go on.
+        #expect(result.stdout.contains("field artillery  failed"), "\(result.stdout)")
+        #expect(rows.first == "series,date,mean,median,lower_80,upper_80,lower_95,upper_95,y" && rows.count == 1 + 3 * 14)
+        let alone = try ForecastBinary.run(["fit", equipment, "--value", "APC", "--output", single] + window)
+        #expect(alone.status == 0)
+        let singleRows = try String(contentsOfFile: single, encoding: .utf8).split(separator: "\n").dropFirst().map { "APC," + $0 }
+        #expect(rows.filter { $0.hasPrefix("APC,") }.map(String.init) == singleRows)
+        let json = try JSONSerialization.jsonObject(with: Data(try ForecastBinary.run(
+            ["fit", equipment, "--value", "tank", "--value", "drone", "--format", "json"] + window).stdout.utf8)) as? [[String: Any]]
+        #expect(json?.map { $0["series"] as? String } == ["tank", "drone"])
+        // Refusals: no numeric column for all; one-series outputs with several series.
+        let text = try ForecastBinary.fixture("only-text.csv", "date,name\n2024-01-01,a\n2024-01-02,b\n")
+        let none = try ForecastBinary.run(["fit", text, "--value", "all"])
+        #expect(none.status == 1 && none.stderr.contains("--value all"), "\(none.stderr)")
+        let plot = try ForecastBinary.run(["fit", equipment, "--value", "all", "--plot", "x.svg"])
+        #expect(plot.status == 64 && plot.stderr.contains("--plot"), "\(plot.stderr)")
+    }
+
     @Test("Usage errors exit 64 with hints", arguments: [
-        (["--horizon", "0"], "--horizon"), (["--level", "0.95"], "did you mean 95?"), (["--level", "100"], "--level"),
+        (["--horizon", "0"], "--horizon"), (["--level", "0.95"], "did you mean 95?"), (["--level", "100"], "--level"), (["--level", "0"], "--level"), (["--level", "150"], "--level: 150 is not a percentage"),
+        (["--level", "80,x"], "--level: 'x' is not a number"),
         (["--threshold", "100"], "--cumulative"), (["--event", "2024-13-01:x"], "--event"),
         (["--exceed", "0"], "--exceed"), (["--exceed", "abc"], "--exceed"), (["--exceed", "300,-1"], "--exceed"),
     ])

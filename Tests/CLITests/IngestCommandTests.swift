@@ -150,18 +150,76 @@ struct IngestCommandTests {
         #expect(bad.status == 1 && bad.stderr.hasPrefix("error: not a date: expected --event DATE:ID"))
     }
 
-    @Test("The reference personnel series through the CLI, byte for byte",
-          .enabled(if: ForecastBinary.sharedIsAvailable, "../shared is absent; reference CLI test skipped"))
+    @Test("The reference personnel series through the CLI, byte for byte")
     func referencePersonnel() throws {
-        let input = ForecastBinary.shared.appendingPathComponent("datasets/ua-gs-russian-losses/russia_losses_personnel.json").path
+        let input = ForecastBinary.raw.appendingPathComponent("ua-gs-russian-losses/russia_losses_personnel.json").path
         let r = try ForecastBinary.run(["ingest", input, "--cumulative", "--value", "personnel"])
         #expect(r.status == 0, "stderr: \(r.stderr)")
-        let reference = try String(contentsOf: ForecastBinary.shared.appendingPathComponent("reference/series/personnel_daily.csv"),
+        let reference = try String(contentsOf: ForecastBinary.fixtures.appendingPathComponent("reference/series/personnel_daily.csv"),
                                    encoding: .utf8)
         // Reference columns date,cumulative,daily,... → date,daily under the source name `personnel`.
         let expected = "date,personnel\n" + reference.split(separator: "\n").dropFirst()
             .map { line in let f = line.split(separator: ",", omittingEmptySubsequences: false); return "\(f[0]),\(f[2])" }
             .joined(separator: "\n") + "\n"
         #expect(r.stdout == expected)
+    }
+
+    @Test("--by month: monthly sums, days present and means of personnel losses in one command")
+    func byMonth() throws {
+        let daily = ForecastBinary.packageRoot.appendingPathComponent("datasets/personnel_daily.csv").path
+        let r = try ForecastBinary.run(["ingest", daily, "--by", "month"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.first == "date,calendar_days,complete,personnel,personnel_days,personnel_mean")
+        // Independent computation from the daily file: the sum and day count of 2024-02 (29 days, all present).
+        let rows = try String(contentsOfFile: daily, encoding: .utf8).split(separator: "\n").dropFirst()
+            .map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let february = rows.filter { $0[0].hasPrefix("2024-02") }.compactMap { Double($0[1]) }
+        let sum = Int(february.reduce(0, +))
+        #expect(february.count == 29)
+        #expect(lines.contains { $0.hasPrefix("2024-02-01,29,1,\(sum),29,") }, "\(lines.prefix(30))")
+        // The first month (2022-02) has 3 days with a value of 28: flagged incomplete.
+        #expect(lines[1].hasPrefix("2022-02-01,28,0,") && lines[1].contains(",3,"))
+        let table = try ForecastBinary.run(["describe", daily, "--by", "week", "--from", "2026-07-01"])
+        #expect(table.status == 0 && table.stdout.contains("By week:") && table.stdout.contains("incomplete"), "\(table.stdout)")
+    }
+
+    @Test("--by on a file without dates, and an unknown period: errors naming --by")
+    func byErrors() throws {
+        let file = try ForecastBinary.fixture("no-dates.csv", "a,b\n1,2\n3,4\n")
+        let noDates = try ForecastBinary.run(["describe", file, "--by", "month"])
+        #expect(noDates.status == 1 && noDates.stderr.contains("--by month") && noDates.stderr.contains("date column"), "\(noDates.stderr)")
+        let unknown = try ForecastBinary.run(["ingest", file, "--by", "year"])
+        #expect(unknown.status == 64 && unknown.stderr.contains("--by"), "\(unknown.stderr)")
+    }
+
+    @Test("describe --plot: missing days shaded per run, corrections circled, events drawn")
+    func describePlot() throws {
+        // Cumulative totals: 2024-01-03 and 04 missing (one run), 2024-01-09 missing, a decrease on 2024-01-11.
+        let file = try ForecastBinary.fixture("plot-cumulative.csv", """
+            date,total
+            2024-01-01,10
+            2024-01-02,12
+            2024-01-05,20
+            2024-01-06,21
+            2024-01-07,25
+            2024-01-08,26
+            2024-01-10,30
+            2024-01-11,28
+            2024-01-12,31
+
+            """)
+        let plot = FileManager.default.temporaryDirectory.appendingPathComponent("describe-\(ProcessInfo.processInfo.processIdentifier).svg").path
+        defer { try? FileManager.default.removeItem(atPath: plot) }
+        let r = try ForecastBinary.run(["describe", file, "--cumulative", "--event", "2024-01-06:x", "--event", "2023-12-01:early",
+                                        "--plot", plot])
+        #expect(r.status == 0, "\(r.stderr)")
+        let svg = try String(contentsOfFile: plot, encoding: .utf8)
+        func count(_ cls: String) -> Int { svg.components(separatedBy: "class=\"\(cls)\"").count - 1 }
+        // Daily values are empty on the first day (no previous total), on 01-03 and 01-04, and on 01-09 and 01-10
+        // (after a missing day the difference is a multi-day total, left empty): three runs.
+        #expect(count("missing") == 3, "\(svg)")
+        #expect(count("correction") == 1 && svg.contains("2024-01-11 correction -2"))
+        #expect(count("event") == 1 && svg.contains(">x<") && !svg.contains(">early<"))  // outside the series: left out
     }
 }

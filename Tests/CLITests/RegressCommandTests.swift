@@ -14,11 +14,10 @@ struct RegressCommandTests {
         #expect(help.stdout.contains("--covariance"))
     }
 
-    @Test("JSON output of the ols-personnel reference case has the documented keys and the reference values",
-          .enabled(if: ForecastBinary.sharedIsAvailable, "../shared is absent; reference CLI test skipped"))
+    @Test("JSON output of the ols-personnel reference case has the documented keys and the reference values")
     func referenceJSON() throws {
-        let data = ForecastBinary.shared.appendingPathComponent("reference/ols-personnel/data.csv").path
-        let future = ForecastBinary.shared.appendingPathComponent("reference/ols-personnel/future.csv").path
+        let data = ForecastBinary.fixtures.appendingPathComponent("reference/ols-personnel/data.csv").path
+        let future = ForecastBinary.fixtures.appendingPathComponent("reference/ols-personnel/future.csv").path
         let result = try ForecastBinary.run(["regress", data, "--response", "y", "--predict", future, "--format", "json"])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
@@ -33,8 +32,8 @@ struct RegressCommandTests {
         #expect((json["covariance"] as? [String: Any])?["kind"] as? String == "classical")
         #expect((json["covariance"] as? [String: Any])?["maxLags"] is NSNull)
 
-        // Values: ../shared/reference/ols-personnel/expected.json (statsmodels 0.15.0), tolerance 1e-9 relative.
-        let expectedData = try Data(contentsOf: ForecastBinary.shared.appendingPathComponent("reference/ols-personnel/expected.json"))
+        // Values: Tests/Fixtures/reference/ols-personnel/expected.json (statsmodels 0.15.0), tolerance 1e-9 relative.
+        let expectedData = try Data(contentsOf: ForecastBinary.fixtures.appendingPathComponent("reference/ols-personnel/expected.json"))
         let reference = (try JSONSerialization.jsonObject(with: expectedData) as! [String: Any])["expected"] as! [String: Any]
         let params = reference["params"] as! [String: NSNumber]
         let bse = reference["bse"] as! [String: NSNumber]
@@ -122,7 +121,8 @@ struct RegressCommandTests {
     }
 
     @Test("Usage errors exit 64", arguments: [
-        ["regress", "x.csv", "--response", "y", "--level", "95"],
+        ["regress", "x.csv", "--response", "y", "--level", "0.95"],
+        ["regress", "x.csv", "--response", "y", "--level", "100"],
         ["regress", "x.csv", "--response", "y", "--covariance", "hc9"],
         ["regress", "x.csv"],
         ["regress", "x.csv", "--response", "y", "--max-lags", "3"],
@@ -132,20 +132,19 @@ struct RegressCommandTests {
         #expect(result.status == 64, "\(arguments): \(result.stderr)")
     }
 
-    @Test("--level 95 hints at 0.95")
+    @Test("--level is a percentage as in fit and effects: 0.95 hints at 95")
     func levelHint() throws {
-        let result = try ForecastBinary.run(["regress", "x.csv", "--response", "y", "--level", "95"])
-        #expect(result.stderr.contains("did you mean 0.95?"), "\(result.stderr)")
+        let result = try ForecastBinary.run(["regress", "x.csv", "--response", "y", "--level", "0.95"])
+        #expect(result.stderr.contains("--level") && result.stderr.contains("did you mean 95?"), "\(result.stderr)")
     }
 }
 
 @Suite("forecast regress --model poisson|nb2 (end to end)")
 struct RegressCountCommandTests {
-    @Test("NB2 JSON: count keys, α and its SE equal ../shared/reference/nb2-strikes",
-          .enabled(if: ForecastBinary.sharedIsAvailable, "../shared is absent; reference CLI test skipped"))
+    @Test("NB2 JSON: count keys, α and its SE equal Tests/Fixtures/reference/nb2-strikes")
     func negativeBinomialJSON() throws {
-        let data = ForecastBinary.shared.appendingPathComponent("reference/nb2-strikes/data.csv").path
-        let future = ForecastBinary.shared.appendingPathComponent("reference/nb2-strikes/future.csv").path
+        let data = ForecastBinary.fixtures.appendingPathComponent("reference/nb2-strikes/data.csv").path
+        let future = ForecastBinary.fixtures.appendingPathComponent("reference/nb2-strikes/future.csv").path
         let result = try ForecastBinary.run(["regress", data, "--response", "y", "--model", "nb2", "--predict", future,
                                              "--format", "json"])
         #expect(result.status == 0, "stderr: \(result.stderr)")
@@ -171,7 +170,7 @@ struct RegressCountCommandTests {
         // predicted_mean[0] of nb2-strikes: 189.65033... (rel 1e-6)
         let mean0 = (predictions[0]["mean"] as! NSNumber).doubleValue
         let expected = try JSONSerialization.jsonObject(with: Data(contentsOf:
-            ForecastBinary.shared.appendingPathComponent("reference/nb2-strikes/expected.json"))) as! [String: Any]
+            ForecastBinary.fixtures.appendingPathComponent("reference/nb2-strikes/expected.json"))) as! [String: Any]
         let reference = ((expected["expected"] as! [String: Any])["predicted_mean"] as! [NSNumber])[0].doubleValue
         #expect(abs(mean0 - reference) <= 1e-6 * reference)
     }

@@ -4,7 +4,7 @@ import Testing
 
 @Suite("forecast score (end to end)")
 struct ScoreCommandTests {
-    static let reference = ForecastBinary.shared.appendingPathComponent("reference/metrics-basic")
+    static let reference = ForecastBinary.fixtures.appendingPathComponent("reference/metrics-basic")
 
     func path(_ file: String) -> String { Self.reference.appendingPathComponent(file).path }
 
@@ -19,8 +19,7 @@ struct ScoreCommandTests {
         2025-07-03,7,5,2,6,12
         """
 
-    @Test("JSON on metrics-basic: fixed keys, and the reference values (1e-9 relative)",
-          .enabled(if: ForecastBinary.sharedIsAvailable, "../shared is absent; reference CLI test skipped"))
+    @Test("JSON on metrics-basic: fixed keys, and the reference values (1e-9 relative)")
     func referenceJSON() throws {
         let result = try ForecastBinary.run(["score", path("data.csv"), "--train", path("train.csv"),
                                              "--samples", path("ensemble.csv"), "--format", "json"])
@@ -100,7 +99,7 @@ struct ScoreCommandTests {
         }
     }
 
-    @Test("Table output on metrics-basic names every section", .enabled(if: ForecastBinary.sharedIsAvailable))
+    @Test("Table output on metrics-basic names every section")
     func table() throws {
         let result = try ForecastBinary.run(["score", path("data.csv"), "--train", path("train.csv"),
                                              "--samples", path("ensemble.csv")])

@@ -1,11 +1,11 @@
-// ../shared/reference/poisson-strikes (statsmodels GLM Poisson, cross-checked with R glm + sandwich) and
-// ../shared/reference/nb2-strikes (statsmodels discrete NegativeBinomial nb2, cross-checked with R MASS::glm.nb):
+// Tests/Fixtures/reference/poisson-strikes (statsmodels GLM Poisson, cross-checked with R glm + sandwich) and
+// Tests/Fixtures/reference/nb2-strikes (statsmodels discrete NegativeBinomial nb2, cross-checked with R MASS::glm.nb):
 // every quantity in their expected.json, with the cases' own tolerances.
 import Foundation
 import Testing
 @testable import Forecast
 
-@Suite("Reference: poisson-strikes (statsmodels GLM, R glm)", .enabled(if: SharedData.isAvailable, SharedData.skipMessage))
+@Suite("Reference: poisson-strikes (statsmodels GLM, R glm)")
 struct PoissonStrikesTests {
     let reference: ReferenceCase
     let design: DesignMatrix
@@ -20,14 +20,8 @@ struct PoissonStrikesTests {
     func classical() throws {
         let fit = try CountRegression.poisson().fit(design, response: response)
         let r = reference
-        r.check(fit.estimates, r.byColumn("params"), "params", labels: r.columns)
-        r.check(fit.standardErrors, r.byColumn("bse"), "bse", labels: r.columns)
-        r.check(fit.coefficients.map(\.statistic), r.byColumn("tvalues"), "tvalues", labels: r.columns)
-        r.check(fit.coefficients.map(\.pValue), r.byColumn("pvalues"), "pvalues", labels: r.columns)
-        r.check(fit.coefficients.map(\.lower), r.byColumn("conf_int_lower"), "conf_int_lower", labels: r.columns)
-        r.check(fit.coefficients.map(\.upper), r.byColumn("conf_int_upper"), "conf_int_upper", labels: r.columns)
-        let covariance = r.matrix("cov_params", names: r.columns)
-        for i in r.columns.indices { r.check(fit.covariance.row(i), covariance[i], "cov_params") }
+        r.checkCoefficientTable(fit.coefficients)
+        r.checkCovariance(fit.covariance, "cov_params")
         r.check(fit.logLikelihood, r.scalar("llf"), "llf")
         r.check(fit.deviance, r.scalar("deviance"), "deviance")
         r.check(fit.nullDeviance, r.scalar("null_deviance"), "null_deviance")
@@ -67,7 +61,7 @@ struct PoissonStrikesTests {
     }
 }
 
-@Suite("Reference: nb2-strikes (statsmodels NegativeBinomial nb2, R MASS::glm.nb)", .enabled(if: SharedData.isAvailable, SharedData.skipMessage))
+@Suite("Reference: nb2-strikes (statsmodels NegativeBinomial nb2, R MASS::glm.nb)")
 struct NegativeBinomialStrikesTests {
     let reference: ReferenceCase
     let design: DesignMatrix
@@ -82,16 +76,11 @@ struct NegativeBinomialStrikesTests {
     func estimated() throws {
         let fit = try CountRegression.negativeBinomial().fit(design, response: response)
         let r = reference
-        r.check(fit.estimates, r.byColumn("params"), "params", labels: r.columns)
-        r.check(fit.standardErrors, r.byColumn("bse"), "bse", labels: r.columns)
-        r.check(fit.coefficients.map(\.statistic), r.byColumn("tvalues"), "tvalues", labels: r.columns)
-        r.check(fit.coefficients.map(\.pValue), r.byColumn("pvalues"), "pvalues", labels: r.columns)
+        r.checkCoefficientTable(fit.coefficients)   // nb2-strikes has no conf_int entries
         r.check(fit.alpha ?? .nan, r.scalar("alpha"), "alpha")
         r.check(fit.alphaStandardError ?? .nan, r.scalar("alpha_bse"), "alpha_bse")
         r.check(1 / (fit.alpha ?? .nan), r.scalar("theta"), "theta")
-        let names = r.columns + ["alpha"]
-        let covariance = r.matrix("cov_params", names: names)
-        for i in names.indices { r.check(fit.fullCovariance.row(i), covariance[i], "cov_params", labels: names) }
+        r.checkCovariance(fit.fullCovariance, "cov_params", names: r.columns + ["alpha"])
         r.check(fit.logLikelihood, r.scalar("llf"), "llf")
         r.check(fit.aic, r.scalar("aic"), "aic")
         r.check(fit.bic, r.scalar("bic"), "bic")

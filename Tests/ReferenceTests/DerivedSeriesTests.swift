@@ -1,12 +1,12 @@
-// The derived daily series of ../shared/reference/series (README, "Derived series"), reproduced exactly — every date
-// and every value — by the library's ingestion from the raw feeds in ../shared/datasets.
+// The derived daily series of Tests/Fixtures/reference/series (README, "Derived series"), reproduced exactly — every date
+// and every value — by the library's ingestion from the raw feeds in datasets/raw.
 import Foundation
 import Testing
 import Forecast
 
 /// A reference CSV as (header, rows of cells).
 private func referenceTable(_ name: String) throws -> (header: [String], rows: [[String]]) {
-    let lines = try SharedData.text("reference/series/\(name)").split(whereSeparator: \.isNewline)
+    let lines = try Fixtures.text("reference/series/\(name)").split(whereSeparator: \.isNewline)
     return (lines[0].split(separator: ",").map(String.init),
             lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) })
 }
@@ -14,9 +14,9 @@ private func referenceTable(_ name: String) throws -> (header: [String], rows: [
 /// The reference cell as a number (empty = NaN).
 private func number(_ cell: String) -> Double { cell.isEmpty ? .nan : Double(cell)! }
 
-private func dataset(_ path: String) -> String { SharedData.url("datasets/\(path)").path }
+private func dataset(_ path: String) -> String { Fixtures.raw(path).path }
 
-@Suite("Reference: derived daily series", .enabled(if: SharedData.isAvailable, SharedData.skipMessage))
+@Suite("Reference: derived daily series")
 struct DerivedSeriesTests {
     @Test("personnel_daily.csv from russia_losses_personnel.json (--cumulative --value personnel)")
     func personnel() throws {

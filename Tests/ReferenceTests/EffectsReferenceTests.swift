@@ -1,11 +1,11 @@
 // `forecast effects` with the nb2-strikes reference design (--model nb2, default terms, pulse, the three events at
-// 0..6, no placebos): the events' coefficients and standard errors equal ../shared/reference/nb2-strikes
+// 0..6, no placebos): the events' coefficients and standard errors equal Tests/Fixtures/reference/nb2-strikes
 // (statsmodels NegativeBinomial nb2, observed information), within its tolerances.
 import Foundation
 import Testing
 @testable import Forecast
 
-@Suite("Reference: effects on nb2-strikes", .enabled(if: SharedData.isAvailable, SharedData.skipMessage))
+@Suite("Reference: effects on nb2-strikes")
 struct EffectsReferenceTests {
     @Test("Pulse coefficients and SEs of kursk, atacms, spiderweb")
     func pulse() throws {

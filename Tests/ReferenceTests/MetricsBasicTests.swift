@@ -1,12 +1,11 @@
-// ../shared/reference/metrics-basic (numpy/scipy/properscoring definitions, MASE cross-checked with R
+// Tests/Fixtures/reference/metrics-basic (numpy/scipy/properscoring definitions, MASE cross-checked with R
 // forecast::accuracy, NB quantities with R pnbinom/dnbinom): every quantity in its expected.json, with the case's
 // own tolerances, through the library functions and through ScoreReport (what `forecast score` prints).
 import Foundation
 import Testing
 @testable import Forecast
 
-@Suite("Reference: metrics-basic (R forecast::accuracy, properscoring, scipy)",
-       .enabled(if: SharedData.isAvailable, SharedData.skipMessage))
+@Suite("Reference: metrics-basic (R forecast::accuracy, properscoring, scipy)")
 struct MetricsBasicTests {
     let reference: ReferenceCase
     let data: CSVTable

@@ -1,5 +1,5 @@
 // NIST StRD linear least squares: certified coefficients, their standard deviations, residual SD and R²,
-// from ../shared/datasets/nist-strd-linear (certified_values.csv, certified_summary.csv, the .dat files).
+// from Tests/Fixtures/nist-strd-linear (certified_values.csv, certified_summary.csv, the .dat files).
 // Required log relative errors (issue 2): ≥ 9 on Norris, Pontius, NoInt1, NoInt2, Longley, Wampler1–3;
 // ≥ 7 on Filip and Wampler4; ≥ 5.5 on Wampler5. Wampler1/2 are exact fits (certified SD 0): absolute measure.
 import Foundation
@@ -28,7 +28,7 @@ struct NISTCase {
                         "Wampler1", "Wampler2", "Wampler3", "Wampler4", "Wampler5"]
 
     static func load(_ name: String) throws -> NISTCase {
-        let summary = try SharedData.text("datasets/nist-strd-linear/certified_summary.csv")
+        let summary = try Fixtures.text("nist-strd-linear/certified_summary.csv")
             .split(whereSeparator: \.isNewline).map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         let header = summary[0]
         guard let row = summary.first(where: { $0.first == name }) else { throw CocoaError(.fileReadCorruptFile) }
@@ -36,7 +36,7 @@ struct NISTCase {
         let intercept = field("intercept") == "yes"
         let parameterCount = Int(field("n_params"))!
         let first = Int(field("data_first_line"))!, last = Int(field("data_last_line"))!
-        let lines = try SharedData.text("datasets/nist-strd-linear/\(name).dat")
+        let lines = try Fixtures.text("nist-strd-linear/\(name).dat")
             .split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         let data = lines[(first - 1)...(last - 1)].map { $0.split(separator: " ").map { Double(String($0))! } }
         let y = data.map { $0[0] }
@@ -51,7 +51,7 @@ struct NISTCase {
             let degree = intercept ? parameterCount - 1 : parameterCount
             for d in 1...degree { columns.append(("x^\(d)", x.map { pow($0, Double(d)) })) }
         }
-        let certified = try SharedData.text("datasets/nist-strd-linear/certified_values.csv")
+        let certified = try Fixtures.text("nist-strd-linear/certified_values.csv")
             .split(whereSeparator: \.isNewline).dropFirst().map { $0.split(separator: ",").map(String.init) }
             .filter { $0[0] == name }
         return NISTCase(name: name, design: DesignMatrix(columns: columns), response: y,
@@ -76,7 +76,7 @@ struct NISTCase {
     }
 }
 
-@Suite("NIST StRD linear regression", .enabled(if: SharedData.isAvailable, SharedData.skipMessage))
+@Suite("NIST StRD linear regression")
 struct NISTLinearTests {
     @Test("Plain Householder QR reaches the required LRE", arguments: NISTCase.names)
     func plainQR(name: String) throws {

@@ -5,7 +5,7 @@ import Testing
 /// NIST StRD through the tall-skinny (row-blocked) QR route, forced on these small datasets with blocks of
 /// K + 3 rows (K = columns + response): many blocks, n not a multiple of the block, the last block possibly shorter
 /// than K. Each dataset must reach the same required LRE as the plain route (certified values are the reference).
-@Suite("NIST StRD linear regression by row blocks", .enabled(if: SharedData.isAvailable, SharedData.skipMessage))
+@Suite("NIST StRD linear regression by row blocks")
 struct NISTTallSkinnyTests {
     func blockedFit(_ nist: NISTCase, refine: Bool = false) throws -> LinearRegressionFit {
         var workspace = LeastSquaresWorkspace()

@@ -1,5 +1,5 @@
 // NIST StRD univariate summary statistics: certified mean, SD (n − 1) and lag-1 autocorrelation r(1) of
-// ../shared/datasets/nist-strd-univariate (certified_values.csv and the .dat files; values read, never typed).
+// Tests/Fixtures/nist-strd-univariate (certified_values.csv and the .dat files; values read, never typed).
 // Required (issue 3): LRE ≥ 8 for all three on every dataset, NumAcc3/NumAcc4 included.
 import Foundation
 import Testing
@@ -15,12 +15,12 @@ struct NISTUnivariateCase: Sendable {
     static let names = ["Lew", "Lottery", "Mavro", "Michelso", "NumAcc1", "NumAcc2", "NumAcc3", "NumAcc4"]
 
     static func load(_ name: String) throws -> NISTUnivariateCase {
-        let rows = try SharedData.text("datasets/nist-strd-univariate/certified_values.csv")
+        let rows = try Fixtures.text("nist-strd-univariate/certified_values.csv")
             .split(whereSeparator: \.isNewline).map { $0.split(separator: ",").map(String.init) }
         let header = rows[0]
         let row = try #require(rows.first { $0.first == name })
         func field(_ key: String) -> String { row[header.firstIndex(of: key)!] }
-        let lines = try SharedData.text("datasets/nist-strd-univariate/\(name).dat")
+        let lines = try Fixtures.text("nist-strd-univariate/\(name).dat")
             .split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         let first = Int(field("data_first_line"))!
         let values = lines[(first - 1)...].map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -39,7 +39,7 @@ struct NISTUnivariateCase: Sendable {
     }
 }
 
-@Suite("NIST StRD univariate statistics", .enabled(if: SharedData.isAvailable, SharedData.skipMessage))
+@Suite("NIST StRD univariate statistics")
 struct NISTUnivariateTests {
     @Test("Mean, SD and lag-1 autocorrelation reach LRE ≥ 8", arguments: NISTUnivariateCase.names)
     func certified(name: String) throws {

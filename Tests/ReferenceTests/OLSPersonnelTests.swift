@@ -1,4 +1,4 @@
-// ../shared/reference/ols-personnel: statsmodels 0.15.0 OLS (cross-checked with R lm/sandwich) on daily
+// Tests/Fixtures/reference/ols-personnel: statsmodels 0.15.0 OLS (cross-checked with R lm/sandwich) on daily
 // personnel losses, 2024-01-01..2024-11-24, 11 design columns, 28 future rows. Every quantity in its
 // expected.json, every covariance estimator, the predictions, with the case's own tolerances.
 import Foundation
@@ -17,7 +17,7 @@ func loadReferenceDesign(_ reference: ReferenceCase, file: String, withResponse:
     return (DesignMatrix(columns: columns), response)
 }
 
-@Suite("Reference: ols-personnel (statsmodels, R)", .enabled(if: SharedData.isAvailable, SharedData.skipMessage))
+@Suite("Reference: ols-personnel (statsmodels, R)")
 struct OLSPersonnelTests {
     let reference: ReferenceCase
     let design: DesignMatrix
@@ -32,16 +32,8 @@ struct OLSPersonnelTests {
     func classical() throws {
         let fit = try LinearRegression().fit(design, response: response)
         let r = reference
-        r.check(fit.estimates, r.byColumn("params"), "params", labels: r.columns)
-        r.check(fit.standardErrors, r.byColumn("bse"), "bse", labels: r.columns)
-        r.check(fit.coefficients.map(\.statistic), r.byColumn("tvalues"), "tvalues", labels: r.columns)
-        r.check(fit.coefficients.map(\.pValue), r.byColumn("pvalues"), "pvalues", labels: r.columns)
-        r.check(fit.coefficients.map(\.lower), r.byColumn("conf_int_lower"), "conf_int_lower", labels: r.columns)
-        r.check(fit.coefficients.map(\.upper), r.byColumn("conf_int_upper"), "conf_int_upper", labels: r.columns)
-        let covariance = r.matrix("cov_params", names: r.columns)
-        for i in r.columns.indices {
-            r.check(fit.covariance.row(i), covariance[i], "cov_params", labels: r.columns.map { "\(r.columns[i]),\($0)" })
-        }
+        r.checkCoefficientTable(fit.coefficients)
+        r.checkCovariance(fit.covariance, "cov_params")
         r.check(fit.rSquared, r.scalar("rsquared"), "rsquared")
         r.check(fit.adjustedRSquared, r.scalar("rsquared_adj"), "rsquared_adj")
         r.check(fit.fStatistic, r.scalar("fvalue"), "fvalue")
@@ -69,12 +61,7 @@ struct OLSPersonnelTests {
     func robust(quantity: String, estimator: CovarianceEstimator) throws {
         let fit = try LinearRegression(covariance: estimator).fit(design, response: response)
         reference.check(fit.standardErrors, reference.byColumn(quantity), quantity, labels: reference.columns)
-        if quantity == "bse_HAC7" {
-            let covariance = reference.matrix("cov_params_HAC7", names: reference.columns)
-            for i in reference.columns.indices {
-                reference.check(fit.covariance.row(i), covariance[i], "cov_params_HAC7")
-            }
-        }
+        if quantity == "bse_HAC7" { reference.checkCovariance(fit.covariance, "cov_params_HAC7") }
         // Robust covariances do not change the estimates.
         reference.check(fit.estimates, reference.byColumn("params"), "params", labels: reference.columns)
     }
@@ -111,7 +98,7 @@ struct OLSPersonnelTests {
     }
 }
 
-@Suite("Reference: rank-deficient designs follow R's lm()", .enabled(if: SharedData.isAvailable, SharedData.skipMessage))
+@Suite("Reference: rank-deficient designs follow R's lm()")
 struct RankDeficientPersonnelTests {
     @Test("A column equal to the sum of two earlier ones is aliased by name; the rest equals the reference fit")
     func sumOfTwoColumns() throws {

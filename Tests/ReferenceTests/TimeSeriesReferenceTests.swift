@@ -1,6 +1,6 @@
 // `forecast fit`'s modelling core reproduces the reference cases from dates and term flags (not from their design
-// columns): ../shared/reference/ols-personnel (statsmodels OLS) from series/personnel_daily.csv and
-// ../shared/reference/nb2-strikes (statsmodels NegativeBinomial nb2) from series/strikes_daily.csv.
+// columns): Tests/Fixtures/reference/ols-personnel (statsmodels OLS) from series/personnel_daily.csv and
+// Tests/Fixtures/reference/nb2-strikes (statsmodels NegativeBinomial nb2) from series/strikes_daily.csv.
 import Foundation
 import Testing
 @testable import Forecast
@@ -12,13 +12,13 @@ func isoDate(_ text: String) -> CalendarDate {
 
 /// A reference daily series: first date and one column (empty cells → NaN).
 func referenceSeries(_ file: String, column: String) throws -> (start: CalendarDate, values: [Double]) {
-    let table = try CSVReader.read(contentsOf: SharedData.url("reference/series/\(file)").path)
+    let table = try CSVReader.read(contentsOf: Fixtures.url("reference/series/\(file)").path)
     let dates = (0..<table.rowCount).map { isoDate(table.cell(row: $0, column: 0)) }
     for (i, d) in dates.enumerated() where i > 0 { precondition(d - dates[i - 1] == 1, "reference series must be daily") }
     return (dates[0], try table.numbers(inColumn: table.columnIndex(named: column), missing: .asNaN))
 }
 
-@Suite("Reference: time-series fits from dates", .enabled(if: SharedData.isAvailable, SharedData.skipMessage))
+@Suite("Reference: time-series fits from dates")
 struct TimeSeriesReferenceTests {
     @Test("OLS on daily personnel with default terms + three 0..13 events = ols-personnel; 28-day forecast = its predictions")
     func olsPersonnel() throws {

@@ -2,13 +2,13 @@
 // Reference numbers: statsmodels 0.15.0 (numpy 2.4.6), computed for this test with
 //   r = sm.WLS(y, X, weights=w).fit(); sm.WLS(...).fit(cov_type='HC1'), fit(cov_type='HC3');
 //   r.get_prediction(X[:3]).summary_frame(alpha=0.05)
-// on ../shared/reference/ols-personnel/data.csv, printed with repr(). Tolerance: 1e-9 relative, as the case's OLS
+// on Tests/Fixtures/reference/ols-personnel/data.csv, printed with repr(). Tolerance: 1e-9 relative, as the case's OLS
 // quantities (p-values are not compared here).
 import Foundation
 import Testing
 @testable import Forecast
 
-@Suite("Reference: WLS on ols-personnel (statsmodels WLS)", .enabled(if: SharedData.isAvailable, SharedData.skipMessage))
+@Suite("Reference: WLS on ols-personnel (statsmodels WLS)")
 struct WLSPersonnelTests {
     static let params = [810.1752973628742, 717.5566561218351, 28.740173385502835, -9.51749140337824, -5.266809381145604,
                          -29.98929577926242, -0.35956150546665383, -24.624631356763533, 125.0860471156632,
@@ -23,8 +23,9 @@ struct WLSPersonnelTests {
                          42.2459681914908, 40.225720883849675, 39.08257571568546, 52.556760851038916, 30.578848005762406,
                          107.50709385043017]
 
-    func close(_ a: Double, _ e: Double, _ what: String, rel: Double = 1e-9) {
-        #expect(abs(a - e) <= rel * abs(e), "\(what): got \(a), statsmodels WLS \(e)")
+    func close(_ a: Double, _ e: Double, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        ReferenceCase.compare(a, e, rel: 1e-9, label: "WLS \(what)", reference: "statsmodels 0.15.0 WLS (header of this file)",
+                              sourceLocation: sourceLocation)
     }
 
     @Test("Coefficients, SEs, R², F, llf, AIC/BIC, HC1/HC3 and predictions")

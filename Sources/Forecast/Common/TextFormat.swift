@@ -23,6 +23,21 @@ enum TextFormat {
         return value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 
+    /// Rows as a table: columns padded to their widest cell and joined by two spaces; the columns in `left` are
+    /// left-aligned, the others right-aligned; trailing spaces removed; one line per row.
+    static func alignedTable(_ rows: [[String]], left: Set<Int> = [0]) -> String {
+        guard let first = rows.first else { return "" }
+        let widths = (0..<first.count).map { k in rows.map { k < $0.count ? $0[k].count : 0 }.max() ?? 0 }
+        return rows.map { row in
+            var line = row.enumerated().map { k, cell in
+                let padding = String(repeating: " ", count: max(0, widths[k] - cell.count))
+                return left.contains(k) ? cell + padding : padding + cell
+            }.joined(separator: "  ")
+            while line.last == " " { line.removeLast() }
+            return line + "\n"
+        }.joined()
+    }
+
     static func pad(_ text: String, _ width: Int) -> String {
         text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
     }

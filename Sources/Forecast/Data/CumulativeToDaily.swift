@@ -1,7 +1,7 @@
 // CumulativeToDaily — running totals (one per calendar day, NaN = unknown) → daily values, with every
 // correction, gap and first appearance recorded.
 //
-// Policy (issue 3, item 3; matches ../shared/reference/series/personnel_daily.csv):
+// Policy (issue 3, item 3; matches Tests/Fixtures/reference/series/personnel_daily.csv):
 //  1. daily[t] = total[t] − total[t−1] when both are known.
 //  2. No daily value (NaN) on: the first day (unless `baseline` gives the total before it: daily[0] = total[0] −
 //     baseline); a column's first known day after the series' first day (a category that appears mid-series

@@ -12,7 +12,7 @@
 
 extension DailySeries {
     /// Reads the file at `path` into a daily series as `options` say (the entry point of `forecast ingest`,
-    /// `describe` and, later, `fit`). Files ending in `.json` (any case) are JSON arrays of records; anything else
+    /// `describe`, `fit`, `effects` and `backtest`). Files ending in `.json` (any case) are JSON arrays of records; anything else
     /// is delimited text (`,` `;` or tab, detected). Throws `DataError` located by file, line and column; an
     /// inconsistent `options` value is `DataError(.invalid)` (call ``IngestOptions/check()`` first to tell them apart).
     public static func ingest(path: String, options: IngestOptions = IngestOptions()) throws(DataError) -> DailySeries {

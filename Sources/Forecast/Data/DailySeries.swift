@@ -8,8 +8,8 @@
 /// Units are the input's (persons, pieces of equipment, missiles or drones per day).
 ///
 /// **Provenance.** `quality` says how the series was made (file, date column, mode, filters) and what was found
-/// (gaps, duplicates, corrections, first appearances, negative and non-integer values); later fits carry it in
-/// their output. Built by ``ingest(path:options:)`` from a file, or by ``init(start:names:values:)`` in memory.
+/// (gaps, duplicates, corrections, first appearances, negative and non-integer values); `fit` carries it in
+/// its output (JSON `dataQuality`). Built by ``ingest(path:options:)`` from a file, or by ``init(start:names:values:)`` in memory.
 ///
 /// A value type, `Sendable`; O(days × columns) storage, column-major.
 public struct DailySeries: Sendable {

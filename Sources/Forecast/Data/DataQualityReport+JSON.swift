@@ -1,5 +1,5 @@
 // DataQualityReport+JSON — the machine-readable form (camelCase keys, dates as "YYYY-MM-DD", lines as integers,
-// null for absent values). Every later fit's JSON output embeds it under "quality".
+// null for absent values). `fit`'s JSON embeds it under "dataQuality", `describe`'s under "quality".
 
 extension DataQualityReport {
     /// The report as a JSON object; keys in a fixed order (documented in the README's `describe` section).

@@ -144,7 +144,8 @@ public struct DataQualityReport: Sendable, Equatable {
     public var mode: IngestMode
     public var dateColumn: String
     public var dateRule: DateColumnRule
-    /// The date format in effect (`.automatic` resolved from the column's first value).
+    /// The date format in effect: `.automatic` resolves to `.iso` when every date is a plain `YYYY-MM-DD`, to
+    /// `.isoDateTime` when some carry a time, else to `.dayMonthYearDots`.
     public var dateFormat: DateFormat
     public var valueColumns: [String]
     /// Columns left out of an automatic `--value` choice because their first value is not a number.

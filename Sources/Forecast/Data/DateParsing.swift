@@ -90,6 +90,15 @@ enum DateText {
         return nil
     }
 
+    /// Whether a cell that parsed as an ISO date carries a time (more than the 10 characters of `YYYY-MM-DD` once
+    /// surrounding whitespace is removed).
+    static func hasTime(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
+        var (start, end) = (0, cell.count)
+        while start < end && CSVByte.isWhitespace(cell[start]) { start += 1 }
+        while end > start && CSVByte.isWhitespace(cell[end - 1]) { end -= 1 }
+        return end - start > 10
+    }
+
     /// Whether the trimmed text looks like `N/N/N` (a slash date that needs an explicit format).
     static func looksLikeSlashDate(_ text: String) -> Bool {
         let parts = text.trimmingASCIIWhitespace().split(separator: " ", maxSplits: 1)[...].first?

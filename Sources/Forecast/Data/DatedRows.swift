@@ -138,11 +138,14 @@ struct DatedRows {
         }
         dateFormat = format
 
-        // 4. Dates and numbers of the used rows.
+        // 4. Dates and numbers of the used rows. An automatic ISO column is reported as `.iso` unless a cell
+        // carries a time (the check stops at the first time found).
         days.reserveCapacity(used.count)
         lines.reserveCapacity(used.count)
+        var timeSeen = !(options.dateFormat == .automatic && format == .isoDateTime)
         for row in used {
             let day = table.withCell(row: row, column: dateIndex) { DateText.parse($0, format: format) }
+            if !timeSeen { timeSeen = table.withCell(row: row, column: dateIndex, DateText.hasTime) }
             guard let day else {
                 let text = table.cell(row: row, column: dateIndex)
                 let empty = text.trimmingASCIIWhitespace().isEmpty
@@ -153,6 +156,7 @@ struct DatedRows {
             days.append(day.daysSinceEpoch)
             lines.append(table.line(ofRow: row))
         }
+        if !timeSeen { dateFormat = .iso }
         for k in valueIndices {
             var column: [Double] = []
             column.reserveCapacity(used.count)

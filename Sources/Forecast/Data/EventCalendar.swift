@@ -1,4 +1,4 @@
-// EventCalendar — dated trigger/response events (../shared/datasets/events/events.csv) and ad-hoc `DATE:ID` events.
+// EventCalendar — dated trigger/response events (datasets/raw/events/events.csv) and ad-hoc `DATE:ID` events.
 //
 // Format rules (the events.csv format, see its SOURCE.md):
 //  1. A CSV file with a header; required columns `id` and `date`; optional `kind`, `actor`, `title`, `description`,

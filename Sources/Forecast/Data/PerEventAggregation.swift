@@ -1,5 +1,5 @@
 // PerEventAggregation — one record per attack window → one total per calendar day (THE REFERENCE RULE of
-// ../shared/reference/README.md, "series/strikes_daily.csv").
+// Tests/Fixtures/reference/README.md, "series/strikes_daily.csv").
 //
 // Policy:
 //  1. Each record counts on one day: the date of its timestamp column as written (first 10 characters of the

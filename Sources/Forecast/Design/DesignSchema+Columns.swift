@@ -11,9 +11,13 @@ extension DesignSchema {
     /// Writes the design rows of `dates` into rows 0..<dates.count of `matrix` (at least that many rows,
     /// `columnNames.count` columns, column-major), column by column: row i equals
     /// `row(for: dates[i], lags: [], regressors: [regressor(0, i), regressor(1, i), …])`.
-    /// - Parameter regressor: the value of regressor r (the specification's order) in row i.
     /// Precondition: the specification has no AR lags (their values come from the response, not the calendar).
     /// Cost: O(rows × columns) with no allocation.
+    /// - Parameters:
+    ///   - matrix: the destination, at least `dates.count` rows and `columnNames.count` columns; other rows are
+    ///     left alone.
+    ///   - dates: the day of each row.
+    ///   - regressor: the value of regressor r (the specification's order) in row i.
     public func fillDesign(_ matrix: inout Matrix, dates: [CalendarDate], regressor: (_ r: Int, _ i: Int) -> Double) {
         let s = specification
         precondition(s.autoregressiveLags.isEmpty, "DesignSchema.fillDesign: AR lags need the response; use row(for:lags:regressors:)")

@@ -49,6 +49,7 @@ public struct DesignSchema: Sendable, Equatable {
 
     /// One design row.
     /// - Parameters:
+    ///   - date: the day of the row (trend, weekday, Fourier phase, hinges, events and steps come from it).
     ///   - lags: the response `lagL` days before `date`, for each AR lag in order, already transformed.
     ///   - regressors: each regressor's value on `date`, in order.
     public func row(for date: CalendarDate, lags: [Double], regressors: [Double]) -> [Double] {

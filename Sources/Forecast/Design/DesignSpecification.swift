@@ -1,6 +1,6 @@
 /// The terms of a time-series design as the user asks for them, before any data is seen.
 ///
-/// Column names follow `../shared/reference/README.md`: `const`; `trend` = (date − training start)/365.25 and
+/// Column names follow `Tests/Fixtures/reference/README.md`: `const`; `trend` = (date − training start)/365.25 and
 /// `trend_sq`; `dow_tue` … `dow_sun` (Monday is the reference level); `sinK_P`, `cosK_P` (phase from
 /// 1970-01-01); `cp_YYYY-MM-DD` hinges; `lagL` (on log(1+y) for count models); `event_ID` windows; `step_ID`;
 /// file regressors under their own names. Defaults: `const` + linear trend + day of week; nothing else is ever

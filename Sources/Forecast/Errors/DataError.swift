@@ -1,7 +1,7 @@
 /// A problem with input data, located as precisely as the input allows.
 ///
 /// Every data error names what it could: the file, the 1-based line number in that file (the header is
-/// line 1, as in `../shared/reference/README.md`), the column, what was expected and what was found.
+/// line 1, as in `Tests/Fixtures/reference/README.md`), the column, what was expected and what was found.
 /// `description` renders them in one line, e.g.
 /// `losses.csv: line 12, column 'personnel': expected a finite number, found 'abc'`.
 public struct DataError: Error, Sendable, Equatable, CustomStringConvertible {

@@ -1,7 +1,7 @@
 // PointMetrics — accuracy of a point forecast f_t against actuals y_t, t = 1…h.
 //
 // Policy:
-//  1. Definitions are those of ../shared/reference/README.md ("Forecast metrics"), e_t = y_t − f_t. ME, MAE and
+//  1. Definitions are those of Tests/Fixtures/reference/README.md ("Forecast metrics"), e_t = y_t − f_t. ME, MAE and
 //     RMSE equal R `forecast::accuracy` (forecast 8.20) to rounding; MAPE differs from R on purpose: zero actuals
 //     are excluded and counted instead of making the whole MAPE infinite.
 //  2. Missing values: a day where y_t or f_t is NaN is skipped (R's `na.rm = TRUE`); a mean over no days is NaN.

@@ -1,17 +1,23 @@
 // ScoreInput — the files of `forecast score`, read into aligned arrays and checked, with located errors.
 //
-// Format (../shared/reference/README.md, case metrics-basic):
-//  1. FORECASTS: `date` (YYYY-MM-DD, one row per day, no repeats), `y` (actuals), then any of: `f_<name>` point
-//     forecasts (each scored under <name>), `q_<level>` quantile forecasts (level in (0, 1), written as in the
-//     name, e.g. `q_0.05`), `norm_mean` + `norm_sd` (Gaussian predictive), `nb_mu` + `nb_alpha` (NB2 predictive,
-//     α = 0 is Poisson). Other columns are ignored with a warning. Every listed cell must hold a finite number.
+// Format: the column vocabulary of Guides/ForecastFiles.md, shared by `fit --output`, `backtest --details` /
+// `--samples` and `score` (definitions: Tests/Fixtures/reference/README.md, case metrics-basic).
+//  1. FORECASTS: `date` (YYYY-MM-DD), `y` (actuals; an empty cell = not known yet, the row is not scored and a
+//     warning says how many), then any of: `mean`, `median` and `f_<name>` point forecasts (each scored under its
+//     name), `q_<level>` quantile forecasts (level in (0, 1), written as in the name, e.g. `q_0.05`),
+//     `lower_<L>` + `upper_<L>` central L % intervals (read as the quantiles (100 − L)/200 and (100 + L)/200),
+//     `norm_mean` + `norm_sd` (Gaussian predictive), `nb_mu` + `nb_alpha` (NB2 predictive, α = 0 is Poisson).
+//     Key columns `origin` (forecast origin of a rolling-origin file: a date may then repeat, once per origin) and
+//     `h` (horizon) are read as keys, not scored. Other columns are ignored with a warning. Every listed cell must
+//     hold a finite number. A `series` column (long format, several series) is refused: scores are per series.
 //  2. TRAIN: `y` (the training series, in date order) and optionally `date` (then strictly increasing; gaps and an
 //     overlap with the forecast period are warnings). Used for the MASE/RMSSE scales.
-//  3. SAMPLES: `date` and ensemble members in every other column (`s001`, …), one row per FORECASTS row with the
-//     same date on the same row; an empty cell is a missing member.
+//  3. SAMPLES: `date` (and `origin`, `h` when FORECASTS has them) and ensemble members in every other column
+//     (`s001`, …), one row per FORECASTS row with the same key on the same row; an empty cell is a missing member.
 //  4. Errors (DataError, naming file, line and column): quantiles that strictly decrease with the level on a row
 //     (equal values are fine), norm_sd ≤ 0, negative nb_mu/nb_alpha, non-count actuals when nb_* columns are present,
-//     a pair column without its partner, bad or repeated dates, SAMPLES rows or dates that do not line up.
+//     a pair column without its partner, bad or repeated dates (per origin), SAMPLES rows or keys that do not line
+//     up, no row with an actual.
 
 /// The inputs of `forecast score`, aligned by day and validated (format at the top of ScoreInput.swift).
 public struct ScoreInput: Sendable {
@@ -71,24 +77,26 @@ public struct ScoreInput: Sendable {
     public init(forecasts: CSVTable, training: CSVTable? = nil, samples: CSVTable? = nil) throws(DataError) {
         var warnings: [String] = []
         source = forecasts.source
+        if forecasts.header.contains("series") {
+            throw DataError(.invalid, file: forecasts.source, line: forecasts.headerLine, column: "series",
+                            expected: "one series per file (scores are not pooled across series: keep the rows of one series)",
+                            found: "a 'series' column (a long-format file of several series)")
+        }
         let dateColumn = try forecasts.columnIndex(named: "date")
         let yColumn = try forecasts.columnIndex(named: "y")
-        dates = try Self.dates(in: forecasts, column: dateColumn, strictlyIncreasing: false)
-        actual = try forecasts.numbers(inColumn: yColumn, missing: .error)
+        let originColumn = forecasts.header.firstIndex(of: "origin")
+        let keyColumns = [dateColumn, yColumn] + [originColumn, forecasts.header.firstIndex(of: "h")].compactMap { $0 }
+        let origins = originColumn.map { k in (0..<forecasts.rowCount).map { forecasts.cell(row: $0, column: k) } }
+        var dates = try Self.dates(in: forecasts, column: dateColumn, strictlyIncreasing: false, keys: origins)
+        var actual = try forecasts.numbers(inColumn: yColumn, missing: .asNaN)
 
         var points: [Column] = [], quantiles: [QuantileColumn] = []
         var pairs: [String: Int] = [:]
         let pairNames = ["norm_mean", "norm_sd", "nb_mu", "nb_alpha"]
-        for (index, header) in forecasts.header.enumerated() where index != dateColumn && index != yColumn {
-            if header.hasPrefix("f_") && header.count > 2 {
-                points.append(Column(name: String(header.dropFirst(2)), header: header,
-                                     values: try forecasts.numbers(inColumn: index, missing: .error)))
-            } else if header.hasPrefix("q_") {
-                let key = String(header.dropFirst(2))
-                guard let level = Double(key), level > 0, level < 1 else {
-                    throw DataError(.invalid, file: forecasts.source, line: forecasts.headerLine, column: header,
-                                    expected: "a quantile level in (0, 1) after 'q_'", found: "'\(key)'")
-                }
+        for (index, header) in forecasts.header.enumerated() where !keyColumns.contains(index) {
+            if let name = Self.pointName(header) {
+                points.append(Column(name: name, header: header, values: try forecasts.numbers(inColumn: index, missing: .error)))
+            } else if let (key, level) = try Self.quantileLevel(header, in: forecasts) {
                 if let twin = quantiles.first(where: { $0.level == level }) {
                     throw DataError(.duplicateColumnName, file: forecasts.source, line: forecasts.headerLine,
                                     column: header, expected: "one column per quantile level",
@@ -103,29 +111,44 @@ public struct ScoreInput: Sendable {
             }
         }
         quantiles.sort { $0.level < $1.level }
-        self.points = points
-        self.quantiles = quantiles
         try Self.checkCrossing(quantiles, in: forecasts)
-        gaussian = try Self.pair(forecasts, pairs, "norm_mean", "norm_sd") { _, sd in
+        var gaussian = try Self.pair(forecasts, pairs, "norm_mean", "norm_sd") { _, sd in
             sd > 0 ? nil : (.spread, "a standard deviation > 0")
         }
-        negativeBinomial = try Self.pair(forecasts, pairs, "nb_mu", "nb_alpha") { mu, alpha in
+        var negativeBinomial = try Self.pair(forecasts, pairs, "nb_mu", "nb_alpha") { mu, alpha in
             mu < 0 ? (.location, "a mean ≥ 0") : alpha < 0 ? (.spread, "a dispersion α ≥ 0 (0 is Poisson)") : nil
         }
-        if negativeBinomial != nil, let row = actual.firstIndex(where: { !CountDistribution.isCount($0) }) {
+        if negativeBinomial != nil, let row = actual.firstIndex(where: { !$0.isNaN && !CountDistribution.isCount($0) }) {
             throw forecasts.cellError(.outOfDomain, row: row, column: yColumn,
                                       expected: "a non-negative integer count (the file has nb_mu/nb_alpha columns)",
                                       found: Self.format(actual[row]))
         }
+        var ensemble = try samples.map { samples throws(DataError) in
+            try Self.members(samples, forecasts: forecasts, dates: dates, origins: origins)
+        }
+        // Rows without an actual (forecast days not observed yet) are read and checked, then left out.
+        let known = actual.indices.filter { !actual[$0].isNaN }
+        if known.isEmpty {
+            throw DataError(.missingValue, file: forecasts.source, line: forecasts.headerLine, column: "y",
+                            expected: "at least one row with an actual value", found: "only empty cells")
+        }
+        if known.count < actual.count {
+            warnings.append("\(forecasts.source ?? "forecasts"): \(actual.count - known.count) of \(actual.count) rows "
+                            + "have no actual value (empty 'y') and are not scored")
+            func keep<T>(_ values: [T]) -> [T] { known.map { values[$0] } }
+            (dates, actual) = (keep(dates), keep(actual))
+            points = points.map { Column(name: $0.name, header: $0.header, values: keep($0.values)) }
+            quantiles = quantiles.map { QuantileColumn(key: $0.key, level: $0.level, header: $0.header, values: keep($0.values)) }
+            gaussian = gaussian.map { ParameterColumns(location: keep($0.location), spread: keep($0.spread)) }
+            negativeBinomial = negativeBinomial.map { ParameterColumns(location: keep($0.location), spread: keep($0.spread)) }
+            ensemble = ensemble.map(keep)
+        }
+        (self.dates, self.actual, self.points, self.quantiles) = (dates, actual, points, quantiles)
+        (self.gaussian, self.negativeBinomial, self.ensemble) = (gaussian, negativeBinomial, ensemble)
         if let training {
             self.training = try Self.trainingSeries(training, forecastDates: dates, warnings: &warnings)
         } else {
             self.training = nil
-        }
-        if let samples {
-            ensemble = try Self.members(samples, forecasts: forecasts, dates: dates)
-        } else {
-            ensemble = nil
         }
         self.warnings = warnings
     }

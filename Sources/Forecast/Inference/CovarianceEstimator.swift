@@ -1,6 +1,6 @@
 /// How the covariance of estimated coefficients is computed.
 ///
-/// Definitions follow `../shared/reference/README.md` (n rows, k = rank, e residuals, B = (XᵀX)⁻¹, h_i
+/// Definitions follow `Tests/Fixtures/reference/README.md` (n rows, k = rank, e residuals, B = (XᵀX)⁻¹, h_i
 /// leverages). They match statsmodels `fit(cov_type=...)` and R `sandwich` — identical formulas:
 /// - `classical`: σ̂² B (OLS); the inverse Fisher / observed information for likelihood models.
 /// - `hc0`: B Xᵀ diag(e²) X B. `hc1`: HC0 · n/(n−k) (R `sandwich::vcovHC(type = "HC1")`; for GLMs also

@@ -9,6 +9,7 @@ extension CountRegression {
     /// - Parameters:
     ///   - design: n×p design shared by every series.
     ///   - responses: m series of n counts each.
+    ///   - offset: n offsets (log exposure) shared by every series, or nil.
     ///   - concurrency: number of parallel workers (default: active processor count).
     public func fitMany(_ design: DesignMatrix, responses: [[Double]], offset: [Double]? = nil,
                         concurrency: Int = ProcessInfo.processInfo.activeProcessorCount)

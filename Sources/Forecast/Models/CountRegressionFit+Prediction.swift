@@ -18,6 +18,7 @@ public struct CountPrediction: Sendable, Equatable {
 extension CountRegressionFit {
     /// Predictions for new rows (m×p, the design's columns by position; aliased columns ignored).
     /// - Parameters:
+    ///   - rows: m×p new design rows.
     ///   - level: Wald level (fraction), default the fit's.
     ///   - offset: m offsets (log exposure) for the new rows, or nil.
     public func predict(_ rows: Matrix, level: Double? = nil, offset: [Double]? = nil) throws(ModelError) -> [CountPrediction] {

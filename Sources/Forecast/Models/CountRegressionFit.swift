@@ -2,7 +2,7 @@ import Foundation
 
 /// The immutable result of a Poisson or NB2 regression.
 ///
-/// Conventions (statsmodels / R, see `../shared/reference/README.md`): `statistic` is z, p-values and
+/// Conventions (statsmodels / R, see `Tests/Fixtures/reference/README.md`): `statistic` is z, p-values and
 /// intervals use the normal distribution; `dfResidual` = n − rank, `dfModel` = rank − 1 with a constant
 /// column (α not counted); `aic` = −2 llf + 2k, `bic` = −2 llf + k ln n with k = rank (+1 for NB2's α);
 /// `deviance` and `pearsonChi2` are those of the GLM at the final α; `scale` is 1.

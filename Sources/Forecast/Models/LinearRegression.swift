@@ -6,7 +6,7 @@
 /// Numerics: Householder QR on unit-norm columns with R's aliasing rule (see `LeastSquaresWorkspace`; by row
 /// blocks in parallel from 20,000 rows);
 /// weighted least squares fits √w·X against √w·y. Results match R `lm()` and statsmodels `OLS`/`WLS`
-/// (see `../shared/reference/README.md` for every definition).
+/// (see `Tests/Fixtures/reference/README.md` for every definition).
 public struct LinearRegression: Sendable, Equatable {
     /// How coefficient standard errors are computed (default `.classical`).
     public var covariance: CovarianceEstimator

@@ -2,7 +2,7 @@ import Foundation
 
 /// The immutable result of a least-squares fit: everything a user asks after `lm()` / statsmodels `OLS.fit()`.
 ///
-/// Conventions (statsmodels; see `../shared/reference/README.md`): k = rank (aliased columns excluded);
+/// Conventions (statsmodels; see `Tests/Fixtures/reference/README.md`): k = rank (aliased columns excluded);
 /// `dfResidual` = n − k; `dfModel` = k − 1 with a constant column, else k; `scale` = SSR/dfResidual;
 /// R² centred with a constant column, uncentred otherwise; `logLikelihood` = −n/2 (log 2π + log(SSR/n) + 1)
 /// (+ ½ Σ log wᵢ for WLS); `aic` = −2 llf + 2k, `bic` = −2 llf + k log n (σ² not counted; R's `AIC(lm)`

@@ -7,7 +7,7 @@ import Foundation
 /// - `poisson`: log link, Var = μ.
 /// - `negativeBinomial(alpha:)`: NB2, log link, Var = μ + α μ² (α > 0; θ = 1/α is R's `theta`/`size`).
 ///
-/// Definitions follow `../shared/reference/README.md` (statsmodels GLM families, R `glm`/`MASS::glm.nb`).
+/// Definitions follow `Tests/Fixtures/reference/README.md` (statsmodels GLM families, R `glm`/`MASS::glm.nb`).
 public enum ResponseFamily: Sendable, Equatable, Hashable {
     case gaussian
     case poisson

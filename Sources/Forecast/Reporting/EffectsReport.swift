@@ -53,7 +53,7 @@ public struct EffectsReport: Sendable {
             ("date", term.dates.count == 1 ? .string("\(term.dates[0])") : .null),
             ("shape", .string(term.shape.name)),
             ("window", .array([.integer(term.first), .integer(term.last)])),
-            ("level", .finite(e.level)),
+            ("level", IntervalLevel.json(percent: e.level)),
             ("coefficient", .finite(e.coefficient)),
             ("standardError", .finite(e.standardError)),
             ("cumulativeExcess", .finite(e.cumulativeExcess)),

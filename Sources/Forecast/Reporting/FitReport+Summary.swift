@@ -77,13 +77,22 @@ extension FitReport {
             lines.append("")
             lines.append("Total over the next \(forecast.days.count) days: mean \(Self.count(total.mean)), median \(Self.count(total.median)) (\(intervals)).")
         }
+        if let accuracy = HeldOutAccuracy(forecast: forecast) {
+            let coverage = accuracy.coverage.map { "\(TextFormat.trimmed($0.level)) % interval \(TextFormat.number($0.coverage * 100)) %" }
+            lines.append("")
+            lines.append("Held-out accuracy (\(accuracy.days) day\(accuracy.days == 1 ? "" : "s") with actuals): "
+                         + "MAE \(TextFormat.number(accuracy.meanAbsoluteError)), pinball \(TextFormat.number(accuracy.pinball)), "
+                         + "CRPS \(accuracy.crps.map(TextFormat.number) ?? "— (analytic intervals keep no paths)"); "
+                         + "coverage: \(coverage.joined(separator: ", ")).")
+        }
         if let threshold {
             lines.append("")
             let crossing = threshold.medianCrossingDate.map { "the median path reaches it on \($0)" }
                 ?? "the median path does not reach it within the horizon"
             let last = threshold.probabilityByDate.last
             lines.append("Threshold \(Self.count(threshold.value)) (from \(Self.count(threshold.base))): \(crossing); " +
-                         "probability of reaching it by \(last.map { "\($0.date)" } ?? "-"): \(TextFormat.number((last?.probability ?? 0) * 100))%.")
+                         "probability of reaching it by \(last.map { "\($0.date)" } ?? "-"): \(Self.pathProbability(last?.probability ?? 0, paths: forecast.paths?.columns))."
+                         )
         }
         if !exceedance.isEmpty {
             lines.append("")
@@ -194,6 +203,18 @@ extension FitReport {
             lines.append(TextFormat.pad("\(day.date)", 11) + cells.map { TextFormat.leftPad($0, 18) }.joined())
         }
         return lines
+    }
+
+    /// A probability estimated from `paths` simulated paths, in percent at the resolution the paths give:
+    /// 1,000 paths resolve 0.1 %, so all paths crossing prints "> 99.9 %" and none "< 0.1 %", never 100 % or 0 %.
+    static func pathProbability(_ probability: Double, paths: Int?) -> String {
+        guard let paths, paths > 0 else { return TextFormat.number(probability * 100) + " %" }
+        let step = 100 / Double(paths)
+        let decimals = max(0, Int((-log10(step)).rounded(.up)))
+        func percent(_ value: Double) -> String { String(format: "%.\(decimals)f", value) }
+        if probability >= 1 { return "> \(percent(100 - step)) %" }
+        if probability <= 0 { return "< \(percent(step)) %" }
+        return "\(percent(probability * 100)) %"
     }
 
     /// Counts and levels with thousands separators and at most one decimal.

@@ -7,7 +7,10 @@ import Foundation
 /// `schema` {`terms`, `columns`, `trendOrigin`, `lagTransform`}, `trainingWindow` {`first`, `last`},
 /// `changepoints` {`automatic`, `dates`, `selected`}, `droppedDays`, `skippedEvents` [{`id`, `date`, `first`, `last`, `reason`}], `dataQuality`, `diagnostics` {`durbinWatson`, `ljungBox`: [{`lag`, `statistic`, `pValue`}]},
 /// `forecast` [{`date`, `mean`, `median`, `intervals`: [{`level`, `lower`, `upper`}], `actual`?}],
-/// `forecastMethod` {`kind`: "analytic"|"simulation", `paths`, `seed`}, `total`, `threshold`.
+/// `forecastMethod` {`kind`: "analytic"|"simulation", `paths`, `seed`}, `total`, `threshold`,
+/// `heldOutAccuracy` (null without held-out actuals) {`days`, `mae`, `pinball`, `crps` (null for analytic
+/// forecasts), `coverage`: [{`level`, `coverage`}]} (``HeldOutAccuracy``), and `fitted`: one
+/// {`date`, `y`, `fitted`, `residual` = y − fitted} per training day used in the fit.
 public struct FitReport: Sendable {
     public let fit: TimeSeriesFit
     public let forecast: ForecastTable
@@ -91,13 +94,35 @@ public struct FitReport: Sendable {
             ("forecastMethod", methodJSON),
             ("total", totalJSON),
             ("threshold", thresholdJSON),
+            ("heldOutAccuracy", heldOutJSON),
+            ("fitted", fittedJSON),
         ]
         if !exceedance.isEmpty { members.append(("exceedance", exceedanceJSON)) }
         return .object(members)
     }
 
+    private var heldOutJSON: JSONValue {
+        guard let accuracy = HeldOutAccuracy(forecast: forecast) else { return .null }
+        return .object([
+            ("days", .integer(accuracy.days)), ("mae", .finite(accuracy.meanAbsoluteError)),
+            ("pinball", .finite(accuracy.pinball)), ("crps", .finite(accuracy.crps)),
+            ("coverage", .array(accuracy.coverage.map {
+                .object([("level", IntervalLevel.json(percent: $0.level)), ("coverage", .finite($0.coverage))])
+            })),
+        ])
+    }
+
+    /// The fitted value and the response residual of every training day used in the fit.
+    private var fittedJSON: JSONValue {
+        .array(zip(fit.trainingDates, fit.regression.fittedValues).map { date, fitted in
+            let y = fit.responseValue(at: date)
+            return .object([("date", .string("\(date)")), ("y", .finite(y)), ("fitted", .finite(fitted)),
+                            ("residual", .finite(y - fitted))])
+        })
+    }
+
     static func interval(_ i: PredictionInterval) -> JSONValue {
-        .object([("level", i.level == i.level.rounded() ? .integer(Int(i.level)) : .number(i.level)),
+        .object([("level", IntervalLevel.json(percent: i.level)),
                  ("lower", .finite(i.lower)), ("upper", .finite(i.upper))])
     }
 
@@ -153,7 +178,7 @@ public struct FitReport: Sendable {
 
     // MARK: CSV
 
-    /// `date,mean,median,lower_80,upper_80,…[,actual]`.
+    /// `date,mean,median,lower_80,upper_80,…[,y]` (y = held-out actuals; the vocabulary of Guides/ForecastFiles.md).
     public func csv() -> String {
         let hasActual = forecast.days.contains { $0.actual != nil }
         var header = ["date", "mean", "median"]
@@ -161,7 +186,7 @@ public struct FitReport: Sendable {
             let label = TextFormat.trimmed(level)
             header += ["lower_\(label)", "upper_\(label)"]
         }
-        if hasActual { header.append("actual") }
+        if hasActual { header.append("y") }  // held-out actuals (Guides/ForecastFiles.md: `score` reads this file)
         var lines = [header.joined(separator: ",")]
         for day in forecast.days {
             var cells = ["\(day.date)", JSONValue.format(day.mean), JSONValue.format(day.median)]

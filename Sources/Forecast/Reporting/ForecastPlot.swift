@@ -4,11 +4,12 @@ import Foundation
 /// fan, held-out actuals, event markers with labels, a date axis with month or week ticks, a title and a legend.
 ///
 /// Default size 1200×600. Series carry a `class` attribute (`observed`, `fitted`, `forecast-mean`, `fan-<level>`,
-/// `actual`, `event`) so tests and styles can find them.
+/// `actual`, `event`, `changepoint`) so tests and styles can find them.
 public struct ForecastPlot: Sendable {
     public var width = 1200.0
     public var height = 600.0
-    /// Days of training history shown before the forecast (default: max(120, 4 × horizon)).
+    /// Days of training history shown before the forecast, never more than the training window (default: the
+    /// last max(365, 4 × horizon) days — a year keeps a long series readable at about 3 pixels a day).
     public var historyDays: Int?
     public var title: String
 
@@ -20,7 +21,7 @@ public struct ForecastPlot: Sendable {
     /// Renders the chart.
     public func render(fit: TimeSeriesFit, forecast: ForecastTable) -> String {
         let horizon = forecast.days.count
-        let shown = historyDays ?? max(120, 4 * horizon)
+        let shown = historyDays ?? max(365, 4 * horizon)
         let lastTraining = fit.trainingWindow.last
         let firstShown = max(fit.trainingWindow.first, lastTraining.adding(days: -shown + 1))
         let lastShown = forecast.days.last?.date ?? lastTraining
@@ -49,22 +50,8 @@ public struct ForecastPlot: Sendable {
         var svg = SVGDocument(width: width, height: height)
         svg.element("text", [("x", "\(left)"), ("y", "30"), ("font-size", "20"), ("fill", "#222222")], text: title)
         // Grid and axes.
-        for tick in yTicks {
-            svg.element("line", [("x1", SVGDocument.number(left)), ("x2", SVGDocument.number(right)),
-                                 ("y1", SVGDocument.number(y(tick))), ("y2", SVGDocument.number(y(tick))),
-                                 ("stroke", "#dddddd"), ("stroke-width", "1")])
-            svg.element("text", [("x", SVGDocument.number(left - 8)), ("y", SVGDocument.number(y(tick) + 4)),
-                                 ("font-size", "12"), ("text-anchor", "end"), ("fill", "#444444")],
-                        text: Self.label(tick))
-        }
-        for tick in Self.dateTicks(firstShown, lastShown) {
-            svg.element("line", [("x1", SVGDocument.number(x(tick.date))), ("x2", SVGDocument.number(x(tick.date))),
-                                 ("y1", SVGDocument.number(bottom)), ("y2", SVGDocument.number(bottom + 5)), ("stroke", "#444444")])
-            svg.element("text", [("x", SVGDocument.number(x(tick.date))), ("y", SVGDocument.number(bottom + 20)),
-                                 ("font-size", "12"), ("text-anchor", "middle"), ("fill", "#444444")], text: tick.label)
-        }
-        svg.element("line", [("x1", SVGDocument.number(left)), ("x2", SVGDocument.number(right)),
-                             ("y1", SVGDocument.number(bottom)), ("y2", SVGDocument.number(bottom)), ("stroke", "#444444")])
+        svg.valueGrid(yTicks, y: y, left: left, right: right)
+        svg.dateAxis(firstShown, lastShown, x: x, left: left, right: right, bottom: bottom)
         // Forecast fan, widest level first.
         let fanColours = ["#9ecae1", "#4292c6", "#2171b5"]
         for (i, level) in levels.enumerated() {
@@ -90,17 +77,20 @@ public struct ForecastPlot: Sendable {
             svg.element("text", [("x", SVGDocument.number(ex + 4)), ("y", SVGDocument.number(top + 14)), ("font-size", "12"),
                                  ("fill", "#54278f")], text: event.id)
         }
+        // Changepoints (trend hinges).
+        for cp in fit.schema.specification.changepoints where cp >= firstShown && cp <= lastShown {
+            svg.element("line", [("x1", SVGDocument.number(x(cp))), ("x2", SVGDocument.number(x(cp))), ("y1", SVGDocument.number(top)),
+                                 ("y2", SVGDocument.number(bottom)), ("stroke", "#cb181d"), ("stroke-dasharray", "3,3"),
+                                 ("class", "changepoint")])
+        }
         // Legend.
         var entries: [(String, String)] = [("#555555", "observed"), ("#e6550d", "fitted"), ("#08519c", "forecast mean")]
         for (i, level) in levels.enumerated() { entries.append((fanColours[min(i, 2)], "\(SVGDocument.number(level))% interval")) }
         if forecast.days.contains(where: { $0.actual != nil }) { entries.append(("#111111", "held-out actual")) }
-        for (i, entry) in entries.enumerated() {
-            let ly = top + 20 * Double(i)
-            svg.element("rect", [("x", SVGDocument.number(right + 20)), ("y", SVGDocument.number(ly)), ("width", "14"),
-                                 ("height", "10"), ("fill", entry.0)])
-            svg.element("text", [("x", SVGDocument.number(right + 40)), ("y", SVGDocument.number(ly + 10)), ("font-size", "12"),
-                                 ("fill", "#222222")], text: entry.1)
+        if fit.schema.specification.changepoints.contains(where: { $0 >= firstShown && $0 <= lastShown }) {
+            entries.append(("#cb181d", "changepoint"))
         }
+        svg.legend(entries, x: right + 20, top: top)
         return svg.text
     }
 
@@ -126,7 +116,7 @@ public struct ForecastPlot: Sendable {
         if last - first > 90 {
             var (year, month) = (first.year, first.month)
             let monthsSpan = (last.year - first.year) * 12 + last.month - first.month
-            let every = max(1, monthsSpan / 10)
+            let every = max(1, (monthsSpan + 9) / 10)  // at most about 10 labels
             var count = 0
             while true {
                 let date = CalendarDate(year: year, month: month, day: 1)!

@@ -3,8 +3,8 @@ import Foundation
 /// What `forecast regress` prints for any fit (OLS, Poisson, NB2): a JSON object with fixed keys and a compact
 /// statsmodels/R-style text summary.
 ///
-/// JSON keys (later issues add keys, never rename): `model` (`ols`|`poisson`|`nb2`), `response`, `nobs`, `rank`,
-/// `dfModel`, `dfResidual`, `level`, `covariance` {`kind`, `maxLags`, `smallSampleCorrection`}, `coefficients`
+/// JSON keys (new keys may be added; existing ones are never renamed): `model` (`ols`|`poisson`|`nb2`), `response`, `nobs`, `rank`,
+/// `dfModel`, `dfResidual`, `level` (percent, e.g. 95), `covariance` {`kind`, `maxLags`, `smallSampleCorrection`}, `coefficients`
 /// [{`name`, `estimate`, `standardError`, `statistic`, `pValue`, `lower`, `upper`}], `aliased`, `rSquared`,
 /// `adjustedRSquared`, `fStatistic`, `fPValue` (null for count models), `scale`, `logLikelihood`, `aic`, `bic`,
 /// `deviance`, `pearsonChi2`, `alpha`, `alphaStandardError` (null when not NB2), `iterations`, `converged`,
@@ -43,7 +43,7 @@ public struct RegressionReport: Sendable {
             ("rank", .integer(fit.rank)),
             ("dfModel", .integer(fit.dfModel)),
             ("dfResidual", .integer(fit.dfResidual)),
-            ("level", .finite(fit.level)),
+            ("level", IntervalLevel.json(percent: fit.level * 100)),  // percent, as every level in the JSON
             ("covariance", .object([
                 ("kind", .string(fit.covarianceEstimator.kindName)),
                 ("maxLags", fit.maxLags.map { .integer($0) } ?? .null),

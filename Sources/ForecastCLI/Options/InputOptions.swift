@@ -1,7 +1,7 @@
 import ArgumentParser
 import Forecast
 
-/// The input options shared by `ingest`, `describe` and later `fit`/`effects`: the file and how its rows become
+/// The input options shared by `ingest`, `describe`, `fit`, `effects` and `backtest`: the file and how its rows become
 /// one value per day. `ingestOptions()` turns them into the library's `IngestOptions`; `validate()` rejects
 /// conflicting combinations as usage errors (exit 64) before any file is read.
 struct InputOptions: ParsableArguments {

@@ -18,13 +18,13 @@ struct ModelInput {
     let to: CalendarDate?
 
     init(input: InputOptions, terms: TermOptions) throws {
-        var options = try input.ingestOptions()
+        var options = try input.ingestOptions(regressors: terms.regressor)
         from = options.from
         to = options.to
         options.from = nil
         options.to = nil
         series = try DailySeries.ingest(path: input.file, options: options)
-        responseName = input.values.first ?? series.names.first!
+        responseName = try input.responseName(in: series, regressors: terms.regressor)
         response = try series.column(named: responseName)
         var regressors: [String: [Double]] = [:]
         for name in terms.regressor { regressors[name] = try series.column(named: name) }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Forecast
 
-/// Design-term options shared by `fit` (and later `effects`, `backtest`): each flag changes only its own term.
+/// Design-term options shared by `fit`, `effects` and `backtest`: each flag changes only its own term.
 /// Defaults: const + linear trend + day of week; nothing else is added implicitly.
 struct TermOptions: ParsableArguments {
     @Option(help: "Trend: none, linear or quadratic (trend = years since the first training day).")
@@ -43,9 +43,10 @@ struct TermOptions: ParsableArguments {
     @Option(help: "A numeric column of the file entered as it is (repeatable).")
     var regressor: [String] = []
 
-    /// The specification these options describe: the --event windows, then the calendar's events filtered by
-    /// --kind/--ids (`EventWindow.windows(calendar:kind:ids:offsets:)`); events outside the training window are
-    /// dropped later, by `DesignSpecification.droppingEvents(outside:among:)`.
+    /// The specification these options describe: the `--event` windows, then the calendar's events filtered by
+    /// `--kind`/`--ids` (`EventWindow.windows(calendar:kind:ids:offsets:)`), all with `--window` unless given their
+    /// own. No event is dropped here, so `skipped` is always empty; events outside the training window are dropped
+    /// later, by `DesignSpecification.droppingEvents(outside:among:)`, and reported by the fit.
     func specification(calendar: [(id: String, date: CalendarDate, kind: String)]) -> (DesignSpecification, skipped: [String]) {
         let range = window ?? WindowArgument(first: 0, last: 13)
         var windows = events.map { $0.explicitWindow ? $0.window

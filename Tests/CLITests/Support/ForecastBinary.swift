@@ -11,11 +11,11 @@ enum ForecastBinary {
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    static let shared = packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
+    /// `Tests/Fixtures`: NIST StRD files and the statsmodels/R reference cases (`reference/<case>/…`).
+    static let fixtures = packageRoot.appendingPathComponent("Tests/Fixtures")
 
-    static var sharedIsAvailable: Bool {
-        FileManager.default.fileExists(atPath: shared.appendingPathComponent("reference/README.md").path)
-    }
+    /// `datasets/raw`: the raw feeds the shipped series are built from.
+    static let raw = packageRoot.appendingPathComponent("datasets/raw")
 
     /// The `forecast` binary: next to the test executable, else in .build/debug.
     static let url: URL = {

@@ -17,8 +17,19 @@ import Testing
         #expect(text.contains(#""duplicates":[{"date":"2024-01-01","lines":[2,3]}]"#))
         #expect(text.contains(#""gaps":[{"first":"2024-01-02","last":"2024-01-02","days":1}]"#))
         #expect(text.contains(#""negatives":[{"date":"2024-01-03","value":-1.5}]"#))
-        #expect(text.contains(#""dateColumn":{"name":"date","rule":"the column named 'date'","format":"iso-datetime"}"#))
+        // Plain YYYY-MM-DD dates are format "iso" (issue 15, item 4; they were reported as "iso-datetime").
+        #expect(text.contains(#""dateColumn":{"name":"date","rule":"the column named 'date'","format":"iso"}"#))
         #expect(text.contains(#""correctionPolicy":null"#) && text.contains(#""events":null"#))
+    }
+
+    @Test("Date format: iso when every date is plain, iso-datetime when any carries a time, dd.mm.yyyy for dots")
+    func dateFormatReported() throws {
+        #expect(try ingestCSV("date,n\n2024-01-01,1\n2024-01-02,2\n").quality.dateFormat == .iso)
+        #expect(try ingestCSV("date,n\n2024-01-01,1\n2024-01-02 08:00,2\n").quality.dateFormat == .isoDateTime)
+        #expect(try ingestCSV("date,n\n2024-01-01T08:00,1\n2024-01-02,2\n").quality.dateFormat == .isoDateTime)
+        #expect(try ingestCSV("date,n\n01.01.2024,1\n02.01.2024,2\n").quality.dateFormat == .dayMonthYearDots)
+        // An explicit format is reported as given.
+        #expect(try ingestCSV("date,n\n2024-01-01,1\n", options { $0.dateFormat = .isoDateTime }).quality.dateFormat == .isoDateTime)
     }
 
     @Test("JSON: corrections with their action and the days a spread went to")
@@ -35,7 +46,7 @@ import Testing
         let s = try ingestCSV("date,n\n2024-01-03,5\n2024-01-01,6\n", source: "x.csv")
         #expect(s.quality.summary() == """
             input: x.csv (CSV, 2 rows)
-            date column: 'date' (the column named 'date'), format iso-datetime; rows newest first (sorted)
+            date column: 'date' (the column named 'date'), format iso; rows newest first (sorted)
             mode: levels (one row per day)
             values: n
             dates: input 2024-01-01 .. 2024-01-03 (3 days); output 2024-01-01 .. 2024-01-03 (3 days)

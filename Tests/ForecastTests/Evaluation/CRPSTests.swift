@@ -73,7 +73,7 @@ struct CRPSTests {
 
     @Test("Student t → Gaussian as ν → ∞ (metrics-basic day 1), error O(1/ν); ν = ∞ is the Gaussian form")
     func studentTGaussianLimit() {
-        // ../shared/reference/metrics-basic, data.csv row 2025-07-01: y = 56, norm_mean, norm_sd; expected.json
+        // Tests/Fixtures/reference/metrics-basic, data.csv row 2025-07-01: y = 56, norm_mean, norm_sd; expected.json
         // crps_gaussian_per_day[0] (properscoring crps_gaussian).
         let (y, mu, sd, gaussian) = (56.0, 189.6502667274582, 172.2060881016998, 79.66628384085126)
         #expect(abs(CRPS.gaussian(actual: y, mean: mu, standardDeviation: sd) - gaussian) <= 1e-12 * gaussian)

@@ -94,4 +94,44 @@ struct ScoreInputTests {
             try ScoreInput(forecasts: fc, training: table("date,y\n2025-06-28,1\n2025-06-27,2\n", "t.csv"))
         }
     }
+
+    @Test("fit --output columns: mean and median are points, lower_L/upper_L the quantiles (100 ∓ L)/200")
+    func fitVocabulary() throws {
+        let text = "date,mean,median,lower_80,upper_80,lower_95,upper_95,y\n2025-07-01,5,4,1,9,0,12,6\n2025-07-02,5,4,1,9,0,12,\n"
+        let input = try ScoreInput(forecasts: table(text, "fit.csv"))
+        #expect(input.points.map(\.name) == ["mean", "median"])
+        #expect(input.quantiles.map(\.level) == [0.025, 0.1, 0.9, 0.975])
+        #expect(input.quantiles.map(\.header) == ["lower_95", "lower_80", "upper_80", "upper_95"])
+        // The row without an actual is read and checked, then left out.
+        #expect(input.actual == [6] && input.dates.map(\.description) == ["2025-07-01"] && input.quantiles[0].values == [0])
+        #expect(input.warnings == ["fit.csv: 1 of 2 rows have no actual value (empty 'y') and are not scored"])
+        #expect(throws: DataError(.missingValue, file: "e.csv", line: 1, column: "y",
+                                  expected: "at least one row with an actual value", found: "only empty cells")) {
+            try ScoreInput(forecasts: table("date,y,mean\n2025-07-01,,1\n", "e.csv"))
+        }
+        #expect(throws: DataError(.invalid, file: "l.csv", line: 1, column: "lower_0.8",
+                                  expected: "an interval level in percent, in (1, 100), after 'lower_'", found: "'0.8'")) {
+            try ScoreInput(forecasts: table("date,y,lower_0.8\n2025-07-01,1,1\n", "l.csv"))
+        }
+    }
+
+    @Test("backtest --details columns: origin and h are keys; a date repeats once per origin, not within one")
+    func backtestVocabulary() throws {
+        let details = "origin,date,h,mean,q_0.1,q_0.9,y\n2025-03-01,2025-03-02,1,5,1,9,4\n2025-03-01,2025-03-03,2,5,1,9,7\n"
+            + "2025-03-02,2025-03-03,1,6,2,10,7\n"
+        let samples = "origin,date,h,s0001,s0002\n2025-03-01,2025-03-02,1,3,5\n2025-03-01,2025-03-03,2,6,8\n2025-03-02,2025-03-03,1,7,9\n"
+        let input = try ScoreInput(forecasts: table(details, "d.csv"), samples: table(samples, "s.csv"))
+        #expect(input.points.map(\.name) == ["mean"] && input.actual == [4, 7, 7] && input.warnings.isEmpty)
+        #expect(input.ensemble == [[3, 5], [6, 8], [7, 9]])
+        let twice = "origin,date,h,mean,y\n2025-03-01,2025-03-02,1,5,4\n2025-03-01,2025-03-02,1,5,4\n"
+        #expect(throws: DataError(.duplicateDate(firstLine: 2), file: "t.csv", line: 3, column: "date",
+                                  expected: "one row per day and origin", found: "2025-03-02 again")) {
+            try ScoreInput(forecasts: table(twice, "t.csv"))
+        }
+        let otherOrigin = samples.replacingOccurrences(of: "2025-03-02,2025-03-03,1,7,9", with: "2025-03-01,2025-03-03,1,7,9")
+        #expect(throws: DataError(.invalid, file: "s.csv", line: 4, column: "origin",
+                                  expected: "2025-03-02 (the origin on line 4 of d.csv)", found: "'2025-03-01'")) {
+            try ScoreInput(forecasts: table(details, "d.csv"), samples: table(otherOrigin, "s.csv"))
+        }
+    }
 }

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Forecast
 
-/// One case of ../shared/reference (expected.json + its CSV files) and the single checker every reference
+/// One case of Tests/Fixtures/reference (expected.json + its CSV files) and the single checker every reference
 /// test goes through: element-wise |a − e| ≤ rel·|e| + abs with the case's own tolerances, integers exact,
 /// null ⇔ not estimable (NaN). Failures print the case, quantity, element, both values and the provenance.
 struct ReferenceCase {
@@ -11,7 +11,7 @@ struct ReferenceCase {
 
     init(_ name: String) throws {
         self.name = name
-        let data = try Data(contentsOf: SharedData.url("reference/\(name)/expected.json"))
+        let data = try Data(contentsOf: Fixtures.url("reference/\(name)/expected.json"))
         json = try JSONSerialization.jsonObject(with: data) as! [String: Any]
     }
 
@@ -20,7 +20,7 @@ struct ReferenceCase {
     var options: [String: Any] { json["options"] as! [String: Any] }
     var provenance: String { "\(json["provenance"] ?? "")" }
 
-    func path(_ file: String) -> String { SharedData.url("reference/\(name)/\(file)").path }
+    func path(_ file: String) -> String { Fixtures.url("reference/\(name)/\(file)").path }
 
     func tolerance(_ quantity: String) -> (rel: Double, abs: Double) {
         let rel = Self.number((json["tolerance"] as? [String: Any])?[quantity]) ?? 0
@@ -58,11 +58,19 @@ struct ReferenceCase {
             return
         }
         let (rel, absolute) = tolerance(quantity)
-        let bound = rel * Swift.abs(expectedValue) + absolute
-        let passes = Swift.abs(actual - expectedValue) <= bound
-        #expect(passes, """
-            \(name) \(quantity)[\(element)]: got \(actual), expected \(expectedValue) \
-            (|diff| \(Swift.abs(actual - expectedValue)) > \(bound)); reference: \(provenance)
+        Self.compare(actual, expectedValue, rel: rel, abs: absolute, label: "\(name) \(quantity)[\(element)]",
+                     reference: provenance, sourceLocation: sourceLocation)
+    }
+
+    /// The one comparison every reference number goes through: |a − e| ≤ rel·|e| + abs, the failure naming
+    /// `label`, both values and where the reference came from. Also used directly for reference numbers that are
+    /// not in a case file (e.g. `WLSPersonnelTests`).
+    static func compare(_ actual: Double, _ expected: Double, rel: Double, abs absolute: Double = 0, label: String,
+                        reference: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let bound = rel * Swift.abs(expected) + absolute
+        #expect(Swift.abs(actual - expected) <= bound, """
+            \(label): got \(actual), expected \(expected) (|diff| \(Swift.abs(actual - expected)) > \(bound)); \
+            reference: \(reference)
             """, sourceLocation: sourceLocation)
     }
 
@@ -72,6 +80,32 @@ struct ReferenceCase {
                 sourceLocation: sourceLocation)
         for (i, (a, e)) in zip(actual, expectedValues).enumerated() {
             check(a, e, quantity, element: labels?[i] ?? "\(i)", sourceLocation: sourceLocation)
+        }
+    }
+
+    /// The coefficient table against `params`, `bse`, `tvalues`, `pvalues` and, when the case has them,
+    /// `conf_int_lower` / `conf_int_upper` (each a {column: value} entry).
+    func checkCoefficientTable(_ coefficients: [CoefficientEstimate], sourceLocation: SourceLocation = #_sourceLocation) {
+        let quantities: [(String, KeyPath<CoefficientEstimate, Double>)] = [
+            ("params", \.estimate), ("bse", \.standardError), ("tvalues", \.statistic), ("pvalues", \.pValue),
+            ("conf_int_lower", \.lower), ("conf_int_upper", \.upper),
+        ]
+        for (quantity, value) in quantities where expected[quantity] != nil {
+            check(coefficients.map { $0[keyPath: value] }, byColumn(quantity), quantity, labels: columns,
+                  sourceLocation: sourceLocation)
+        }
+    }
+
+    /// A covariance matrix against the {row: {column: value}} entry `quantity` over `names` (default: the columns).
+    func checkCovariance(_ matrix: Matrix, _ quantity: String, names: [String]? = nil,
+                         sourceLocation: SourceLocation = #_sourceLocation) {
+        let names = names ?? columns
+        let expectedMatrix = self.matrix(quantity, names: names)
+        #expect(matrix.rows == names.count && matrix.columns == names.count, "\(name) \(quantity): shape",
+                sourceLocation: sourceLocation)
+        for i in names.indices where i < matrix.rows {
+            check(matrix.row(i), expectedMatrix[i], quantity, labels: names.map { "\(names[i]),\($0)" },
+                  sourceLocation: sourceLocation)
         }
     }
 

@@ -25,7 +25,7 @@ extension BacktestResult {
     /// "methods": {"updated": n, …}, "metrics": {scores}, "byHorizon": [{"h", scores…}],
     /// "baselines": {"naive": {scores…, "byHorizon"}, "seasonalNaive": {…}},
     /// "skill": {"naive": {"mae", "pinball", "crps"}, "seasonalNaive": {…}},
-    /// "failedOrigins": [{"origin", "reason", "fallback"}]}` (scores: ``BacktestScores/jsonFields``).
+    /// "failedOrigins": [{"origin", "reason", "fallback"}]}` (scores: the fields of ``BacktestScores``).
     /// Without baselines (``BacktestSpecification/baselines`` false) `baselines` and `skill` are null.
     public func json() -> JSONValue {
         let levels = specification.quantileLevels, period = specification.seasonalPeriod
@@ -86,13 +86,14 @@ extension BacktestResult {
 
     private static func cell(_ value: Double) -> String { value.isFinite ? "\(value)" : "" }
 
-    /// `origin,date,h,mean,q<level>,…`: one row per (origin, h), origin-major (empty cells for missing values).
+    /// `origin,date,h,mean,q_<level>,…,y`: one row per (origin, h), origin-major (empty cells for missing values),
+    /// `y` = the actual. The column vocabulary of Guides/ForecastFiles.md: `forecast score` reads the file as it is.
     public func detailsCSV() -> String {
-        var lines = [(["origin", "date", "h", "mean"] + specification.quantileLevels.map { "q" + Self.levelKey($0) })
+        var lines = [(["origin", "date", "h", "mean"] + specification.quantileLevels.map { "q_" + Self.levelKey($0) } + ["y"])
             .joined(separator: ",")]
         for row in model.rows {
-            lines.append((["\(row.origin)", "\(row.date)", "\(row.h)", Self.cell(row.mean)] + row.quantiles.map(Self.cell))
-                .joined(separator: ","))
+            lines.append((["\(row.origin)", "\(row.date)", "\(row.h)", Self.cell(row.mean)] + row.quantiles.map(Self.cell)
+                          + [Self.cell(row.actual)]).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }
