@@ -19,15 +19,22 @@ enum QuantileAveraging {
         var result = Matrix(rows: rows, columns: n)
         var sum = [Double](repeating: 0, count: n)
         var column = [Double](repeating: 0, count: n)
+        var referenceRow = [Double](repeating: 0, count: n)
+        let scale = 1 / Double(members.count)
         for t in 0..<rows {
             for i in 0..<n { sum[i] = 0 }
             for member in members {
-                for p in 0..<n { column[p] = member[t, p] }
+                member.storage.withUnsafeBufferPointer { values in
+                    for p in 0..<n { column[p] = values[p * rows + t] }
+                }
                 column.sort()
                 for i in 0..<n { sum[i] += column[i] }
             }
-            let order = (0..<n).sorted { members[reference][t, $0] < members[reference][t, $1] }
-            let scale = 1 / Double(members.count)
+            // The reference's day-t row copied once: the index sort then compares plain array elements.
+            members[reference].storage.withUnsafeBufferPointer { values in
+                for p in 0..<n { referenceRow[p] = values[p * rows + t] }
+            }
+            let order = (0..<n).sorted { referenceRow[$0] < referenceRow[$1] }
             for (rank, p) in order.enumerated() {
                 let value = sum[rank] * scale
                 result[t, p] = roundToCounts ? max(0, value.rounded()) : value
