@@ -37,3 +37,31 @@ struct LocalLevelShortcutTests {
         }
     }
 }
+
+@Suite("Quantile averaging's counting sorts equal the comparison sorts")
+struct QuantileAveragingCountingTests {
+    @Test("Integer draws with ties: countingSort equals sort(), countingOrder equals the stable sorted(by:)")
+    func countingEqualsComparison() {
+        var random = SeededRandom(seed: 11)
+        let draws = (0..<500).map { _ in Double(Int(random.uniform() * 40)) }
+        var counted = draws
+        #expect(QuantileAveraging.countingSort(&counted))
+        #expect(counted == draws.sorted())
+        let order = QuantileAveraging.countingOrder(draws)
+        #expect(order == (0..<draws.count).sorted { draws[$0] < draws[$1] })
+        // Ties in index order (what a stable sort gives), checked directly.
+        if let order {
+            for k in 1..<order.count where draws[order[k]] == draws[order[k - 1]] { #expect(order[k] > order[k - 1]) }
+        }
+    }
+
+    @Test("Non-counts (fractions, −0, values past 4·count) fall back to the comparison sort")
+    func fallBack() {
+        for values in [[0.5, 1, 2], [-0.0, 1, 2], [0, 1, 100]] {
+            var copy = values
+            #expect(!QuantileAveraging.countingSort(&copy))
+            #expect(copy.map(\.bitPattern) == values.map(\.bitPattern))
+            #expect(QuantileAveraging.countingOrder(values) == nil)
+        }
+    }
+}
