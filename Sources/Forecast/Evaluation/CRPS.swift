@@ -89,7 +89,12 @@ public enum CRPS {
     /// NaN members are dropped; NaN when y is NaN or no member is left. O(M log M).
     public static func ensemble(actual y: Double, members: [Double], fair: Bool = false) -> Double {
         if y.isNaN { return .nan }
-        let sorted = members.filter { !$0.isNaN }.sorted()
+        return ensemble(actual: y, sortedMembers: members.filter { !$0.isNaN }.sorted(), fair: fair)
+    }
+
+    /// The same for members already in ascending order without NaN (no copy, no sort; the same value).
+    static func ensemble(actual y: Double, sortedMembers sorted: [Double], fair: Bool = false) -> Double {
+        if y.isNaN { return .nan }
         let m = sorted.count
         if m == 0 || (fair && m < 2) { return .nan }
         var spread = CompensatedSum(), distance = CompensatedSum()

@@ -9,12 +9,16 @@
 //    empirical ratios and every score still see it.
 // 3. The response is counts (`isInteger`) when every finite value is an integer; count forecasts are rounded.
 
+import Foundation
+
 /// Which days of a history are level observations (policy above).
 struct LevelObservations: Sendable {
     /// The response as given (NaN = missing), one per day.
     let values: [Double]
     /// `level[t]`: the value when day t is a level observation, else NaN.
     let level: [Double]
+    /// log(1 + level[t]) (NaN where `level` is NaN), computed once for every member that smooths on the log scale.
+    let logLevel: [Double]
     /// Every finite value is an integer.
     let isInteger: Bool
 
@@ -36,6 +40,7 @@ struct LevelObservations: Sendable {
             recent.append(y)
         }
         self.level = level
+        logLevel = level.map { log1p($0) }
         isInteger = values.allSatisfy { !$0.isFinite || $0 == $0.rounded() }
     }
 
@@ -43,12 +48,14 @@ struct LevelObservations: Sendable {
 
     /// The first `days` days (the rules look only backwards, so this equals the observations of that history).
     func prefix(_ days: Int) -> LevelObservations {
-        LevelObservations(values: Array(values[0..<days]), level: Array(level[0..<days]), isInteger: isInteger)
+        LevelObservations(values: Array(values[0..<days]), level: Array(level[0..<days]),
+                          logLevel: Array(logLevel[0..<days]), isInteger: isInteger)
     }
 
-    private init(values: [Double], level: [Double], isInteger: Bool) {
+    private init(values: [Double], level: [Double], logLevel: [Double], isInteger: Bool) {
         self.values = values
         self.level = level
+        self.logLevel = logLevel
         self.isInteger = isInteger
     }
 

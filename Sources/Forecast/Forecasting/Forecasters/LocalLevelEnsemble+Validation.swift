@@ -77,25 +77,38 @@ extension LocalLevelEnsemble {
         var result: [Tuning: (sum: Double, count: Int)] = [:]
         let firstDay = start.adding(days: length)
         let factors = grid.contains(where: \.dayOfWeek) ? Self.dayOfWeekFactors(prefix, start: start) : nil
+        var negativeBinomialFits: [Double: LocalLevelMember] = [:]
         for c in Set(grid.map(\.memoryScale)).sorted() {
             // Policy 2 on the members' sorted marginals: the rank-by-rank average is the combined marginal.
-            let members = self.members(prefix, memoryScale: c, horizon: horizon)
-            var combined = [[Double]](repeating: [Double](repeating: 0, count: Self.innerPaths), count: horizon)
+            let members = self.members(prefix, memoryScale: c, horizon: horizon, negativeBinomialFits: &negativeBinomialFits)
+            // Day t's combined values at combined[t·innerPaths ..< (t+1)·innerPaths].
+            let width = Self.innerPaths
+            var combined = [Double](repeating: 0, count: horizon * width)
             for (i, member) in members.enumerated() {
                 var random = RandomSource(seed: UInt64(length), key: UInt64(i + 1))
-                let marginals = member.sortedMarginals(horizon: horizon, count: Self.innerPaths, random: &random)
-                for t in 0..<horizon {
-                    for j in 0..<Self.innerPaths { combined[t][j] += marginals[t][j] / Double(members.count) }
+                let marginals = member.sortedMarginals(horizon: horizon, count: width, random: &random)
+                combined.withUnsafeMutableBufferPointer { out in
+                    for t in 0..<horizon {
+                        marginals[t].withUnsafeBufferPointer { day in
+                            for j in 0..<width { out[t * width + j] += day[j] / Double(members.count) }
+                        }
+                    }
                 }
             }
+            // The combined values ascend (an average of ascending lists) and stay so under f > 0, rounding and
+            // max(0, ·): the CRPS needs no sort.
+            var values = [Double](repeating: 0, count: width)
             for tuning in grid where tuning.memoryScale == c {
                 var sum = 0.0, count = 0
                 for t in 0..<horizon {
                     let actual = data.values[length + t]
                     guard actual.isFinite else { continue }
                     let f = tuning.dayOfWeek ? factors?[firstDay.adding(days: t).weekday - 1] ?? 1 : 1
-                    let values = combined[t].map { data.isInteger ? max(0, ($0 * f).rounded()) : max(0, $0 * f) }
-                    sum += CRPS.ensemble(actual: actual, members: values)
+                    for j in 0..<width {
+                        let value = combined[t * width + j]
+                        values[j] = data.isInteger ? max(0, (value * f).rounded()) : max(0, value * f)
+                    }
+                    sum += CRPS.ensemble(actual: actual, sortedMembers: values)
                     count += 1
                 }
                 result[tuning] = (sum, count)

@@ -137,7 +137,22 @@ public struct LocalLevelEnsemble: Forecaster {
 
     /// The members of policy 1 at memory scale c.
     func members(_ data: LevelObservations, memoryScale c: Double, horizon: Int) -> [LocalLevelMember] {
-        return halfLives.map { LocalLevelMember.negativeBinomial(data, halfLife: $0 * c) }
+        var fits: [Double: LocalLevelMember] = [:]
+        return members(data, memoryScale: c, horizon: horizon, negativeBinomialFits: &fits)
+    }
+
+    /// The same, reading and storing NB2 fits by half-life in `fits`: the memory scales ½, 1, 2 share half-lives
+    /// (7·2 = 14·1 = 28·½), and a fit depends only on the data and its half-life.
+    func members(_ data: LevelObservations, memoryScale c: Double, horizon: Int,
+                 negativeBinomialFits fits: inout [Double: LocalLevelMember]) -> [LocalLevelMember] {
+        let negativeBinomial = halfLives.map { base -> LocalLevelMember in
+            let halfLife = base * c
+            if let fit = fits[halfLife] { return fit }
+            let fit = LocalLevelMember.negativeBinomial(data, halfLife: halfLife)
+            fits[halfLife] = fit
+            return fit
+        }
+        return negativeBinomial
             + smoothingWeights.map {
                 LocalLevelMember.ratios(data, weight: 1 - pow(1 - $0, 1 / c), horizon: horizon, window: ratioWindow)
             }
