@@ -8,12 +8,41 @@ struct EffectsCommand: ParsableCommand {
         commandName: "effects",
         abstract: "Measure the response of a daily series to trigger events: excess per day and in total, tests.",
         discussion: """
-            The baseline is fit's model (same input, window, term, model and covariance options; AR terms are refused). \
+            --design counterfactual (the default) trains a forecaster (--model nb2|poisson|ols; NB2 with trend and day \
+            of week) only on the --pre days before each trigger (ending --gap days before it), forecasts the window as \
+            sample paths and reports observed − counterfactual per day and in total with intervals from the paths, the \
+            relative effect, the tail probability and a p-value calibrated on placebo triggers before the trigger \
+            (--placebo-range: the whole series). Controls (--control FILE:COL) enter as regressors. \
+            --design regression: the baseline is fit's model (same input, window, term, model and covariance options; AR terms are refused). \
             Each trigger gets a response shape (pulse, step, decay with an estimated half-life, or free per-day terms); \
             the excess is μ̂ − μ̂⁰ with the trigger's terms set to zero, other events kept. Leads (negative window \
             offsets) feed a likelihood-ratio pre-trend test; placebo dates give a one-sided p-value.
             """
     )
+
+    @Option(help: "Design: counterfactual (forecast from pre-trigger days only) or regression (in-sample event terms).")
+    var design: DesignArgument = .counterfactual
+
+    @Option(help: "Counterfactual design: pre-trigger training days (fewer are used when the data start later, down to \(CounterfactualDesign.minimumPreDays)).")
+    var pre: Int = 180
+
+    @Option(help: "Counterfactual design: days left out between the training days and the window.")
+    var gap: Int = 0
+
+    @Option(help: "Counterfactual design: a control series FILE:COLUMN observed through the window, assumed unaffected (repeatable).")
+    var control: [ControlArgument] = []
+
+    @Flag(help: "Counterfactual design: placebo triggers anywhere in the series (default: only before the trigger).")
+    var placeboRange = false
+
+    @Flag(help: "Analyse the one trigger over a fixed grid of designs (windows, pre-periods, shapes, covariances); verdict first. With --plot: a specification-curve SVG.")
+    var robustness = false
+
+    @Option(help: "Mass barrages as events: a barrage day has ≥ N per day, or (auto) ≥ 3 × the median of the 28 days before; counts triggers followed by one within --within days against all dates (exact permutation p).")
+    var barrage: BarrageArgument?
+
+    @Option(help: "With --barrage: days after a trigger in which a barrage counts.")
+    var within: Int = 21
 
     @OptionGroup var input: InputOptions
     @OptionGroup var terms: TermOptions
@@ -50,6 +79,7 @@ struct EffectsCommand: ParsableCommand {
     @Option(help: "Write an SVG: observed vs counterfactual around each event, and the cumulative excess.")
     var plot: String?
 
+    enum DesignArgument: String, ExpressibleByArgument, CaseIterable { case counterfactual, regression }
     enum ShapeArgument: String, ExpressibleByArgument, CaseIterable { case pulse, step, decay, free }
     enum PoolArgument: String, ExpressibleByArgument, CaseIterable { case kind }
     enum IntervalArgument: String, ExpressibleByArgument, CaseIterable { case simulation, delta }
@@ -68,15 +98,59 @@ struct EffectsCommand: ParsableCommand {
         try OptionBounds.check(shift, "--shift", in: 0...OptionBounds.maxOffset, unit: "days")
         try OptionBounds.check(paths, "--paths", in: 1...OptionBounds.maxDraws)
         if pool != nil && terms.eventsFile == nil { throw ValidationError("--pool kind pools events from --events FILE") }
+        guard within >= 1 else { throw ValidationError("--within must be ≥ 1 day, got \(within)") }
+        if design == .counterfactual && barrage == nil {
+            let regressionOnly = [(shape != .pulse, "--shape"), (pool != nil, "--pool"), (shift > 0, "--shift"),
+                                  (modelOptions.covariance != .classical, "--covariance"), (intervalMethod != .simulation, "--interval-method"),
+                                  (plot != nil && !robustness, "--plot (without --robustness)")]
+            if let (_, name) = regressionOnly.first(where: { $0.0 }) {
+                throw ValidationError("\(name) applies to --design regression (the counterfactual design forecasts from the pre-trigger days)")
+            }
+            guard pre >= CounterfactualDesign.minimumPreDays else {
+                throw ValidationError("--pre must be at least \(CounterfactualDesign.minimumPreDays) days, got \(pre)")
+            }
+            guard gap >= 0 else { throw ValidationError("--gap must be ≥ 0, got \(gap)") }
+            if robustness && (terms.events.count + (terms.eventsFile == nil ? 0 : 1) != 1 || terms.eventsFile != nil && terms.ids?.contains(",") != false) {
+                throw ValidationError("--robustness analyses one trigger: give one --event DATE:ID or --events FILE --ids ID")
+            }
+        } else if !control.isEmpty || placeboRange || robustness {
+            throw ValidationError("\(!control.isEmpty ? "--control" : placeboRange ? "--placebo-range" : "--robustness") applies to --design counterfactual (the default)")
+        }
         if modelOptions.covariance == .hc2 || modelOptions.covariance == .hc3 {
             throw ValidationError("--covariance \(modelOptions.covariance.rawValue) is not available in effects")
         }
     }
 
     func run() throws {
-        var output = CommandOutput(inputs: [input.file, terms.eventsFile])
+        var output = CommandOutput(inputs: [input.file, terms.eventsFile] + control.map(\.file))
         try output.claim(plot, option: "--plot")
         try output.run { output in
+            if let barrage {
+                let report = try reportingFailures(file: input.file) { try makeBarrageReport(barrage) }
+                switch format {
+                case .json:
+                    output.print(JSONValue.object([("design", .string("barrage")), ("warnings", .array([])),
+                                                   ("barrage", report.json())]).serialized())
+                case .table: output.print(report.table(), terminator: "")
+                }
+                return
+            }
+            if design == .counterfactual {
+                let (report, grid) = try reportingFailures(file: input.file) { try makeCounterfactualReport() }
+                if plot != nil, let grid {
+                    let title = "\(report.result.responseName): '\(grid.trigger.id)' over \(grid.rows.count) specifications"
+                    try output.stage(SpecificationCurvePlot(title: title).render(grid), for: "--plot")
+                }
+                switch format {
+                case .json:
+                    guard case let .object(members) = report.json() else { preconditionFailure("CounterfactualReport.json() is an object") }
+                    output.print(JSONValue.object((grid.map { [("robustness", RobustnessReport(grid: $0).json())] } ?? []) + members).serialized())
+                case .table:
+                    if let grid { output.print(RobustnessReport(grid: grid).table()) }
+                    output.print(report.table(), terminator: "")
+                }
+                return
+            }
             let (report, series, responseName) = try reportingFailures(file: input.file) { try makeReport() }
             if plot != nil {
                 let values = try reportingFailures { try series.column(named: responseName) }
@@ -112,14 +186,14 @@ struct EffectsCommand: ParsableCommand {
             let adHoc = windows.filter { !fromFile.contains($0.id) }
             let pooled = windows.filter { fromFile.contains($0.id) }
             let kinds = Dictionary(grouping: pooled) { w in calendar.events.first { $0.id == w.id }?.kind ?? "" }
-            triggers = adHoc.map { EventTerm(id: $0.id, dates: [$0.date], first: $0.first, last: $0.last, shape: responseShape) }
+            triggers = try adHoc.map { try EventTerm(id: $0.id, dates: [$0.date], first: $0.first, last: $0.last, shape: responseShape) }
             for kind in kinds.keys.sorted() {
                 let members = kinds[kind]!
-                triggers.append(EventTerm(id: kind, dates: members.map(\.date).sorted(), first: members[0].first,
+                triggers.append(try EventTerm(id: kind, dates: members.map(\.date).sorted(), first: members[0].first,
                                           last: members[0].last, shape: responseShape))
             }
         } else {
-            triggers = windows.map { EventTerm(id: $0.id, dates: [$0.date], first: $0.first, last: $0.last, shape: responseShape) }
+            triggers = try windows.map { try EventTerm(id: $0.id, dates: [$0.date], first: $0.first, last: $0.last, shape: responseShape) }
         }
         let base = TimeSeriesModel(design: design, kind: modelOptions.kind, covariance: modelOptions.estimator,
                                    from: data.from, to: data.to)

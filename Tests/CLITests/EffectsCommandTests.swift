@@ -9,7 +9,7 @@ struct EffectsCommandTests {
     @Test("nb2-strikes design: event coefficients and SEs equal the reference; JSON has the documented keys")
     func reference() throws {
         let series = ForecastBinary.fixtures.appendingPathComponent("reference/series/strikes_daily.csv").path
-        let result = try ForecastBinary.run(["effects", series, "--value", "launched", "--model", "nb2", "--from", "2024-01-01",
+        let result = try ForecastBinary.run(["effects", series, "--design", "regression", "--value", "launched", "--model", "nb2", "--from", "2024-01-01",
                                              "--to", "2025-06-30", "--event", "2024-08-06:kursk:0..6", "--event", "2024-11-17:atacms:0..6",
                                              "--event", "2025-06-01:spiderweb:0..6", "--placebos", "0", "--paths", "200", "--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")
@@ -49,11 +49,96 @@ struct EffectsCommandTests {
 
     @Test("An event outside the training data exits 1 with a located message; the table reads in words")
     func dataError() throws {
-        let outside = try ForecastBinary.run(["effects", Self.strikes, "--to", "2024-06-30", "--event", "2025-01-01:late", "--placebos", "0"])
+        let outside = try ForecastBinary.run(["effects", Self.strikes, "--design", "regression", "--to", "2024-06-30", "--event", "2025-01-01:late", "--placebos", "0"])
         #expect(outside.status == 1 && outside.stderr.contains("'late'"), "\(outside.stderr)")
-        let table = try ForecastBinary.run(["effects", Self.strikes, "--from", "2024-05-01", "--to", "2024-12-31",
+        let table = try ForecastBinary.run(["effects", Self.strikes, "--design", "regression", "--from", "2024-05-01", "--to", "2024-12-31",
                                             "--event", "2024-08-06:kursk", "--placebos", "19", "--paths", "100"])
         #expect(table.status == 0, "\(table.stderr)")
         #expect(table.stdout.contains("cumulative excess") && table.stdout.contains("placebo p = ") && table.stdout.contains("from 19 placebos"))
+    }
+
+    @Test("Counterfactual design (the default): JSON has the fixed keys; totals and intervals agree with the daily rows")
+    func counterfactualJSON() throws {
+        let result = try ForecastBinary.run(["effects", Self.strikes, "--value", "launched", "--event", "2024-08-06:kursk",
+                                             "--placebos", "49", "--paths", "300", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
+        #expect(json["design"] as? String == "counterfactual" && json["warnings"] is [Any])
+        let event = (json["events"] as! [[String: Any]])[0]
+        for key in ["id", "date", "window", "pre", "observedTotal", "counterfactualTotal", "cumulativeExcess", "cumulativeLower",
+                    "cumulativeUpper", "relativeEffect", "relativeLower", "relativeUpper", "tailProbability", "placeboPValue",
+                    "placebos", "daily"] {
+            #expect(event[key] != nil, "missing \(key)")
+        }
+        let daily = event["daily"] as! [[String: Any]]
+        let number = { (o: [String: Any], k: String) in (o[k] as! NSNumber).doubleValue }
+        // Direct: the totals are the sums of the daily rows (the window has no missing day).
+        #expect(daily.count == 14)
+        #expect(abs(daily.map { number($0, "observed") }.reduce(0, +) - number(event, "observedTotal")) < 1e-9)
+        #expect(abs(daily.map { number($0, "counterfactual") }.reduce(0, +) - number(event, "counterfactualTotal")) < 1e-6)
+        #expect(number(event, "cumulativeLower") <= number(event, "cumulativeExcess") && number(event, "cumulativeExcess") <= number(event, "cumulativeUpper"))
+        #expect(number(event, "placebos") == 49)
+        let pre = event["pre"] as! [String: String]
+        #expect(pre["last"] == "2024-08-05" && pre["first"] == "2024-02-08")
+    }
+
+    @Test("--robustness on the Kursk incursion: the verdict leads and reports the sign instability")
+    func robustness() throws {
+        let result = try ForecastBinary.run(["effects", Self.strikes, "--value", "launched", "--event", "2024-08-06:kursk", "--robustness",
+                                             "--placebos", "0", "--paths", "200"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("Robustness: 'kursk': ") && result.stdout.contains("the sign is unstable"))
+        let json = try ForecastBinary.run(["effects", Self.strikes, "--value", "launched", "--event", "2024-08-06:kursk", "--robustness",
+                                           "--placebos", "0", "--paths", "200", "--format", "json"])
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
+        let grid = object["robustness"] as! [String: Any]
+        let specifications = grid["specifications"] as! [[String: Any]]
+        #expect(specifications.count == 21 && grid["verdict"] is String)
+        // increases/decreases count the rows whose interval excludes zero on that side (direct count).
+        let lowers = specifications.compactMap { ($0["lower"] as? NSNumber)?.doubleValue }
+        let uppers = specifications.compactMap { ($0["upper"] as? NSNumber)?.doubleValue }
+        #expect(grid["increases"] as? Int == lowers.filter { $0 > 0 }.count && grid["decreases"] as? Int == uppers.filter { $0 < 0 }.count)
+    }
+
+    @Test("A misspelt --ids or --kind names the events file and suggests the nearest spelling (exit 64)")
+    func misspeltSelection() throws {
+        let events = ForecastBinary.packageRoot.appendingPathComponent("datasets/events.csv").path
+        let id = try ForecastBinary.run(["effects", Self.strikes, "--events", events, "--ids", "kursk-incurson"])
+        #expect(id.status == 64 && id.stderr.contains("events.csv") && id.stderr.contains("did you mean 'kursk-incursion'"), "\(id.stderr)")
+        let kind = try ForecastBinary.run(["effects", Self.strikes, "--events", events, "--kind", "triger"])
+        #expect(kind.status == 64 && kind.stderr.contains("events.csv") && kind.stderr.contains("did you mean 'trigger'"), "\(kind.stderr)")
+    }
+
+    @Test("Counterfactual bad input: window past the end, too few pre-trigger days, a control with a missing day — located, exit 1")
+    func counterfactualBadInput() throws {
+        let late = try ForecastBinary.run(["effects", Self.strikes, "--value", "launched", "--event", "2026-06-01:late", "--placebos", "0"])
+        #expect(late.status == 1 && late.stderr.contains("'late'") && late.stderr.contains("2026-06-07"), "\(late.stderr)")
+        let early = try ForecastBinary.run(["effects", Self.strikes, "--value", "launched", "--event", "2022-10-10:early", "--placebos", "0"])
+        #expect(early.status == 1 && early.stderr.contains("'early'") && early.stderr.contains("at least 56"), "\(early.stderr)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("effects-control-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var rows = ["date,temp"]
+        for t in 0..<400 where t != 350 { rows.append("\(CalendarDay.iso(2023, 10, 1, plus: t)),\(t % 9)") }
+        let control = directory.appendingPathComponent("control.csv")
+        try rows.joined(separator: "\n").write(to: control, atomically: true, encoding: .utf8)
+        let gap = try ForecastBinary.run(["effects", Self.strikes, "--value", "launched", "--event", "2024-09-10:t", "--placebos", "0",
+                                          "--control", "\(control.path):temp"])
+        #expect(gap.status == 1 && gap.stderr.contains("temp") && gap.stderr.contains("2024-09-15"), "\(gap.stderr)")
+        let shape = try ForecastBinary.run(["effects", Self.strikes, "--event", "2024-08-06:a", "--shape", "decay"])
+        #expect(shape.status == 64 && shape.stderr.contains("--design regression"), "\(shape.stderr)")
+    }
+}
+
+/// ISO dates for generated CSV rows.
+enum CalendarDay {
+    static func iso(_ year: Int, _ month: Int, _ day: Int, plus days: Int) -> String {
+        var components = DateComponents(year: year, month: month, day: day)
+        components.timeZone = TimeZone(identifier: "UTC")
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let date = calendar.date(byAdding: .day, value: days, to: calendar.date(from: components)!)!
+        let c = calendar.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
     }
 }

@@ -11,8 +11,8 @@ struct EffectsReferenceTests {
     func pulse() throws {
         let reference = try ReferenceCase("nb2-strikes")
         let series = try referenceSeries("strikes_daily.csv", column: "launched")
-        let triggers = [("kursk", "2024-08-06"), ("atacms", "2024-11-17"), ("spiderweb", "2025-06-01")].map {
-            EventTerm(id: $0.0, dates: [isoDate($0.1)], first: 0, last: 6, shape: .pulse)
+        let triggers = try [("kursk", "2024-08-06"), ("atacms", "2024-11-17"), ("spiderweb", "2025-06-01")].map {
+            try EventTerm(id: $0.0, dates: [isoDate($0.1)], first: 0, last: 6, shape: .pulse)
         }
         let analysis = EventEffectsAnalysis(model: TimeSeriesModel(kind: .nb2, from: isoDate("2024-01-01"), to: isoDate("2025-06-30")),
                                             triggers: triggers, placebos: 0, paths: 400)

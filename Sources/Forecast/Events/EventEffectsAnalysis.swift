@@ -75,7 +75,7 @@ public struct EventEffectsAnalysis: Sendable {
             let profile = try HalfLifeProfile.estimate(term: term, index: index, terms: terms, data: data, kind: choice.kind,
                                                        covariance: model.covariance)
             profiles[term.id] = profile
-            terms[index] = EventTerm(id: term.id, dates: term.dates, first: term.first, last: term.last,
+            terms[index] = EventTerm(validated: term.id, dates: term.dates, first: term.first, last: term.last,
                                      shape: .decay(halfLife: profile.estimate))
         }
         var workspace = LeastSquaresWorkspace()

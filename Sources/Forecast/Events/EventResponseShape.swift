@@ -38,8 +38,20 @@ public struct EventTerm: Sendable, Equatable {
     public let last: Int
     public let shape: EventResponseShape
 
-    public init(id: String, dates: [CalendarDate], first: Int, last: Int, shape: EventResponseShape) {
-        precondition(!dates.isEmpty && first <= last && last >= 0, "an event term needs dates and a window reaching day 0")
+    /// Throws `ModelError.invalidSpecification` when there is no date, `first > last`, or the window ends before day 0.
+    public init(id: String, dates: [CalendarDate], first: Int, last: Int, shape: EventResponseShape) throws(ModelError) {
+        guard !dates.isEmpty else { throw .invalidSpecification("event term '\(id)' has no trigger date") }
+        guard first <= last else {
+            throw .invalidSpecification("event term '\(id)': window \(first)..\(last) is empty (FIRST must be ≤ LAST)")
+        }
+        guard last >= 0 else {
+            throw .invalidSpecification("event term '\(id)': window \(first)..\(last) ends before day 0 (the trigger day)")
+        }
+        self.init(validated: id, dates: dates, first: first, last: last, shape: shape)
+    }
+
+    /// A copy of a checked term with other dates or shape (same window: no check needed).
+    init(validated id: String, dates: [CalendarDate], first: Int, last: Int, shape: EventResponseShape) {
         self.id = id
         self.dates = dates
         self.first = first
@@ -98,6 +110,6 @@ public struct EventTerm: Sendable, Equatable {
 
     /// The same term moved by `shift` days.
     func shifted(by shift: Int) -> EventTerm {
-        EventTerm(id: id, dates: dates.map { $0.adding(days: shift) }, first: first, last: last, shape: shape)
+        EventTerm(validated: id, dates: dates.map { $0.adding(days: shift) }, first: first, last: last, shape: shape)
     }
 }

@@ -20,7 +20,7 @@ struct HalfLifeProfile: Sendable {
         var workspace = LeastSquaresWorkspace()
         func llf(_ h: Double) -> Double {
             var candidate = terms
-            candidate[index] = EventTerm(id: term.id, dates: term.dates, first: term.first, last: term.last, shape: .decay(halfLife: h))
+            candidate[index] = EventTerm(validated: term.id, dates: term.dates, first: term.first, last: term.last, shape: .decay(halfLife: h))
             guard let fit = try? EffectsFit.fit(data.design(with: candidate), y: data.y, kind: kind, covariance: .classical,
                                                 workspace: &workspace) else { return -.infinity }
             return fit.logLikelihood

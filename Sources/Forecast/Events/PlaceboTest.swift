@@ -63,7 +63,7 @@ struct PlaceboTest {
         let data = self.data, terms = self.terms
         let outcomes = ParallelMap.map(count: chosen.count, workers: ParallelMap.defaultWorkers,
                                        makeState: { LeastSquaresWorkspace() }) { workspace, p -> Double? in
-            let pseudo = EventTerm(id: "placebo", dates: [chosen[p]], first: max(term.first, 0), last: term.last, shape: term.shape)
+            let pseudo = EventTerm(validated: "placebo", dates: [chosen[p]], first: max(term.first, 0), last: term.last, shape: term.shape)
             let allTerms = terms + [pseudo]
             let design = data.design(with: allTerms)
             let warm = start + [Double](repeating: 0, count: design.columnCount - start.count)

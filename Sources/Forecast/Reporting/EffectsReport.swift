@@ -1,6 +1,7 @@
 import Foundation
 
-/// What `forecast effects` prints: the fit keys (no forecast) plus `events` and `groups` (JSON), or a table per
+/// What `forecast effects --design regression` prints: `design` ("regression"), the fit keys (no forecast), `warnings`
+/// [{`code`, `message`}] (see `EffectsWarning`), `events` and `groups` (JSON), or a table per
 /// event with a plain-language line that never overstates.
 ///
 /// `events[]`: {`id`, `date` (null when pooled), `shape`, `window` [FIRST, LAST], `level`, `coefficient`,
@@ -27,6 +28,7 @@ public struct EffectsReport: Sendable {
             preconditionFailure("RegressionReport.json() is an object")
         }
         let choice = result.modelChoice
+        members.insert(("design", .string("regression")), at: 0)
         members += [
             ("modelChoice", .object([("model", .string(choice.kind.rawValue)), ("reason", .string(choice.reason)),
                                      ("likelihoodRatio", .finite(choice.likelihoodRatio)), ("pValue", .finite(choice.pValue))])),
@@ -34,6 +36,7 @@ public struct EffectsReport: Sendable {
                                         ("last", .string("\(result.trainingWindow.last)"))])),
             ("dataQuality", dataQuality ?? .null),
             ("skippedEvents", SkippedEvent.json(skippedEvents)),
+            ("warnings", CounterfactualReport.warningsJSON(result.warnings)),
             ("halfLifeGrid", .array([.number(HalfLifeProfile.grid.first!), .number(HalfLifeProfile.grid.last!)])),
             ("events", .array(result.effects.map(Self.eventJSON))),
             ("groups", .array(result.groups.map { g in
@@ -69,16 +72,21 @@ public struct EffectsReport: Sendable {
             ("preTrendPValue", .finite(e.preTrendPValue)),
             ("placeboPValue", .finite(e.placeboPValue)),
             ("placebos", .integer(e.placebos)),
-            ("daily", .array(e.days.map { d in
-                .object([("offset", .integer(d.offset)), ("date", .string("\(d.date)")), ("observed", .finite(d.observed)),
-                         ("counterfactual", .finite(d.counterfactual)), ("counterfactualLower", .finite(d.counterfactualLower)),
-                         ("counterfactualUpper", .finite(d.counterfactualUpper)), ("excess", .finite(d.excess)),
-                         ("excessLower", .finite(d.excessLower)), ("excessUpper", .finite(d.excessUpper)),
-                         ("observedExcess", .finite(d.observedExcess))])
-            })),
+            ("daily", dailyJSON(e.days)),
             ("notEstimable", e.notEstimable.map { .string($0) } ?? .null),
             ("shifts", .array(e.shifts.map { .object([("shiftDays", .integer($0.shiftDays)), ("cumulativeExcess", .finite($0.cumulativeExcess))]) })),
         ])
+    }
+
+    /// The `daily` rows of either design.
+    static func dailyJSON(_ days: [EventEffect.Day]) -> JSONValue {
+        .array(days.map { d in
+            .object([("offset", .integer(d.offset)), ("date", .string("\(d.date)")), ("observed", .finite(d.observed)),
+                     ("counterfactual", .finite(d.counterfactual)), ("counterfactualLower", .finite(d.counterfactualLower)),
+                     ("counterfactualUpper", .finite(d.counterfactualUpper)), ("excess", .finite(d.excess)),
+                     ("excessLower", .finite(d.excessLower)), ("excessUpper", .finite(d.excessUpper)),
+                     ("observedExcess", .finite(d.observedExcess))])
+        })
     }
 
     /// Tables and plain-language lines.
@@ -128,6 +136,12 @@ public struct EffectsReport: Sendable {
         for g in r.groups {
             lines.append("")
             lines.append("Overlapping windows \(g.ids.joined(separator: " + ")): joint excess \(FitReport.count(g.cumulativeExcess)) (\(FitReport.count(g.cumulativeLower))–\(FitReport.count(g.cumulativeUpper)))")
+        }
+        let warnings = r.warnings
+        if !warnings.isEmpty {
+            lines.append("")
+            lines.append("Warnings:")
+            lines += warnings.map { "  [\($0.code)] \($0.message)" }
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -30,6 +30,7 @@ struct ModelInput {
         for name in terms.regressor { regressors[name] = try series.column(named: name) }
         self.regressors = regressors
         calendar = try terms.eventsFile.map { try EventCalendar.read(contentsOf: $0) }
+        try EventSelection.check(terms, calendar: calendar)
         let full = terms.specification(calendar: calendar?.events.map { ($0.id, $0.date, $0.kind) } ?? []).0
         let fromCalendar = Set(calendar?.events.map(\.id) ?? []).subtracting(terms.events.map(\.window.id))
         if let training = DesignSpecification.trainingWindow(series: DateSpan(first: series.start, last: series.end),

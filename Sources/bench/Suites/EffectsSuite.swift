@@ -26,7 +26,7 @@ enum EffectsSuite: Suite {
         let problem = DailyCountProblem(days: n)
         let start = CalendarDate(daysSinceEpoch: problem.startDay)
         let eventDay = n / 2
-        let term = EventTerm(id: "e", dates: [start.adding(days: eventDay)], first: 0, last: 13, shape: .pulse)
+        let term = try EventTerm(id: "e", dates: [start.adding(days: eventDay)], first: 0, last: 13, shape: .pulse)
         let analysis = EventEffectsAnalysis(model: TimeSeriesModel(kind: .nb2), triggers: [term], placebos: placebos,
                                             paths: 200, seed: 1)
         var result = try analysis.run(start: start, response: problem.y)

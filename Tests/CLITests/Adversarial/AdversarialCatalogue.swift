@@ -8,7 +8,9 @@ enum AdversarialCatalogue {
 
     static func fit(_ extra: [String], file: String = "series.csv") -> [String] { ["fit", file] + fitFast + extra }
     static func effects(_ extra: [String], file: String = "series.csv") -> [String] {
-        ["effects", file] + effectsFast + extra
+        // These cases exercise the regression design (shapes, --shift, --pool); the counterfactual design (the
+        // default since issue 14) has its own bad-input tests in EffectsCommandTests.
+        ["effects", file, "--design", "regression"] + effectsFast + extra
     }
     static func backtest(_ extra: [String], file: String = "series.csv") -> [String] {
         ["backtest", file] + backtestFast + extra

@@ -34,7 +34,7 @@ struct EventEffectsTests {
         for r in 0..<replicates {
             let y = Self.simulate(days: 300, pulses: [(150, 0.5)], seed: UInt64(900 + r))
             let analysis = EventEffectsAnalysis(model: TimeSeriesModel(design: DesignSpecification(dayOfWeek: false), kind: .nb2),
-                                                triggers: [EventTerm(id: "t", dates: [Self.start.adding(days: 150)], first: 0,
+                                                triggers: [try EventTerm(id: "t", dates: [Self.start.adding(days: 150)], first: 0,
                                                                      last: 13, shape: .pulse)],
                                                 placebos: 0, paths: 300, seed: UInt64(r))
             let effect = try analysis.run(start: Self.start, response: y).effects[0]
@@ -48,8 +48,8 @@ struct EventEffectsTests {
     @Test("Two pulses 5 days apart: each interval covers its own truth and the joint excess is reported")
     func overlapping() throws {
         let y = Self.simulate(days: 300, pulses: [(140, 0.4), (145, 0.3)], seed: 42)
-        let triggers = [EventTerm(id: "a", dates: [Self.start.adding(days: 140)], first: 0, last: 13, shape: .pulse),
-                        EventTerm(id: "b", dates: [Self.start.adding(days: 145)], first: 0, last: 13, shape: .pulse)]
+        let triggers = [try EventTerm(id: "a", dates: [Self.start.adding(days: 140)], first: 0, last: 13, shape: .pulse),
+                        try EventTerm(id: "b", dates: [Self.start.adding(days: 145)], first: 0, last: 13, shape: .pulse)]
         let result = try EventEffectsAnalysis(model: TimeSeriesModel(design: DesignSpecification(dayOfWeek: false), kind: .nb2),
                                               triggers: triggers, placebos: 0, paths: 400).run(start: Self.start, response: y)
         #expect(result.groups.count == 1 && result.groups[0].ids == ["a", "b"])
@@ -66,7 +66,7 @@ struct EventEffectsTests {
     @Test("Decay: the half-life interval covers the truth; placebos and pre-trend give p-values")
     func decay() throws {
         let y = Self.simulate(days: 360, pulses: [], decay: (180, 0.9, 10), seed: 7)
-        let trigger = EventTerm(id: "d", dates: [Self.start.adding(days: 180)], first: -7, last: 60, shape: .decay(halfLife: 7))
+        let trigger = try EventTerm(id: "d", dates: [Self.start.adding(days: 180)], first: -7, last: 60, shape: .decay(halfLife: 7))
         let result = try EventEffectsAnalysis(model: TimeSeriesModel(design: DesignSpecification(dayOfWeek: false), kind: .nb2),
                                               triggers: [trigger], placebos: 39, paths: 200)
             .run(start: Self.start, response: y)
@@ -82,14 +82,14 @@ struct EventEffectsTests {
     func jointHalfLife() throws {
         let y = Self.simulate(days: 400, pulses: [], decay: (200, 0.9, 10), seed: 11)
         let analysis = EventEffectsAnalysis(model: TimeSeriesModel(design: DesignSpecification(dayOfWeek: false), kind: .nb2),
-                                            triggers: [EventTerm(id: "d", dates: [Self.start.adding(days: 200)], first: 0,
+                                            triggers: [try EventTerm(id: "d", dates: [Self.start.adding(days: 200)], first: 0,
                                                                  last: 60, shape: .decay(halfLife: 7))],
                                             placebos: 0, paths: 400)
         let effect = try analysis.run(start: Self.start, response: y).effects[0]
         let h = try #require(effect.halfLifeDays)
         // Rebuild the pieces the analysis used, to look at the augmented fit.
         let data = try EffectsData(model: analysis.model, start: Self.start, response: y, regressors: [:])
-        let terms = [EventTerm(id: "d", dates: [Self.start.adding(days: 200)], first: 0, last: 60, shape: .decay(halfLife: h))]
+        let terms = [try EventTerm(id: "d", dates: [Self.start.adding(days: 200)], first: 0, last: 60, shape: .decay(halfLife: h))]
         var workspace = LeastSquaresWorkspace()
         let fit = try EffectsFit.fit(data.design(with: terms), y: data.y, kind: .nb2, covariance: .classical, workspace: &workspace)
         let profile = HalfLifeProfile(estimate: h, lower: effect.halfLifeLower, upper: effect.halfLifeUpper, atBound: nil)
@@ -128,7 +128,7 @@ struct EventEffectsTests {
         for r in 0..<replicates {
             let y = Self.simulate(days: 400, pulses: [], decay: (200, 0.9, 10), seed: UInt64(500 + r))
             let analysis = EventEffectsAnalysis(model: TimeSeriesModel(design: DesignSpecification(dayOfWeek: false), kind: .nb2),
-                                                triggers: [EventTerm(id: "d", dates: [Self.start.adding(days: 200)], first: 0,
+                                                triggers: [try EventTerm(id: "d", dates: [Self.start.adding(days: 200)], first: 0,
                                                                      last: 60, shape: .decay(halfLife: 7))],
                                                 placebos: 0, paths: 300, seed: UInt64(r))
             let effect = try analysis.run(start: Self.start, response: y).effects[0]
@@ -143,12 +143,12 @@ struct EventEffectsTests {
     @Test("Errors: AR terms, event outside the data, window longer than the data, no eligible placebo dates")
     func errors() throws {
         let y = Self.simulate(days: 100, pulses: [], seed: 3)
-        let inside = EventTerm(id: "x", dates: [Self.start.adding(days: 50)], first: 0, last: 13, shape: .pulse)
+        let inside = try EventTerm(id: "x", dates: [Self.start.adding(days: 50)], first: 0, last: 13, shape: .pulse)
         #expect(throws: ModelError.invalidSpecification("AR terms are refused in effects: observed lags would carry the event into the counterfactual")) {
             try EventEffectsAnalysis(model: TimeSeriesModel(design: DesignSpecification(autoregressiveLags: [1])), triggers: [inside],
                                      placebos: 0).run(start: Self.start, response: y)
         }
-        let outside = EventTerm(id: "late", dates: [Self.start.adding(days: 200)], first: 0, last: 13, shape: .pulse)
+        let outside = try EventTerm(id: "late", dates: [Self.start.adding(days: 200)], first: 0, last: 13, shape: .pulse)
         do {
             _ = try EventEffectsAnalysis(model: TimeSeriesModel(), triggers: [outside], placebos: 0).run(start: Self.start, response: y)
             Issue.record("expected an error")
@@ -156,11 +156,11 @@ struct EventEffectsTests {
             guard case .eventWithoutTrainingDays(let id, _, _) = error else { Issue.record("\(error)"); return }
             #expect(id == "late")
         }
-        let long = EventTerm(id: "long", dates: [Self.start.adding(days: 10)], first: 0, last: 150, shape: .pulse)
+        let long = try EventTerm(id: "long", dates: [Self.start.adding(days: 10)], first: 0, last: 150, shape: .pulse)
         #expect(throws: ModelError.invalidSpecification("the window of 'long' (151 days) is longer than the training data (100 days)")) {
             try EventEffectsAnalysis(model: TimeSeriesModel(), triggers: [long], placebos: 0).run(start: Self.start, response: y)
         }
-        let wide = EventTerm(id: "wide", dates: [Self.start.adding(days: 30)], first: -20, last: 60, shape: .pulse)
+        let wide = try EventTerm(id: "wide", dates: [Self.start.adding(days: 30)], first: -20, last: 60, shape: .pulse)
         #expect(throws: ModelError.invalidSpecification("no eligible placebo dates for 'wide': every window of its length inside the training data overlaps a real event")) {
             try EventEffectsAnalysis(model: TimeSeriesModel(kind: .nb2), triggers: [wide], placebos: 10).run(start: Self.start, response: y)
         }

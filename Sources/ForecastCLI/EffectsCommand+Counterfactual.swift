@@ -1,0 +1,79 @@
+import ArgumentParser
+import Forecast
+
+extension EffectsCommand {
+    /// The counterfactual design's report: the response and regressors as a `DatedSeries` (controls aligned by
+    /// date), the triggers, the calendar's other events (kept out of placebo windows), one library call.
+    func makeCounterfactualReport() throws -> (CounterfactualReport, RobustnessGrid?) {
+        let data = try ModelInput(input: input, terms: terms)
+        var regressors = data.regressors
+        let series = data.series
+        for control in control {
+            let other = try DailySeries.ingest(path: control.file)
+            let column = try other.column(named: control.column)
+            let name = control.column
+            guard regressors[name] == nil else {
+                throw ValidationError("--control \(control.file):\(name): a regressor named '\(name)' is already in use")
+            }
+            // Aligned with the response's first day; NaN where the control has no row (reported if the design needs it).
+            let length = max(series.dayCount, other.start.adding(days: other.dayCount) - series.start)
+            regressors[name] = (0..<length).map { t in other.index(of: series.start.adding(days: t)).map { column[$0] } ?? .nan }
+        }
+        let dated = DatedSeries(name: data.responseName, start: series.start, values: data.response, regressors: regressors)
+        let triggers = data.design.events
+        let range = terms.window ?? WindowArgument(first: 0, last: 13)
+        let ids = Set(triggers.map(\.id))
+        let others = (data.calendar?.events ?? []).filter { !ids.contains($0.id) }
+            .map { EventWindow(id: $0.id, date: $0.date, first: 0, last: max(range.last, 0)) }
+        let forecaster = CounterfactualDesign.defaultForecaster(kind: modelOptions.kind ?? .nb2,
+                                                                regressors: regressors.keys.sorted())
+        let design = CounterfactualDesign(forecaster: forecaster, preDays: pre, gapDays: gap, paths: paths, seed: seed,
+                                          level: level, placebos: placebos,
+                                          placeboRange: placeboRange ? .wholeSeries : .prePeriod)
+        let result = try design.run(dated, triggers: triggers, otherEvents: others)
+        var grid: RobustnessGrid? = nil
+        if robustness, let trigger = triggers.first {
+            var baseline = data.design
+            baseline.events = []
+            // A press-dated decision (kind `policy` in the calendar) is news on day 0: its windows start on day 1.
+            let pressDated = data.calendar?.events.first { $0.id == trigger.id }?.kind == "policy"
+            grid = RobustnessGrid.run(dated, trigger: trigger, pressDated: pressDated, counterfactual: design,
+                                      regression: TimeSeriesModel(design: baseline, kind: modelOptions.kind, from: data.from, to: data.to),
+                                      otherEvents: others)
+        }
+        return (CounterfactualReport(result: result, dataQuality: series.quality.json()), grid)
+    }
+}
+
+/// `FILE:COLUMN` — a control series for the counterfactual design.
+struct ControlArgument: ExpressibleByArgument {
+    let file: String
+    let column: String
+    init?(argument: String) {
+        guard let colon = argument.lastIndex(of: ":") else { return nil }
+        file = String(argument[..<colon])
+        column = String(argument[argument.index(after: colon)...])
+        guard !file.isEmpty, !column.isEmpty else { return nil }
+    }
+}
+
+extension EffectsCommand {
+    /// The barrage test over the triggers given (`--event`, or `--events FILE` with `--kind`/`--ids`).
+    func makeBarrageReport(_ argument: BarrageArgument) throws -> BarrageReport {
+        let data = try ModelInput(input: input, terms: terms)
+        let series = DatedSeries(name: data.responseName, start: data.series.start, values: data.response)
+        let test = BarrageTest(threshold: argument.threshold, within: within)
+        let result = try test.run(series, triggers: data.design.events.map { ($0.id, $0.date) })
+        return BarrageReport(result: result, responseName: data.responseName)
+    }
+}
+
+/// `auto` or a number N ≥ 1.
+struct BarrageArgument: ExpressibleByArgument {
+    let threshold: BarrageTest.Threshold
+    init?(argument: String) {
+        if argument == "auto" { threshold = .automatic; return }
+        guard let n = Double(argument), n >= 1, n.isFinite else { return nil }
+        threshold = .atLeast(n)
+    }
+}
