@@ -25,8 +25,12 @@ extension EffectsCommand {
         let ids = Set(triggers.map(\.id))
         let others = (data.calendar?.events ?? []).filter { !ids.contains($0.id) }
             .map { EventWindow(id: $0.id, date: $0.date, first: 0, last: max(range.last, 0)) }
-        let forecaster = CounterfactualDesign.defaultForecaster(kind: modelOptions.kind ?? .nb2,
+        // auto and the regression kinds: the NB2 (or the named) regression with trend and day of week — fixed rather
+        // than chosen by inner validation, because every placebo trigger refits it; the other forecasters by name.
+        let regression = CounterfactualDesign.defaultForecaster(kind: modelOptions.kind ?? .nb2,
                                                                 regressors: regressors.keys.sorted())
+        let forecaster = modelOptions.model.isRegression
+            ? regression : modelOptions.model.forecaster.forecaster(regression: regression.model)
         let design = CounterfactualDesign(forecaster: forecaster, preDays: pre, gapDays: gap, paths: paths, seed: seed,
                                           level: level, placebos: placebos,
                                           placeboRange: placeboRange ? .wholeSeries : .prePeriod)

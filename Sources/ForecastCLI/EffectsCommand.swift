@@ -8,8 +8,8 @@ struct EffectsCommand: ParsableCommand {
         commandName: "effects",
         abstract: "Measure the response of a daily series to trigger events: excess per day and in total, tests.",
         discussion: """
-            --design counterfactual (the default) trains a forecaster (--model nb2|poisson|ols; NB2 with trend and day \
-            of week) only on the --pre days before each trigger (ending --gap days before it), forecasts the window as \
+            --design counterfactual (the default) trains a forecaster (--model nb2|poisson|ols|local|naive|snaive|mean28; \
+            default NB2 with trend and day of week) only on the --pre days before each trigger (ending --gap days before it), forecasts the window as \
             sample paths and reports observed − counterfactual per day and in total with intervals from the paths, the \
             relative effect, the tail probability and a p-value calibrated on placebo triggers before the trigger \
             (--placebo-range: the whole series). Controls (--control FILE:COL) enter as regressors. \
@@ -85,8 +85,8 @@ struct EffectsCommand: ParsableCommand {
     enum IntervalArgument: String, ExpressibleByArgument, CaseIterable { case simulation, delta }
 
     func validate() throws {
-        if !modelOptions.model.isRegression {
-            throw ValidationError("effects fits a regression: --model auto, ols, poisson or nb2, got \(modelOptions.model.rawValue)")
+        if design == .regression && !modelOptions.model.isRegression {
+            throw ValidationError("--design regression fits a regression: --model auto, ols, poisson or nb2, got \(modelOptions.model.rawValue)")
         }
         if terms.ar != nil {
             throw ValidationError("AR terms are refused in effects: observed lags would carry the event into the counterfactual")
