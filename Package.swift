@@ -20,7 +20,18 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"])]
         ),
-        .target(name: "Forecast", dependencies: ["CBLAS"]),
+        // One module per layer; each imports only the layers below it, so the compiler keeps a lower layer from
+        // reaching up. What crosses layers internally is `package`.
+        .target(name: "ForecastCore", dependencies: ["CBLAS"]),
+        .target(name: "ForecastData", dependencies: ["ForecastCore"]),
+        .target(name: "ForecastModels", dependencies: ["ForecastCore", "ForecastData"]),
+        .target(name: "ForecastAnalysis", dependencies: ["ForecastCore", "ForecastData", "ForecastModels"]),
+        .target(name: "ForecastReporting",
+                dependencies: ["ForecastCore", "ForecastData", "ForecastModels", "ForecastAnalysis"]),
+        // The umbrella: `import Forecast` re-exports every layer (Sources/Forecast/Forecast.swift) and holds the
+        // DocC catalog.
+        .target(name: "Forecast",
+                dependencies: ["ForecastCore", "ForecastData", "ForecastModels", "ForecastAnalysis", "ForecastReporting"]),
         .executableTarget(
             name: "ForecastCLI",
             dependencies: [

@@ -3,7 +3,12 @@
 // every quantity in their expected.json, with the cases' own tolerances.
 import Foundation
 import Testing
-@testable import Forecast
+@testable import ForecastCore
+@testable import ForecastData
+@testable import ForecastModels
+@testable import ForecastAnalysis
+@testable import ForecastReporting
+import Forecast
 
 @Suite("Reference: poisson-strikes (statsmodels GLM, R glm)")
 struct PoissonStrikesTests {

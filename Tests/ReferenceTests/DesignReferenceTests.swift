@@ -3,7 +3,12 @@
 // pandas): indicators exactly, the trend to 1 ulp-scale (days / 365.25 computed the same way in Python).
 import Foundation
 import Testing
-@testable import Forecast
+@testable import ForecastCore
+@testable import ForecastData
+@testable import ForecastModels
+@testable import ForecastAnalysis
+@testable import ForecastReporting
+import Forecast
 
 @Suite("Reference: design columns from dates (data.csv and future.csv of the model cases)")
 struct DesignReferenceTests {

@@ -3,7 +3,12 @@
 // (statsmodels NegativeBinomial nb2, observed information), within its tolerances.
 import Foundation
 import Testing
-@testable import Forecast
+@testable import ForecastCore
+@testable import ForecastData
+@testable import ForecastModels
+@testable import ForecastAnalysis
+@testable import ForecastReporting
+import Forecast
 
 @Suite("Reference: effects on nb2-strikes")
 struct EffectsReferenceTests {

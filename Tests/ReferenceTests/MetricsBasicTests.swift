@@ -3,7 +3,12 @@
 // own tolerances, through the library functions and through ScoreReport (what `forecast score` prints).
 import Foundation
 import Testing
-@testable import Forecast
+@testable import ForecastCore
+@testable import ForecastData
+@testable import ForecastModels
+@testable import ForecastAnalysis
+@testable import ForecastReporting
+import Forecast
 
 @Suite("Reference: metrics-basic (R forecast::accuracy, properscoring, scipy)")
 struct MetricsBasicTests {

@@ -4,7 +4,12 @@
 // ≥ 7 on Filip and Wampler4; ≥ 5.5 on Wampler5. Wampler1/2 are exact fits (certified SD 0): absolute measure.
 import Foundation
 import Testing
-@testable import Forecast
+@testable import ForecastCore
+@testable import ForecastData
+@testable import ForecastModels
+@testable import ForecastAnalysis
+@testable import ForecastReporting
+import Forecast
 
 struct NISTCase {
     let name: String

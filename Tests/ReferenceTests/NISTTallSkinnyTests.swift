@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import Forecast
+@testable import ForecastCore
+@testable import ForecastData
+@testable import ForecastModels
+@testable import ForecastAnalysis
+@testable import ForecastReporting
+import Forecast
 
 /// NIST StRD through the tall-skinny (row-blocked) QR route, forced on these small datasets with blocks of
 /// K + 3 rows (K = columns + response): many blocks, n not a multiple of the block, the last block possibly shorter

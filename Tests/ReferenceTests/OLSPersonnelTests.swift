@@ -3,7 +3,12 @@
 // expected.json, every covariance estimator, the predictions, with the case's own tolerances.
 import Foundation
 import Testing
-@testable import Forecast
+@testable import ForecastCore
+@testable import ForecastData
+@testable import ForecastModels
+@testable import ForecastAnalysis
+@testable import ForecastReporting
+import Forecast
 
 /// Reads a reference case's data.csv/future.csv through the library's CSV reader.
 func loadReferenceDesign(_ reference: ReferenceCase, file: String, withResponse: Bool) throws

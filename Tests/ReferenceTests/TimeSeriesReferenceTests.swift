@@ -3,7 +3,12 @@
 // Tests/Fixtures/reference/nb2-strikes (statsmodels NegativeBinomial nb2) from series/strikes_daily.csv.
 import Foundation
 import Testing
-@testable import Forecast
+@testable import ForecastCore
+@testable import ForecastData
+@testable import ForecastModels
+@testable import ForecastAnalysis
+@testable import ForecastReporting
+import Forecast
 
 func isoDate(_ text: String) -> CalendarDate {
     let parts = text.split(separator: "-").map { Int($0)! }

@@ -6,7 +6,12 @@
 // quantities (p-values are not compared here).
 import Foundation
 import Testing
-@testable import Forecast
+@testable import ForecastCore
+@testable import ForecastData
+@testable import ForecastModels
+@testable import ForecastAnalysis
+@testable import ForecastReporting
+import Forecast
 
 @Suite("Reference: WLS on ols-personnel (statsmodels WLS)")
 struct WLSPersonnelTests {

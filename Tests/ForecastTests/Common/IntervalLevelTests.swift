@@ -1,6 +1,11 @@
 // IntervalLevel: one unit (percent) for interval levels, with a defined rule for fraction-style input.
 import Testing
-@testable import Forecast
+@testable import ForecastCore
+@testable import ForecastData
+@testable import ForecastModels
+@testable import ForecastAnalysis
+@testable import ForecastReporting
+import Forecast
 
 @Suite("IntervalLevel")
 struct IntervalLevelTests {

@@ -1,7 +1,12 @@
 // DailySeries.aggregated(by:): sums, days present and the completeness flag by ISO week and calendar month,
 // checked against sums worked out by hand in each test.
 import Testing
-@testable import Forecast
+@testable import ForecastCore
+@testable import ForecastData
+@testable import ForecastModels
+@testable import ForecastAnalysis
+@testable import ForecastReporting
+import Forecast
 
 @Suite("Weekly and monthly aggregation")
 struct PeriodSeriesTests {

@@ -1,7 +1,12 @@
 // DesignSchema term by term against values worked out by hand (dates, weekdays and angles in the comments).
 import Foundation
 import Testing
-@testable import Forecast
+@testable import ForecastCore
+@testable import ForecastData
+@testable import ForecastModels
+@testable import ForecastAnalysis
+@testable import ForecastReporting
+import Forecast
 
 @Suite("DesignSchema: each term's columns and values")
 struct DesignSchemaTermsTests {

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import Forecast
+@testable import ForecastCore
+@testable import ForecastData
+@testable import ForecastModels
+@testable import ForecastAnalysis
+@testable import ForecastReporting
+import Forecast
 
 /// Least-squares backtests update one QR factor instead of refitting; their forecasts must equal a from-scratch
 /// `TimeSeriesModel` fit at the same origin (means and interval bounds, 1e-8 relative).

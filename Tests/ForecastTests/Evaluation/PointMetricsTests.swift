@@ -1,5 +1,10 @@
 import Testing
-@testable import Forecast
+@testable import ForecastCore
+@testable import ForecastData
+@testable import ForecastModels
+@testable import ForecastAnalysis
+@testable import ForecastReporting
+import Forecast
 
 /// Hand-computed values (worked in the comments) for the point-accuracy measures.
 @Suite("Point metrics: ME, MAE, RMSE, MAPE, sMAPE")

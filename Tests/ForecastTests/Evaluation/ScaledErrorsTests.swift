@@ -1,5 +1,10 @@
 import Testing
-@testable import Forecast
+@testable import ForecastCore
+@testable import ForecastData
+@testable import ForecastModels
+@testable import ForecastAnalysis
+@testable import ForecastReporting
+import Forecast
 
 @Suite("Scaled errors: MASE, RMSSE and their training scales")
 struct ScaledErrorsTests {

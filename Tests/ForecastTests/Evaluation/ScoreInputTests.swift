@@ -1,5 +1,10 @@
 import Testing
-@testable import Forecast
+@testable import ForecastCore
+@testable import ForecastData
+@testable import ForecastModels
+@testable import ForecastAnalysis
+@testable import ForecastReporting
+import Forecast
 
 /// `forecast score`'s input files: what is recognised, and every error located by file, line and column.
 @Suite("Score input: columns, alignment, located errors")

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import Forecast
+@testable import ForecastCore
+@testable import ForecastData
+@testable import ForecastModels
+@testable import ForecastAnalysis
+@testable import ForecastReporting
+import Forecast
 
 /// A forecaster whose paths are known: path p is the constant `p` on every day; it records what it was shown.
 private struct LadderForecaster: Forecaster {

@@ -1,5 +1,10 @@
 import Foundation
-@testable import Forecast
+@testable import ForecastCore
+@testable import ForecastData
+@testable import ForecastModels
+@testable import ForecastAnalysis
+@testable import ForecastReporting
+import Forecast
 
 /// The simulation study of the counterfactual design (issue 14), shared by the small test and the full run quoted
 /// in Guides/EscalationAfterTriggers.md (`FORECAST_SIMULATION_SERIES=200 swift test --filter CounterfactualSimulation`).

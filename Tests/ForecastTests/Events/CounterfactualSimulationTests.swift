@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import Forecast
+@testable import ForecastCore
+@testable import ForecastData
+@testable import ForecastModels
+@testable import ForecastAnalysis
+@testable import ForecastReporting
+import Forecast
 
 /// The simulation study, small (the full run: `FORECAST_SIMULATION_SERIES=200 swift test --filter
 /// CounterfactualSimulation`, quoted in Guides/EscalationAfterTriggers.md). Bounds are binomial: with n series and

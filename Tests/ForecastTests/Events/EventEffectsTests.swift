@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import Forecast
+@testable import ForecastCore
+@testable import ForecastData
+@testable import ForecastModels
+@testable import ForecastAnalysis
+@testable import ForecastReporting
+import Forecast
 
 /// Recovery on simulated NB2 series (seeded, small sizes: the full-size run is in the closing note).
 @Suite("Event effects on simulated series")

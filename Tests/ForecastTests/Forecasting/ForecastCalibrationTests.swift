@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import Forecast
+@testable import ForecastCore
+@testable import ForecastData
+@testable import ForecastModels
+@testable import ForecastAnalysis
+@testable import ForecastReporting
+import Forecast
 
 /// Simulated count intervals must cover held-out truth at their nominal rate: seeded NB2 series with known
 /// parameters (trend + day of week, α = 0.5), fitted on 300 days, 28-day forecasts with 400 paths.

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import Forecast
+@testable import ForecastCore
+@testable import ForecastData
+@testable import ForecastModels
+@testable import ForecastAnalysis
+@testable import ForecastReporting
+import Forecast
 
 @Suite("Covariance factor: Cholesky with one small ridge, an error otherwise (never a silent zero factor)")
 struct CovarianceFactorTests {

@@ -3,7 +3,12 @@
 // checked by a direct computation: Q·R, rebuilt here in plain loops from the stored reflectors, equals A column by
 // column to a few ulps of the column's norm; and against LAPACK's own `dgeqrf` output on the unblocked path.
 import Testing
-@testable import Forecast
+@testable import ForecastCore
+@testable import ForecastData
+@testable import ForecastModels
+@testable import ForecastAnalysis
+@testable import ForecastReporting
+import Forecast
 
 @Suite("Householder QR: both paths and extreme column scales")
 struct HouseholderQRTests {

@@ -1,5 +1,10 @@
 import Testing
-@testable import Forecast
+@testable import ForecastCore
+@testable import ForecastData
+@testable import ForecastModels
+@testable import ForecastAnalysis
+@testable import ForecastReporting
+import Forecast
 
 /// Property tests on seeded random designs: the QR solution satisfies the normal equations (residuals
 /// orthogonal to every kept column), leverages sum to the rank, and the aliasing rule names R's column.

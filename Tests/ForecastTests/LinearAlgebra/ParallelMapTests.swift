@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import Forecast
+@testable import ForecastCore
+@testable import ForecastData
+@testable import ForecastModels
+@testable import ForecastAnalysis
+@testable import ForecastReporting
+import Forecast
 
 /// The one parallel loop: results in index order and identical at 1 and 2 workers; BLAS at one thread inside.
 @Suite("ParallelMap and the single-thread BLAS scope")

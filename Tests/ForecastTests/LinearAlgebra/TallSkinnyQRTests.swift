@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import Forecast
+@testable import ForecastCore
+@testable import ForecastData
+@testable import ForecastModels
+@testable import ForecastAnalysis
+@testable import ForecastReporting
+import Forecast
 
 /// The tall-skinny (row-blocked) QR route against the plain Householder route on the same inputs: estimates,
 /// standard errors under every covariance, residuals, leverages and the aliased columns, to 1e-12 relative —

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import Forecast
+@testable import ForecastCore
+@testable import ForecastData
+@testable import ForecastModels
+@testable import ForecastAnalysis
+@testable import ForecastReporting
+import Forecast
 
 /// Property tests on seeded random designs: rows absorbed one at a time (Givens) or in blocks (Householder), and
 /// rows removed again (downdates), give the least-squares solution, residual sum of squares and x′(XᵀX)⁻¹x of a

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import Forecast
+@testable import ForecastCore
+@testable import ForecastData
+@testable import ForecastModels
+@testable import ForecastAnalysis
+@testable import ForecastReporting
+import Forecast
 
 /// Failure modes and edge cases of Poisson/NB2 regression, each with one defined outcome, and seeded
 /// simulations showing that Wald intervals cover the true parameters at their nominal rate.

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import Forecast
+@testable import ForecastCore
+@testable import ForecastData
+@testable import ForecastModels
+@testable import ForecastAnalysis
+@testable import ForecastReporting
+import Forecast
 
 /// The per-count memos of the NB2 likelihood return exactly what one evaluation per observation returns.
 @Suite("NB2 likelihood memos")

@@ -1,5 +1,10 @@
 import Foundation
-@testable import Forecast
+@testable import ForecastCore
+@testable import ForecastData
+@testable import ForecastModels
+@testable import ForecastAnalysis
+@testable import ForecastReporting
+import Forecast
 
 /// Independent brute-force values for count distributions: each pmf term from lgamma in closed form (no recursion,
 /// no normalisation) and the CRPS from its kernel form E|X − y| − ½E|X − X′| by a double sum.

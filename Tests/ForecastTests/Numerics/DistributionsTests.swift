@@ -13,7 +13,12 @@
 //    symmetry, infinite degrees of freedom, and preconditions (exit tests).
 
 import Testing
-@testable import Forecast
+@testable import ForecastCore
+@testable import ForecastData
+@testable import ForecastModels
+@testable import ForecastAnalysis
+@testable import ForecastReporting
+import Forecast
 
 /// |actual − expected| / |expected| (|actual| when expected is 0; 0 when both are equal).
 private func relativeError(_ actual: Double, _ expected: Double) -> Double {

@@ -3,7 +3,12 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
-@testable import Forecast
+@testable import ForecastCore
+@testable import ForecastData
+@testable import ForecastModels
+@testable import ForecastAnalysis
+@testable import ForecastReporting
+import Forecast
 
 /// Counts elements and `points` of polylines by class while parsing (also proves the SVG is well-formed XML).
 final class SVGInspector: NSObject, XMLParserDelegate {

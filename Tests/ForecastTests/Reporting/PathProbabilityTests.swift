@@ -1,6 +1,11 @@
 // FitReport.pathProbability: a probability from N simulated paths is printed at the resolution N gives.
 import Testing
-@testable import Forecast
+@testable import ForecastCore
+@testable import ForecastData
+@testable import ForecastModels
+@testable import ForecastAnalysis
+@testable import ForecastReporting
+import Forecast
 
 @Suite("Probabilities from simulated paths")
 struct PathProbabilityTests {

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import Forecast
+@testable import ForecastCore
+@testable import ForecastData
+@testable import ForecastModels
+@testable import ForecastAnalysis
+@testable import ForecastReporting
+import Forecast
 
 /// One case of Tests/Fixtures/reference (expected.json + its CSV files) and the single checker every reference
 /// test goes through: element-wise |a − e| ≤ rel·|e| + abs with the case's own tolerances, integers exact,

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import Forecast
+@testable import ForecastCore
+@testable import ForecastData
+@testable import ForecastModels
+@testable import ForecastAnalysis
+@testable import ForecastReporting
+import Forecast
 
 @Suite("Baseline forecasters: naive, seasonal naive, mean of the last 28 days")
 struct BaselineForecasterTests {

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import Forecast
+@testable import ForecastCore
+@testable import ForecastData
+@testable import ForecastModels
+@testable import ForecastAnalysis
+@testable import ForecastReporting
+import Forecast
 
 /// The speed shortcuts of the local-level ensemble must return exactly what the direct computations return:
 /// each test compares bit for bit with the plain form (standard-library sort, one lnΓ per day, the sorting CRPS).

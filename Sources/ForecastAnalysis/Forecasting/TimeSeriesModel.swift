@@ -1,0 +1,69 @@
+/// A daily time-series regression: design terms learned from the calendar plus a model (OLS, Poisson, NB2).
+///
+/// The library form of `forecast fit`: a specification value → `fit(start:response:…)` → `TimeSeriesFit`,
+/// whose `forecast(horizon:…)` continues the trend, day of week and event windows into the future.
+import ForecastCore
+import ForecastData
+import ForecastModels
+public struct TimeSeriesModel: Sendable, Equatable {
+    /// The model family (`RegressionKind`: ols, poisson, nb2).
+    public typealias Kind = RegressionKind
+
+    /// Design terms (default: const + linear trend + day of week).
+    public var design: DesignSpecification
+    /// The model; nil chooses automatically (`ModelChoice`): OLS unless the response is counts, then NB2 when a
+    /// likelihood-ratio test finds overdispersion, else Poisson.
+    public var kind: Kind?
+    /// Coefficient covariance (default classical: σ̂²(XᵀX)⁻¹ for OLS, inverse information for count models).
+    public var covariance: CovarianceEstimator
+    /// First training day (nil = the series' first day). Rows before it may still feed AR lags.
+    public var from: CalendarDate?
+    /// Last training day (nil = the series' last day). Later rows are never used for fitting.
+    public var to: CalendarDate?
+    /// Choose trend changepoints automatically (forward selection by BIC, ≥ 60 days apart; `ChangepointSelection`),
+    /// in addition to any given in `design.changepoints`.
+    public var automaticChangepoints: Bool
+
+    public init(design: DesignSpecification = DesignSpecification(), kind: Kind? = nil,
+                covariance: CovarianceEstimator = .classical, from: CalendarDate? = nil, to: CalendarDate? = nil,
+                automaticChangepoints: Bool = false) {
+        self.design = design
+        self.kind = kind
+        self.covariance = covariance
+        self.from = from
+        self.to = to
+        self.automaticChangepoints = automaticChangepoints
+    }
+
+    /// Fits the model to a daily response.
+    /// - Parameters:
+    ///   - start: the day of `response[0]`; one value per consecutive calendar day; NaN = missing (excluded).
+    ///   - response: the daily response.
+    ///   - regressors: file columns by name, aligned with `response` (may run past the training window).
+    ///   - responseName: the response's name, for reports.
+    /// - Throws: `ModelError` — no training rows, an event without training days, a count model on
+    ///   non-count data (`.notCounts` with the day's index into `response`), fit failures.
+    public func fit(start: CalendarDate, response: [Double], regressors: [String: [Double]] = [:],
+                    responseName: String = "y") throws(ModelError) -> TimeSeriesFit {
+        try TimeSeriesFit(model: self, start: start, response: response, regressors: regressors, responseName: responseName)
+    }
+
+    /// Fits the model to a dated series (its response, regressors and name).
+    /// - Throws: as the array form; `series.located(_:)` turns a `.notCounts` day into a data error at the source
+    ///   line.
+    public func fit(_ series: DatedSeries) throws(ModelError) -> TimeSeriesFit {
+        try fit(start: series.start, response: series.values, regressors: series.regressors, responseName: series.name)
+    }
+}
+
+extension TimeSeriesModel {
+    /// Sums of squares of the response must stay normal doubles: a response whose largest |value| lies outside
+    /// 1e-150 … 1e150 (squares under- or overflow) is refused with the reason, instead of standard errors of 0 and
+    /// t = ∞. (All zeros pass: that is the degenerate but valid constant series.)
+    static func checkScale(_ values: [Double]) throws(ModelError) {
+        let largest = values.reduce(0.0) { $1.isNaN ? $0 : max($0, abs($1)) }
+        if largest > 0 && (largest < 1e-150 || largest > 1e150) {
+            throw .invalidSpecification("the response's scale (largest |value| \(largest)) is outside 1e-150 … 1e150, where its squares under- or overflow; rescale it (e.g. express it in other units)")
+        }
+    }
+}

@@ -1,0 +1,63 @@
+/// A setting of the data layer (ingest options, a row filter, a correction policy) that is invalid or conflicts
+/// with another, found before any data is read.
+///
+/// The message names settings through placeholders, so that each front end names them its own way: `description`
+/// uses the library's words ("report lag", "cumulative mode"); the command-line tool substitutes its flags
+/// (`--report-lag`, `--cumulative`) with ``message(naming:)``.
+import ForecastCore
+public struct SettingError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The settings a message can name.
+    public enum Setting: String, Sendable, CaseIterable {
+        case dateColumn, valueColumns, filters, reportLag, baseline, gaps, corrections, sumDuplicates, from, to
+        case cumulativeMode, perEventMode
+
+        /// The setting in the library's words.
+        public var words: String {
+            switch self {
+            case .dateColumn: return "the date column"
+            case .valueColumns: return "value column"
+            case .filters: return "row filter"
+            case .reportLag: return "report lag"
+            case .baseline: return "baseline"
+            case .gaps: return "gap policy"
+            case .corrections: return "correction policy"
+            case .sumDuplicates: return "summing duplicate dates"
+            case .from: return "first day"
+            case .to: return "last day"
+            case .cumulativeMode: return "cumulative mode"
+            case .perEventMode: return "per-event mode"
+            }
+        }
+    }
+
+    /// The message, with `{0}`, `{1}`, … standing for the names of `settings[0]`, `settings[1]`, ….
+    public let template: String
+    /// The settings the message names, in the order of their placeholders; the first is the one at fault.
+    public let settings: [Setting]
+
+    public init(_ template: String, _ settings: Setting...) {
+        self.template = template
+        self.settings = settings
+    }
+
+    /// The message with each setting named by `name` (e.g. a command-line flag).
+    public func message(naming name: (Setting) -> String) -> String {
+        var text = template
+        for (index, setting) in settings.enumerated() { text = text.replacingOccurrences(of: "{\(index)}", with: name(setting)) }
+        return text
+    }
+
+    /// The message in the library's words.
+    public var description: String { message(naming: \.words) }
+}
+
+extension String {
+    fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
+        var result = "", rest = self[...]
+        while let range = rest.range(of: target) {
+            result += rest[..<range.lowerBound] + replacement
+            rest = rest[range.upperBound...]
+        }
+        return result + rest
+    }
+}

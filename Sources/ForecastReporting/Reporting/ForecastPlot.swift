@@ -1,0 +1,148 @@
+import ForecastCore
+import ForecastData
+import ForecastModels
+import ForecastAnalysis
+import Foundation
+
+/// An SVG chart of a fit and its forecast: observed history, fitted values, the forecast mean with a two-level
+/// fan, held-out actuals, event markers with labels, a date axis with month or week ticks, a title and a legend.
+///
+/// Default size 1200×600. Series carry a `class` attribute (`observed`, `fitted`, `forecast-mean`, `fan-<level>`,
+/// `actual`, `event`, `changepoint`) so tests and styles can find them.
+public struct ForecastPlot: Sendable {
+    public var width = 1200.0
+    public var height = 600.0
+    /// Days of training history shown before the forecast, never more than the training window (default: the
+    /// last max(365, 4 × horizon) days — a year keeps a long series readable at about 3 pixels a day).
+    public var historyDays: Int?
+    public var title: String
+
+    public init(title: String, historyDays: Int? = nil) {
+        self.title = title
+        self.historyDays = historyDays
+    }
+
+    /// Renders the chart.
+    public func render(fit: TimeSeriesFit, forecast: ForecastTable) -> String {
+        let horizon = forecast.days.count
+        let shown = historyDays ?? max(365, 4 * horizon)
+        let lastTraining = fit.trainingWindow.last
+        let firstShown = max(fit.trainingWindow.first, lastTraining.adding(days: -shown + 1))
+        let lastShown = forecast.days.last?.date ?? lastTraining
+        let historyDates = (0...(lastTraining - firstShown)).map { firstShown.adding(days: $0) }
+        let observed = historyDates.compactMap { d -> (CalendarDate, Double)? in
+            let v = fit.responseValue(at: d)
+            return v.isNaN ? nil : (d, v)
+        }
+        let fittedByDate = Dictionary(uniqueKeysWithValues: zip(fit.trainingDates, fit.regression.fittedValues))
+        let fitted = historyDates.compactMap { d in fittedByDate[d].map { (d, $0) } }
+        let levels = forecast.levels.sorted(by: >)
+        var maximum = observed.map(\.1).max() ?? 1
+        for day in forecast.days {
+            maximum = max(maximum, day.mean, day.actual ?? 0, day.intervals.map(\.upper).max() ?? 0)
+        }
+        var minimum = min(0, observed.map(\.1).min() ?? 0)
+        for day in forecast.days { minimum = min(minimum, day.intervals.map(\.lower).min() ?? 0) }
+        let yTicks = Self.niceTicks(minimum, maximum)
+        let (left, right, top, bottom) = (80.0, width - 180, 50.0, height - 60)
+        let span = Double(max(lastShown - firstShown, 1))
+        func x(_ d: CalendarDate) -> Double { left + (right - left) * Double(d - firstShown) / span }
+        func y(_ v: Double) -> Double {
+            bottom - (bottom - top) * (v - yTicks.first!) / (yTicks.last! - yTicks.first!)
+        }
+
+        var svg = SVGDocument(width: width, height: height)
+        svg.element("text", [("x", "\(left)"), ("y", "30"), ("font-size", "20"), ("fill", "#222222")], text: title)
+        // Grid and axes.
+        svg.valueGrid(yTicks, y: y, left: left, right: right)
+        svg.dateAxis(firstShown, lastShown, x: x, left: left, right: right, bottom: bottom)
+        // Forecast fan, widest level first.
+        let fanColours = ["#9ecae1", "#4292c6", "#2171b5"]
+        for (i, level) in levels.enumerated() {
+            let index = forecast.levels.firstIndex(of: level)!
+            let upper = forecast.days.map { (x($0.date), y($0.intervals[index].upper)) }
+            let lower = forecast.days.reversed().map { (x($0.date), y($0.intervals[index].lower)) }
+            svg.polygon(upper + lower, fill: fanColours[min(i, 2)], opacity: 0.45, id: "fan-\(SVGDocument.number(level))")
+        }
+        svg.polyline(observed.map { (x($0.0), y($0.1)) }, stroke: "#555555", width: 1.2, id: "observed")
+        svg.polyline(fitted.map { (x($0.0), y($0.1)) }, stroke: "#e6550d", width: 1.6, id: "fitted")
+        svg.polyline([(x(lastTraining), y(fitted.last?.1 ?? observed.last?.1 ?? 0))] + forecast.days.map { (x($0.date), y($0.mean)) },
+                     stroke: "#08519c", width: 2.2, id: "forecast-mean")
+        for day in forecast.days {
+            guard let actual = day.actual else { continue }
+            svg.element("circle", [("cx", SVGDocument.number(x(day.date))), ("cy", SVGDocument.number(y(actual))), ("r", "3"),
+                                   ("fill", "#111111"), ("class", "actual")])
+        }
+        // Event markers.
+        for event in fit.schema.specification.events where event.date >= firstShown && event.date <= lastShown {
+            let ex = x(event.date)
+            svg.element("line", [("x1", SVGDocument.number(ex)), ("x2", SVGDocument.number(ex)), ("y1", SVGDocument.number(top)),
+                                 ("y2", SVGDocument.number(bottom)), ("stroke", "#756bb1"), ("stroke-dasharray", "5,4"), ("class", "event")])
+            svg.element("text", [("x", SVGDocument.number(ex + 4)), ("y", SVGDocument.number(top + 14)), ("font-size", "12"),
+                                 ("fill", "#54278f")], text: event.id)
+        }
+        // Changepoints (trend hinges).
+        for cp in fit.schema.specification.changepoints where cp >= firstShown && cp <= lastShown {
+            svg.element("line", [("x1", SVGDocument.number(x(cp))), ("x2", SVGDocument.number(x(cp))), ("y1", SVGDocument.number(top)),
+                                 ("y2", SVGDocument.number(bottom)), ("stroke", "#cb181d"), ("stroke-dasharray", "3,3"),
+                                 ("class", "changepoint")])
+        }
+        // Legend.
+        var entries: [(String, String)] = [("#555555", "observed"), ("#e6550d", "fitted"), ("#08519c", "forecast mean")]
+        for (i, level) in levels.enumerated() { entries.append((fanColours[min(i, 2)], "\(SVGDocument.number(level))% interval")) }
+        if forecast.days.contains(where: { $0.actual != nil }) { entries.append(("#111111", "held-out actual")) }
+        if fit.schema.specification.changepoints.contains(where: { $0 >= firstShown && $0 <= lastShown }) {
+            entries.append(("#cb181d", "changepoint"))
+        }
+        svg.legend(entries, x: right + 20, top: top)
+        return svg.text
+    }
+
+    /// Round tick values covering [low, high] (about 5 intervals of 1, 2 or 5 × 10^k).
+    static func niceTicks(_ low: Double, _ high: Double) -> [Double] {
+        let range = max(high - low, 1e-9)
+        let raw = range / 5
+        let magnitude = pow(10, (log10(raw)).rounded(.down))
+        let step = [1.0, 2, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? 10 * magnitude
+        let start = (low / step).rounded(.down) * step
+        var ticks: [Double] = []
+        var value = start
+        while value < high + step * 0.999 {
+            ticks.append(value)
+            value += step
+        }
+        return ticks.count >= 2 ? ticks : [start, start + step]
+    }
+
+    /// Month starts (spans over 90 days) or Mondays (shorter spans) inside [first, last].
+    static func dateTicks(_ first: CalendarDate, _ last: CalendarDate) -> [(date: CalendarDate, label: String)] {
+        var ticks: [(CalendarDate, String)] = []
+        if last - first > 90 {
+            var (year, month) = (first.year, first.month)
+            let monthsSpan = (last.year - first.year) * 12 + last.month - first.month
+            let every = max(1, (monthsSpan + 9) / 10)  // at most about 10 labels
+            var count = 0
+            while true {
+                let date = CalendarDate(year: year, month: month, day: 1)!
+                if date > last { break }
+                if date >= first && count % every == 0 { ticks.append((date, String(String(describing: date).prefix(7)))) }
+                count += 1
+                month += 1
+                if month > 12 { month = 1; year += 1 }
+            }
+        } else {
+            var date = first
+            while date.weekday != 1 { date = date.adding(days: 1) }
+            let every = (last - first) > 45 ? 14 : 7
+            while date <= last {
+                ticks.append((date, String(String(describing: date).suffix(5))))
+                date = date.adding(days: every)
+            }
+        }
+        return ticks
+    }
+
+    static func label(_ value: Double) -> String {
+        abs(value) >= 10000 ? String(format: "%.0fk", value / 1000) : (value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value))
+    }
+}
