@@ -47,7 +47,7 @@ struct EffectsCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var terms: TermOptions
 
-    @Option(help: "Response shape: pulse, step, decay or free.")
+    @Option(help: "Response shape: pulse (the window), step (from the window's first day to the end of the data; excess summed over the window), decay (within the window, 0 after its last day) or free.")
     var shape: ShapeArgument = .pulse
 
     @Option(help: "Pool events of the same kind (from --events) into one term: kind.")

@@ -57,6 +57,19 @@ struct EffectsCommandTests {
         #expect(table.stdout.contains("cumulative excess") && table.stdout.contains("placebo p = ") && table.stdout.contains("from 19 placebos"))
     }
 
+    @Test("Regression design: --shape step says it runs to the end of the data and where the excess is summed")
+    func stepSaysWhatItUses() throws {
+        let base = ["effects", Self.strikes, "--design", "regression", "--from", "2024-05-01", "--to", "2024-12-31",
+                    "--event", "2024-08-06:kursk:1..13", "--shape", "step", "--placebos", "0", "--paths", "100"]
+        let table = try ForecastBinary.run(base)
+        #expect(table.status == 0, "\(table.stderr)")
+        #expect(table.stdout.contains("step from day 1 to the end of the data (2024-12-31)")
+                && table.stdout.contains("excess summed over days 1..13"), "\(table.stdout)")
+        let json = try ForecastBinary.run(base + ["--format", "json"])
+        let events = (try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any])["events"] as! [[String: Any]]
+        #expect(events[0]["coefficientEnd"] as? String == "2024-12-31" && (events[0]["daily"] as! [Any]).count == 13)
+    }
+
     @Test("Counterfactual design (the default): JSON has the fixed keys; totals and intervals agree with the daily rows")
     func counterfactualJSON() throws {
         let result = try ForecastBinary.run(["effects", Self.strikes, "--value", "launched", "--event", "2024-08-06:kursk",

@@ -8,8 +8,9 @@ import Foundation
 /// Offsets d = (date − trigger) in days; d₀ = max(FIRST, 0). Leads (FIRST < 0) always get their own terms — one
 /// lead pulse over FIRST..−1 (per day under `free`) — and serve only the pre-trend test.
 /// - `pulse`: one coefficient on d₀…LAST (`event_ID`, exactly `fit`'s window dummy).
-/// - `step`: one coefficient from d₀ to the end of the data (`step_ID`).
-/// - `decay(halfLife:)`: β·exp(−ln 2 · (d − d₀)/h) for d ≥ d₀ (`event_ID`); h in days.
+/// - `step`: one coefficient from d₀ to the end of the data (`step_ID`) — a permanent shift, so it does not stop at
+///   LAST; the excess is still summed over d₀…LAST only (the report says both, see `coefficientEnd`).
+/// - `decay(halfLife:)`: β·exp(−ln 2 · (d − d₀)/h) for d₀ ≤ d ≤ LAST, 0 after LAST (`event_ID`); h in days.
 /// - `free`: one coefficient per offset d₀…LAST (`event_ID[+d]`).
 public enum EventResponseShape: Sendable, Equatable, Hashable {
     case pulse
@@ -81,10 +82,10 @@ public struct EventTerm: Sendable, Equatable {
     }
 
     /// The decay column on `day` for half-life h (days): exp(−ln 2 · (d − d₀)/h) for the latest trigger with
-    /// d = day − trigger ≥ d₀ (the maximum over the trigger dates), else 0; and its derivative with respect to log h,
-    /// value · ln 2 · (d − d₀)/h.
+    /// d₀ ≤ d = day − trigger ≤ LAST (the maximum over the trigger dates), else 0; and its derivative with respect to
+    /// log h, value · ln 2 · (d − d₀)/h.
     func decayValue(on day: CalendarDate, halfLife h: Double) -> (value: Double, derivativeLogH: Double) {
-        let elapsed = dates.map { day - $0 - effectStart }.filter { $0 >= 0 }.min()
+        let elapsed = dates.map { day - $0 - effectStart }.filter { $0 >= 0 && $0 <= last - effectStart }.min()
         guard let elapsed else { return (0, 0) }
         let value = exp(-M_LN2 * Double(elapsed) / h)
         return (value, value * M_LN2 * Double(elapsed) / h)
@@ -102,6 +103,14 @@ public struct EventTerm: Sendable, Equatable {
     /// 1 when some trigger date's offset to `day` satisfies `test`.
     private func indicator(_ day: CalendarDate, _ test: (Int) -> Bool) -> Double {
         dates.contains { test(day - $0) } ? 1 : 0
+    }
+
+    /// The last day the effect coefficient acts on: the end of the data (`dataEnd`) for `step`, else LAST after the
+    /// latest trigger date (clipped to `dataEnd`).
+    public func coefficientEnd(dataEnd: CalendarDate) -> CalendarDate {
+        guard shape != .step, let latest = dates.max() else { return dataEnd }
+        let end = latest.adding(days: last)
+        return end < dataEnd ? end : dataEnd
     }
 
     /// The days of the effect window that are summed (d₀…LAST after each trigger date).

@@ -8,7 +8,8 @@ import Foundation
 /// [{`code`, `message`}] (see `EffectsWarning`), `events` and `groups` (JSON), or a table per
 /// event with a plain-language line that never overstates.
 ///
-/// `events[]`: {`id`, `date` (null when pooled), `shape`, `window` [FIRST, LAST], `level`, `coefficient`,
+/// `events[]`: {`id`, `date` (null when pooled), `shape`, `window` [FIRST, LAST] (the days whose excess is summed),
+/// `coefficientEnd` (last day the effect term acts on: the end of the data for `step`), `level`, `coefficient`,
 /// `standardError`, `cumulativeExcess`, `cumulativeLower`, `cumulativeUpper`, `observedExcess`, `relativeEffect`,
 /// `intervalMethod`, `halfLifeDays`, `halfLifeLower`, `halfLifeUpper`, `halfLifeAtBound`, `preTrendPValue`,
 /// `placeboPValue`, `placebos`, `notEstimable` (reason or null), `daily` [{`offset`, `date`, `observed`, `counterfactual`, `counterfactualLower`,
@@ -42,7 +43,7 @@ public struct EffectsReport: Sendable {
             ("skippedEvents", SkippedEvent.json(skippedEvents)),
             ("warnings", CounterfactualReport.warningsJSON(result.warnings)),
             ("halfLifeGrid", .array([.number(HalfLifeProfile.grid.first!), .number(HalfLifeProfile.grid.last!)])),
-            ("events", .array(result.effects.map(Self.eventJSON))),
+            ("events", .array(result.effects.map { Self.eventJSON($0, dataEnd: result.trainingWindow.last) })),
             ("groups", .array(result.groups.map { g in
                 .object([("ids", .array(g.ids.map { .string($0) })), ("cumulativeExcess", .finite(g.cumulativeExcess)),
                          ("cumulativeLower", .finite(g.cumulativeLower)), ("cumulativeUpper", .finite(g.cumulativeUpper))])
@@ -51,7 +52,7 @@ public struct EffectsReport: Sendable {
         return .object(members)
     }
 
-    static func eventJSON(_ e: EventEffect) -> JSONValue {
+    static func eventJSON(_ e: EventEffect, dataEnd: CalendarDate) -> JSONValue {
         let term = e.term
         var halfLife: Double? = nil
         if case .decay = term.shape { halfLife = e.halfLifeDays }
@@ -60,6 +61,7 @@ public struct EffectsReport: Sendable {
             ("date", term.dates.count == 1 ? .string("\(term.dates[0])") : .null),
             ("shape", .string(term.shape.name)),
             ("window", .array([.integer(term.first), .integer(term.last)])),
+            ("coefficientEnd", .string("\(term.coefficientEnd(dataEnd: dataEnd))")),
             ("level", IntervalLevel.json(percent: e.level)),
             ("coefficient", .finite(e.coefficient)),
             ("standardError", .finite(e.standardError)),
@@ -107,7 +109,10 @@ public struct EffectsReport: Sendable {
             let term = e.term
             let level = TextFormat.trimmed(e.level)
             lines.append("")
-            lines.append("\(term.id) (\(term.dates.count == 1 ? "\(term.dates[0])" : "\(term.dates.count) events pooled"), \(term.shape.name), days \(term.effectStart)..\(term.last))")
+            let span = term.shape == .step
+                ? "step from day \(term.effectStart) to the end of the data (\(r.trainingWindow.last)); excess summed over days \(term.effectStart)..\(term.last) only"
+                : "\(term.shape.name), days \(term.effectStart)..\(term.last)"
+            lines.append("\(term.id) (\(term.dates.count == 1 ? "\(term.dates[0])" : "\(term.dates.count) events pooled"), \(span))")
             if let reason = e.notEstimable {
                 lines.append("  not estimable: \(reason).")
                 continue

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ForecastCore
 @testable import ForecastData
@@ -22,5 +23,24 @@ struct EventTermTests {
             }
         }
         #expect((try? EventTerm(id: "ok", dates: [Self.day], first: -7, last: 13, shape: .pulse)) != nil)
+    }
+
+    @Test("decay is 0 after the window's last day; step acts to the end of the data and says so")
+    func shapesHonourTheWindow() throws {
+        let days = (0..<80).map { Self.day.adding(days: $0) }
+        let decay = try EventTerm(id: "d", dates: [Self.day], first: 0, last: 30, shape: .decay(halfLife: 7))
+        let column = decay.effectColumns(on: days)[0].values
+        // Direct computation: exp(−ln 2 · d / 7) on d = 0…30, 0 after.
+        for d in 0..<80 {
+            let expected = d <= 30 ? exp(-M_LN2 * Double(d) / 7) : 0
+            #expect(abs(column[d] - expected) <= 1e-12, "day \(d): \(column[d]) vs \(expected)")
+        }
+        let longer = try EventTerm(id: "d", dates: [Self.day], first: 0, last: 60, shape: .decay(halfLife: 7))
+        #expect(longer.effectColumns(on: days)[0].values[45] > 0, "0..60 must reach day 45")
+        let end = Self.day.adding(days: 79)
+        let step = try EventTerm(id: "s", dates: [Self.day], first: 1, last: 13, shape: .step)
+        #expect(step.coefficientEnd(dataEnd: end) == end && step.effectColumns(on: days)[0].values[79] == 1)
+        let pulse = try EventTerm(id: "p", dates: [Self.day], first: 1, last: 13, shape: .pulse)
+        #expect(pulse.coefficientEnd(dataEnd: end) == Self.day.adding(days: 13))
     }
 }
