@@ -201,7 +201,10 @@ struct EffectsCommand: ParsableCommand {
                                             seed: seed, level: level,
                                             intervalMethod: intervalMethod == .delta ? .delta : .simulation)
         let result = try analysis.run(start: series.start, response: response, regressors: regressors, responseName: responseName)
-        return (EffectsReport(result: result, dataQuality: series.quality.json(), skippedEvents: data.skippedEvents),
+        var names: [CalendarDate: String] = [:]
+        for w in windows { names[w.date] = names[w.date].map { "\($0)+\(w.id)" } ?? w.id }
+        return (EffectsReport(result: result, dataQuality: series.quality.json(), skippedEvents: data.skippedEvents,
+                              eventNames: names),
                 series, responseName)
     }
 }

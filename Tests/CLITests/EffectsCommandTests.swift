@@ -70,6 +70,30 @@ struct EffectsCommandTests {
         #expect(events[0]["coefficientEnd"] as? String == "2024-12-31" && (events[0]["daily"] as! [Any]).count == 13)
     }
 
+    @Test("--pool kind lists the events used, the number of effect days and a per-event breakdown that adds up")
+    func pooledBreakdown() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("effects-pool-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // t1 is before the training window; t4's window (0..13) has 7 days in it (2024-12-25…31).
+        let events = directory.appendingPathComponent("events.csv")
+        try "id,date,kind\nt1,2024-03-01,t\nt2,2024-06-10,t\nt3,2024-09-01,t\nt4,2024-12-25,t\n".write(to: events, atomically: true, encoding: .utf8)
+        let base = ["effects", Self.strikes, "--design", "regression", "--from", "2024-05-01", "--to", "2024-12-31",
+                    "--events", events.path, "--pool", "kind", "--placebos", "0", "--paths", "100"]
+        let table = try ForecastBinary.run(base)
+        #expect(table.status == 0, "\(table.stderr)")
+        #expect(table.stdout.contains("3 of 3 events pooled") && table.stdout.contains("over 35 effect days")
+                && table.stdout.contains("t4") && table.stdout.contains("7 days"), "\(table.stdout)")
+        let json = try ForecastBinary.run(base + ["--format", "json"])
+        let event = ((try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any])["events"] as! [[String: Any]])[0]
+        let pooled = event["pooled"] as! [[String: Any]]
+        #expect(pooled.map { $0["id"] as! String } == ["t2", "t3", "t4"] && pooled.map { $0["days"] as! Int } == [14, 14, 7])
+        #expect(event["effectDays"] as? Int == 35)
+        let total = pooled.reduce(0.0) { $0 + ($1["excess"] as! NSNumber).doubleValue }
+        let cumulative = (event["cumulativeExcess"] as! NSNumber).doubleValue
+        #expect(abs(total - cumulative) <= 1e-6 * abs(cumulative) + 1e-6, "\(total) vs \(cumulative)")
+    }
+
     @Test("Counterfactual design (the default): JSON has the fixed keys; totals and intervals agree with the daily rows")
     func counterfactualJSON() throws {
         let result = try ForecastBinary.run(["effects", Self.strikes, "--value", "launched", "--event", "2024-08-06:kursk",

@@ -9,7 +9,8 @@ import Foundation
 /// event with a plain-language line that never overstates.
 ///
 /// `events[]`: {`id`, `date` (null when pooled), `shape`, `window` [FIRST, LAST] (the days whose excess is summed),
-/// `coefficientEnd` (last day the effect term acts on: the end of the data for `step`), `level`, `coefficient`,
+/// `coefficientEnd` (last day the effect term acts on: the end of the data for `step`), `effectDays` (days summed),
+/// `pooled` (null for one trigger, else [{`id`, `date`, `days`, `excess`, `observedExcess`}] per event used), `level`, `coefficient`,
 /// `standardError`, `cumulativeExcess`, `cumulativeLower`, `cumulativeUpper`, `observedExcess`, `relativeEffect`,
 /// `intervalMethod`, `halfLifeDays`, `halfLifeLower`, `halfLifeUpper`, `halfLifeAtBound`, `preTrendPValue`,
 /// `placeboPValue`, `placebos`, `notEstimable` (reason or null), `daily` [{`offset`, `date`, `observed`, `counterfactual`, `counterfactualLower`,
@@ -22,8 +23,13 @@ public struct EffectsReport: Sendable {
     /// Calendar events left out because their windows have no day in the training window.
     public let skippedEvents: [SkippedEvent]
 
-    public init(result: EventEffects, dataQuality: JSONValue? = nil, skippedEvents: [SkippedEvent] = []) {
+    /// Event ids by trigger date, for the per-event breakdown of a pooled kind (a date without a name prints alone).
+    public let eventNames: [CalendarDate: String]
+
+    public init(result: EventEffects, dataQuality: JSONValue? = nil, skippedEvents: [SkippedEvent] = [],
+                eventNames: [CalendarDate: String] = [:]) {
         self.skippedEvents = skippedEvents
+        self.eventNames = eventNames
         self.result = result
         self.dataQuality = dataQuality
     }
@@ -43,7 +49,7 @@ public struct EffectsReport: Sendable {
             ("skippedEvents", SkippedEvent.json(skippedEvents)),
             ("warnings", CounterfactualReport.warningsJSON(result.warnings)),
             ("halfLifeGrid", .array([.number(HalfLifeProfile.grid.first!), .number(HalfLifeProfile.grid.last!)])),
-            ("events", .array(result.effects.map { Self.eventJSON($0, dataEnd: result.trainingWindow.last) })),
+            ("events", .array(result.effects.map { eventJSON($0, dataEnd: result.trainingWindow.last) })),
             ("groups", .array(result.groups.map { g in
                 .object([("ids", .array(g.ids.map { .string($0) })), ("cumulativeExcess", .finite(g.cumulativeExcess)),
                          ("cumulativeLower", .finite(g.cumulativeLower)), ("cumulativeUpper", .finite(g.cumulativeUpper))])
@@ -52,7 +58,7 @@ public struct EffectsReport: Sendable {
         return .object(members)
     }
 
-    static func eventJSON(_ e: EventEffect, dataEnd: CalendarDate) -> JSONValue {
+    func eventJSON(_ e: EventEffect, dataEnd: CalendarDate) -> JSONValue {
         let term = e.term
         var halfLife: Double? = nil
         if case .decay = term.shape { halfLife = e.halfLifeDays }
@@ -62,6 +68,12 @@ public struct EffectsReport: Sendable {
             ("shape", .string(term.shape.name)),
             ("window", .array([.integer(term.first), .integer(term.last)])),
             ("coefficientEnd", .string("\(term.coefficientEnd(dataEnd: dataEnd))")),
+            ("effectDays", .integer(e.days.count)),
+            ("pooled", term.dates.count == 1 ? .null : .array(e.perTrigger.map { share in
+                .object([("id", eventNames[share.date].map { .string($0) } ?? .null), ("date", .string("\(share.date)")),
+                         ("days", .integer(share.days)), ("excess", .finite(share.excess)),
+                         ("observedExcess", .finite(share.observedExcess))])
+            })),
             ("level", IntervalLevel.json(percent: e.level)),
             ("coefficient", .finite(e.coefficient)),
             ("standardError", .finite(e.standardError)),
@@ -78,7 +90,7 @@ public struct EffectsReport: Sendable {
             ("preTrendPValue", .finite(e.preTrendPValue)),
             ("placeboPValue", .finite(e.placeboPValue)),
             ("placebos", .integer(e.placebos)),
-            ("daily", dailyJSON(e.days)),
+            ("daily", Self.dailyJSON(e.days)),
             ("notEstimable", e.notEstimable.map { .string($0) } ?? .null),
             ("shifts", .array(e.shifts.map { .object([("shiftDays", .integer($0.shiftDays)), ("cumulativeExcess", .finite($0.cumulativeExcess))]) })),
         ])
@@ -112,7 +124,16 @@ public struct EffectsReport: Sendable {
             let span = term.shape == .step
                 ? "step from day \(term.effectStart) to the end of the data (\(r.trainingWindow.last)); excess summed over days \(term.effectStart)..\(term.last) only"
                 : "\(term.shape.name), days \(term.effectStart)..\(term.last)"
-            lines.append("\(term.id) (\(term.dates.count == 1 ? "\(term.dates[0])" : "\(term.dates.count) events pooled"), \(span))")
+            let shares = e.perTrigger
+            let pooled = "\(shares.count) of \(term.dates.count) events pooled (those with effect days in the training window)"
+            lines.append("\(term.id) (\(term.dates.count == 1 ? "\(term.dates[0])" : pooled), \(span))")
+            if term.dates.count > 1 {
+                lines.append("  per event (each effect day counted once, for the latest trigger on or before it):")
+                for share in shares {
+                    lines.append("    \(share.date) \(TextFormat.pad(eventNames[share.date] ?? "", 24)) \(TextFormat.leftPad("\(share.days)", 3)) days  "
+                                 + "excess \(FitReport.count(share.excess))  observed excess \(FitReport.count(share.observedExcess))")
+                }
+            }
             if let reason = e.notEstimable {
                 lines.append("  not estimable: \(reason).")
                 continue
@@ -157,8 +178,9 @@ public struct EffectsReport: Sendable {
 
     /// "cumulative excess 1,240 launches over 14 days (95 % interval 610–1,900); placebo p = 0.03 from 1,000 placebos"
     func plainLanguage(_ e: EventEffect) -> String {
-        let days = e.term.last - e.term.effectStart + 1
-        var text = "cumulative excess \(FitReport.count(e.cumulativeExcess)) over \(days) day\(days == 1 ? "" : "s") " +
+        // The effect days with data (all trigger dates of a pooled kind), not the window's length.
+        let days = e.days.isEmpty ? e.term.last - e.term.effectStart + 1 : e.days.count
+        var text = "cumulative excess \(FitReport.count(e.cumulativeExcess)) over \(days) effect day\(days == 1 ? "" : "s") " +
             "(\(TextFormat.trimmed(e.level)) % interval \(FitReport.count(e.cumulativeLower))–\(FitReport.count(e.cumulativeUpper)))"
         if let p = e.placeboPValue {
             text += "; placebo p = \(TextFormat.pValue(p)) from \(FitReport.count(Double(e.placebos))) placebos"
