@@ -94,6 +94,18 @@ struct EffectsCommandTests {
         #expect(abs(total - cumulative) <= 1e-6 * abs(cumulative) + 1e-6, "\(total) vs \(cumulative)")
     }
 
+    @Test("--shape free with a zero day names the days and the way out; dropping them (missing days) then works")
+    func freeZeroDay() throws {
+        // datasets/strikes_daily.csv: launched is 0 on 2024-06-10, 2024-06-15 and 2024-06-16 (days +0, +5, +6).
+        let base = ["effects", Self.strikes, "--design", "regression", "--event", "2024-06-10:z:0..6", "--shape", "free",
+                    "--placebos", "0", "--paths", "100"]
+        let failed = try ForecastBinary.run(base)
+        #expect(failed.status == 1 && failed.stderr.contains("2024-06-10 (day +0)") && failed.stderr.contains("2024-06-16 (day +6)")
+                && failed.stderr.contains("as missing") && failed.stderr.contains("--shape pulse"), "\(failed.stderr)")
+        let dropped = try ForecastBinary.run(base + ["--where", "date!=2024-06-10", "--where", "date!=2024-06-15", "--where", "date!=2024-06-16"])
+        #expect(dropped.status == 0 && dropped.stdout.contains("over 4 effect days"), "\(dropped.stderr)\n\(dropped.stdout)")
+    }
+
     @Test("Counterfactual design (the default): JSON has the fixed keys; totals and intervals agree with the daily rows")
     func counterfactualJSON() throws {
         let result = try ForecastBinary.run(["effects", Self.strikes, "--value", "launched", "--event", "2024-08-06:kursk",

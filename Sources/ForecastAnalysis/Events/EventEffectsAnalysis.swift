@@ -63,8 +63,14 @@ public struct EventEffectsAnalysis: Sendable {
                                                 training: "\(data.window)")
             }
         }
+        let counts = model.kind != .ols && data.y.allSatisfy({ $0 >= 0 && $0 == $0.rounded() })
+        if counts {
+            for trigger in triggers where trigger.shape == .free { try Self.checkFreeDays(trigger, data: data) }
+        }
+        // A count-model term that is 0 on every effect day is left out of the fit (reported as not estimable).
+        let zeroWindow = Set(triggers.indices.filter { counts && triggers[$0].shape != .free && Self.zeroOnEveryEffectDay(triggers[$0], data: data) })
         // Decay half-lives by profile likelihood (each decay trigger in turn, others at their current value).
-        var terms = triggers
+        var terms = triggers.indices.filter { !zeroWindow.contains($0) }.map { triggers[$0] }
         var profiles: [String: HalfLifeProfile] = [:]
         let choiceDesign = data.design(with: terms)
         let choice: ModelChoice
@@ -136,7 +142,11 @@ public struct EventEffectsAnalysis: Sendable {
             // Not estimable: an aliased effect column (a window that duplicates another event's or has no usable
             // day) or, for a count model, a window where the response is 0 every day (the coefficient runs to −∞).
             var notEstimable: String? = nil
-            if !columns.allSatisfy(fit.kept.contains) {
+            // A `free` day with no training row (a missing day) has no column to estimate: it is left out, not fatal.
+            let usable = term.shape == .free
+                ? columns.filter { j in (0..<design.values.rows).contains { design.values[$0, j] != 0 } }
+                : columns
+            if usable.isEmpty || !usable.allSatisfy(fit.kept.contains) {
                 notEstimable = "its terms are aliased (the window duplicates another event's, or has no usable day)"
             } else if choice.kind != .ols, !excess.days.isEmpty,
                       excess.days.allSatisfy({ $0.observed == 0 || $0.observed.isNaN }) {
@@ -166,8 +176,18 @@ public struct EventEffectsAnalysis: Sendable {
             groups.append(JointEffect(ids: group.map { terms[$0].id }, cumulativeExcess: joint.cumulative,
                                       cumulativeLower: joint.cumulativeInterval.lower, cumulativeUpper: joint.cumulativeInterval.upper))
         }
+        var ordered: [EventEffect] = []
+        var next = 0
+        for (index, trigger) in triggers.enumerated() {
+            if zeroWindow.contains(index) || next >= effects.count {
+                ordered.append(zeroWindowEffect(trigger))
+            } else {
+                ordered.append(effects[next])
+                next += 1
+            }
+        }
         return EventEffects(analysis: self, responseName: responseName, modelChoice: choice, trainingWindow: data.window,
-                            fit: fit.regression, effects: effects, groups: groups)
+                            fit: fit.regression, effects: ordered, groups: groups)
     }
 
     /// LR test that the trigger's lead terms are all zero (nil without leads).
