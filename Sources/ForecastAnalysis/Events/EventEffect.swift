@@ -63,6 +63,10 @@ public struct EventEffect: Sendable {
     /// Why the effect is not estimable (its terms aliased; a count response that is 0 on every day of the window),
     /// or nil. When set, the excess, its interval and the coefficient are NaN/nil: reports print the reason instead.
     public internal(set) var notEstimable: String? = nil
+    /// Interval of the observed excess Σ (y − y⁰): the counterfactual outcome y⁰ drawn from the predictive paths (parameter
+    /// draws with Poisson/NB2 observation noise), at `level`. nil for least squares, the delta method, or not estimable.
+    public internal(set) var observedExcessLower: Double? = nil
+    public internal(set) var observedExcessUpper: Double? = nil
 }
 
 /// The joint excess of a group of triggers whose effect windows overlap (all their terms set to zero at once).

@@ -109,7 +109,8 @@ public struct EventEffectsAnalysis: Sendable {
         for (index, term) in terms.enumerated() {
             let columns = data.effectColumnIndices(of: index, terms: terms, in: design)
             let excess = ExcessComputation(fit: intervalFit, data: data, zeroed: Set(zeroedColumns(index)),
-                                           days: term.effectDays(), triggers: term.dates, level: level, draws: draws)
+                                           days: term.effectDays(), triggers: term.dates, level: level, draws: draws,
+                                           noiseSeed: seed)
             let preTrend = try preTrendPValue(index: index, terms: terms, data: data, fit: fit, kind: choice.kind)
             let placebo = placebos > 0
                 ? try PlaceboTest(analysis: self, index: index, terms: terms, data: data, fit: fit).run()
@@ -164,6 +165,10 @@ public struct EventEffectsAnalysis: Sendable {
                 placeboPValue: placebo?.pValue, placebos: placebo?.used ?? 0, failedPlacebos: placebo?.failed ?? 0,
                 days: unavailable ? [] : excess.days, shifts: shifts)
             effect.notEstimable = notEstimable
+            if !unavailable, let interval = excess.observedExcessInterval {
+                effect.observedExcessLower = interval.lower
+                effect.observedExcessUpper = interval.upper
+            }
             effects.append(effect)
         }
         // Groups of overlapping effect windows: joint excess with all their terms zeroed.

@@ -10,11 +10,14 @@ struct ExcessComputation {
     let cumulative: Double
     let cumulativeInterval: (lower: Double, upper: Double)
     let observedExcess: Double
+    /// Interval of Σ (y − y⁰) over the days, y⁰ drawn from each parameter draw's μ⁰ with Poisson/NB2 observation
+    /// noise (count models with draws only; nil otherwise).
+    let observedExcessInterval: (lower: Double, upper: Double)?
     let relativeEffect: Double
 
     /// - Parameter triggers: trigger dates; a day's offset is counted from the latest trigger on or before it.
     init(fit: EffectsFit, data: EffectsData, zeroed: Set<Int>, days requested: [CalendarDate], triggers: [CalendarDate],
-         level: Double, draws: [ParameterDraw]) {
+         level: Double, draws: [ParameterDraw], noiseSeed: UInt64 = 1) {
         let tail = (1 - level / 100) / 2
         let rows = requested.compactMap { date in data.row(of: date).map { (date, $0) } }
         func offset(_ date: CalendarDate) -> Int {
@@ -26,6 +29,14 @@ struct ExcessComputation {
         var drawnExcess = [[Double]](repeating: [], count: rows.count)
         var drawnCounterfactual = [[Double]](repeating: [], count: rows.count)
         var drawnTotals = [Double](repeating: 0, count: draws.count)
+        // Σ (y − y⁰) per draw, y⁰ ~ Poisson/NB2(μ⁰ of that draw): the observed excess with observation noise.
+        var drawnObserved = [Double](repeating: 0, count: draws.count)
+        var random = RandomSource(seed: noiseSeed)
+        let noise: ((Double) -> CountDistribution)? = switch fit.kind {
+        case .ols: nil
+        case .poisson: { .poisson(mean: $0) }
+        default: fit.alpha.map { alpha in { .negativeBinomial(mean: $0, alpha: alpha) } }
+        }
         for (position, (_, row)) in rows.enumerated() {
             for (d, draw) in draws.enumerated() {
                 let b = draw.coefficients, values = draw.columnValues
@@ -34,6 +45,8 @@ struct ExcessComputation {
                 drawnExcess[position].append(mu - mu0)
                 drawnCounterfactual[position].append(mu0)
                 drawnTotals[d] += mu - mu0
+                if let noise, mu0.isFinite, mu0 > 0 { drawnObserved[d] += data.y[row] - noise(mu0).sample(using: &random) }
+                else { drawnObserved[d] += data.y[row] - mu0 }
             }
         }
         let z = Normal().quantile(1 - tail)
@@ -78,6 +91,7 @@ struct ExcessComputation {
         cumulative = total
         observedExcess = observed
         relativeEffect = totalCounterfactual > 0 ? 100 * total / totalCounterfactual : .nan
+        observedExcessInterval = noise != nil && !draws.isEmpty ? Self.interval(drawnObserved, tail) : nil
         if draws.isEmpty {
             let se = Self.quadratic(cumulativeGradient, fit.covariance).squareRoot()
             cumulativeInterval = (total - z * se, total + z * se)

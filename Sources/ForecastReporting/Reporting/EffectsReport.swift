@@ -11,7 +11,7 @@ import Foundation
 /// `events[]`: {`id`, `date` (null when pooled), `shape`, `window` [FIRST, LAST] (the days whose excess is summed),
 /// `coefficientEnd` (last day the effect term acts on: the end of the data for `step`), `effectDays` (days summed),
 /// `pooled` (null for one trigger, else [{`id`, `date`, `days`, `excess`, `observedExcess`}] per event used), `level`, `coefficient`,
-/// `standardError`, `cumulativeExcess`, `cumulativeLower`, `cumulativeUpper`, `observedExcess`, `relativeEffect`,
+/// `standardError`, `cumulativeExcess`, `cumulativeLower`, `cumulativeUpper`, `observedExcess`, `observedExcessLower`, `observedExcessUpper` (predictive paths with observation noise; null without draws or for least squares), `relativeEffect`,
 /// `intervalMethod`, `halfLifeDays`, `halfLifeLower`, `halfLifeUpper`, `halfLifeAtBound`, `preTrendPValue`,
 /// `placeboPValue`, `placebos`, `notEstimable` (reason or null), `daily` [{`offset`, `date`, `observed`, `counterfactual`, `counterfactualLower`,
 /// `counterfactualUpper`, `excess`, `excessLower`, `excessUpper`, `observedExcess`}], `shifts` [{`shiftDays`,
@@ -81,6 +81,8 @@ public struct EffectsReport: Sendable {
             ("cumulativeLower", .finite(e.cumulativeLower)),
             ("cumulativeUpper", .finite(e.cumulativeUpper)),
             ("observedExcess", .finite(e.observedExcess)),
+            ("observedExcessLower", .finite(e.observedExcessLower)),
+            ("observedExcessUpper", .finite(e.observedExcessUpper)),
             ("relativeEffect", .finite(e.relativeEffect)),
             ("intervalMethod", .string(e.intervalMethod)),
             ("halfLifeDays", .finite(halfLife)),
@@ -143,7 +145,12 @@ public struct EffectsReport: Sendable {
             if let c = e.coefficient, let se = e.standardError { facts.append("coefficient \(TextFormat.number(c)) (SE \(TextFormat.number(se)))") }
             facts.append(e.relativeEffect.isFinite ? "relative effect \(String(format: "%+.1f", e.relativeEffect))%"
                                                    : "relative effect not available (the expected level without the event is 0)")
-            facts.append("observed excess \(FitReport.count(e.observedExcess))")
+            if let lower = e.observedExcessLower, let upper = e.observedExcessUpper {
+                facts.append("observed excess \(FitReport.count(e.observedExcess)) (\(TextFormat.trimmed(e.level)) % predictive interval "
+                             + "\(FitReport.count(lower))–\(FitReport.count(upper)), observation noise included)")
+            } else {
+                facts.append("observed excess \(FitReport.count(e.observedExcess))")
+            }
             if case .decay = term.shape {
                 if let bound = e.halfLifeAtBound {
                     facts.append("half-life at the \(bound) bound of the search grid \(TextFormat.trimmed(HalfLifeProfile.grid.first!))–\(TextFormat.trimmed(HalfLifeProfile.grid.last!)) days")
