@@ -20,6 +20,9 @@ public struct EventEffect: Sendable {
         public let excessUpper: Double
         /// y − μ̂⁰.
         public let observedExcess: Double
+        /// Interval of the running total Σ (μ̂ − μ̂⁰) from the first effect day to this one (draws, or delta method).
+        public let runningExcessLower: Double
+        public let runningExcessUpper: Double
     }
 
     public struct Shift: Sendable, Equatable {

@@ -31,6 +31,8 @@ struct ExcessComputation {
         var drawnTotals = [Double](repeating: 0, count: draws.count)
         // Σ (y − y⁰) per draw, y⁰ ~ Poisson/NB2(μ⁰ of that draw): the observed excess with observation noise.
         var drawnObserved = [Double](repeating: 0, count: draws.count)
+        // Interval of the running total Σ_{≤ day} (μ − μ⁰) over the draws (not a sum of daily intervals).
+        var runningIntervals: [(lower: Double, upper: Double)] = []
         var random = RandomSource(seed: noiseSeed)
         let noise: ((Double) -> CountDistribution)? = switch fit.kind {
         case .ols: nil
@@ -48,6 +50,7 @@ struct ExcessComputation {
                 if let noise, mu0.isFinite, mu0 > 0 { drawnObserved[d] += data.y[row] - noise(mu0).sample(using: &random) }
                 else { drawnObserved[d] += data.y[row] - mu0 }
             }
+            if !draws.isEmpty { runningIntervals.append(Self.interval(drawnTotals, tail)) }
         }
         let z = Normal().quantile(1 - tail)
         var cumulativeGradient = [Double](repeating: 0, count: fit.kept.count)
@@ -82,10 +85,18 @@ struct ExcessComputation {
                 excessInterval = Self.interval(drawnExcess[position], tail)
                 counterfactualInterval = Self.interval(drawnCounterfactual[position], tail)
             }
+            let running: (lower: Double, upper: Double)
+            if draws.isEmpty {
+                let se = Self.quadratic(cumulativeGradient, fit.covariance).squareRoot()
+                running = (total - z * se, total + z * se)
+            } else {
+                running = runningIntervals[position]
+            }
             perDay.append(EventEffect.Day(offset: offset(date), date: date, observed: data.y[row], counterfactual: mu0,
                                           counterfactualLower: counterfactualInterval.0, counterfactualUpper: counterfactualInterval.1,
                                           excess: excess, excessLower: excessInterval.0, excessUpper: excessInterval.1,
-                                          observedExcess: data.y[row] - mu0))
+                                          observedExcess: data.y[row] - mu0, runningExcessLower: running.lower,
+                                          runningExcessUpper: running.upper))
         }
         days = perDay
         cumulative = total

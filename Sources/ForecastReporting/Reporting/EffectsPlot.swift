@@ -5,7 +5,8 @@ import ForecastAnalysis
 import Foundation
 
 /// An SVG of an effects analysis: one row per event — left, the observed series and the counterfactual μ̂⁰ with its
-/// band over the effect window (and 14 days either side); right, the cumulative excess with its band.
+/// band over the effect window (and 14 days either side); right, the cumulative excess with the interval of the
+/// running total (from the draws, not a sum of daily bands) and the effect day on the x axis.
 /// Classes: `observed`, `counterfactual`, `counterfactual-band`, `cumulative-excess`, `cumulative-band`, `trigger`.
 public struct EffectsPlot: Sendable {
     public var width = 1200.0
@@ -51,18 +52,24 @@ public struct EffectsPlot: Sendable {
             }
             // Cumulative excess panel.
             let (cLeft, cRight) = (width * 0.70, width - 30)
-            var running = 0.0, runningLower = 0.0, runningUpper = 0.0
+            var running = 0.0
             var points: [(Int, Double, Double, Double)] = []
             for (i, d) in effect.days.enumerated() {
-                running += d.excess; runningLower += d.excessLower; runningUpper += d.excessUpper
-                points.append((i, running, runningLower, runningUpper))
+                running += d.excess
+                points.append((i, running, d.runningExcessLower, d.runningExcessUpper))
             }
             let cTicks = ForecastPlot.niceTicks(min(0, points.map(\.2).min() ?? 0, effect.cumulativeLower),
                                                 max(0, points.map(\.3).max() ?? 1, effect.cumulativeUpper))
             func cx(_ i: Int) -> Double { cLeft + (cRight - cLeft) * Double(i) / Double(max(points.count - 1, 1)) }
             func cy(_ v: Double) -> Double { bottom - (bottom - panelTop) * (v - cTicks.first!) / (cTicks.last! - cTicks.first!) }
             svg.element("text", [("x", SVGDocument.number(cLeft)), ("y", SVGDocument.number(top + 18)), ("font-size", "14"), ("fill", "#222222")],
-                        text: "cumulative excess: band = sum of daily bands, bar = its interval")
+                        text: "cumulative excess, \(TextFormat.trimmed(effect.level))% band")
+            // x axis: effect days (offset after the trigger), first, middle and last.
+            for i in Set([0, (points.count - 1) / 2, points.count - 1]).sorted() where i < effect.days.count {
+                svg.element("text", [("x", SVGDocument.number(cx(i))), ("y", SVGDocument.number(bottom + 16)), ("font-size", "11"),
+                                     ("text-anchor", i == 0 ? "start" : i == points.count - 1 ? "end" : "middle"), ("fill", "#444444")],
+                            text: "day \(effect.days[i].offset)")
+            }
             for tick in cTicks {
                 svg.element("text", [("x", SVGDocument.number(cLeft - 6)), ("y", SVGDocument.number(cy(tick) + 4)), ("font-size", "11"),
                                      ("text-anchor", "end"), ("fill", "#444444")], text: ForecastPlot.label(tick))

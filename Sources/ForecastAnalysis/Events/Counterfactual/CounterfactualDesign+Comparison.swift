@@ -90,13 +90,18 @@ extension CounterfactualDesign {
             let sorted = forecast.sortedValues(day: t)
             let lower = PredictiveDistribution.quantile(sorted: sorted, tail)
             let upper = PredictiveDistribution.quantile(sorted: sorted, 1 - tail)
+            if !y.isNaN {
+                observedTotal += y
+                meanTotal += forecast.mean[t]
+                for p in 0..<pathCount { pathTotals[p] += forecast.paths[t, p] }
+            }
+            // Running total observed − paths up to this day (a missing day adds nothing).
+            let sortedTotals = pathTotals.sorted()
             days.append(.init(offset: d, date: date, observed: y, counterfactual: forecast.mean[t], counterfactualLower: lower,
                               counterfactualUpper: upper, excess: y - forecast.mean[t], excessLower: y - upper,
-                              excessUpper: y - lower, observedExcess: y - forecast.mean[t]))
-            guard !y.isNaN else { continue }
-            observedTotal += y
-            meanTotal += forecast.mean[t]
-            for p in 0..<pathCount { pathTotals[p] += forecast.paths[t, p] }
+                              excessUpper: y - lower, observedExcess: y - forecast.mean[t],
+                              runningExcessLower: observedTotal - PredictiveDistribution.quantile(sorted: sortedTotals, 1 - tail),
+                              runningExcessUpper: observedTotal - PredictiveDistribution.quantile(sorted: sortedTotals, tail)))
         }
         let excesses = pathTotals.map { observedTotal - $0 }.sorted()
         let relatives = pathTotals.filter { $0 > 0 }.map { 100 * (observedTotal - $0) / $0 }.sorted()
