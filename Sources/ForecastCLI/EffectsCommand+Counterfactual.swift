@@ -9,7 +9,9 @@ extension EffectsCommand {
         var regressors = data.regressors
         let series = data.series
         for control in control {
-            let other = try DailySeries.ingest(path: control.file)
+            var options = IngestOptions()
+            options.valueColumns = [control.column]  // a text column is then refused at its first cell, by line
+            let other = try DailySeries.ingest(path: control.file, options: options)
             let column = try other.column(named: control.column)
             let name = control.column
             if let a = FileIdentity(path: control.file), let b = FileIdentity(path: input.file), a.sameFile(as: b),
