@@ -76,6 +76,7 @@ extension AdversarialCatalogue {
         .usage("backtest --models unknown", backtest(["--models", "bogus"]), "--models", "bogus"),
         .usage("backtest --models repeated", backtest(["--models", "naive,naive"]), "--models"),
         .usage("backtest --models empty", backtest(["--models", ""]), "--models"),
+        .usage("backtest --models with a trailing comma", backtest(["--models", "naive,"]), "--models", "''"),
         .usage("backtest --models with one --details for several", backtest(["--models", "naive,snaive", "--details", "d.csv"]),
                "--details", "{model}"),
         .usage("backtest {model} placeholders of --details and --samples collide",
