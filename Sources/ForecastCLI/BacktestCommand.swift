@@ -100,7 +100,8 @@ struct BacktestCommand: ParsableCommand {
         }
         _ = try thresholds
         if let models {
-            let names = models.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            // Empty items ("naive,", ",,") are refused as unknown names, as --exceed refuses them.
+            let names = models.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
             for name in names where ForecasterKind(rawValue: name) == nil {
                 throw ValidationError("--models: unknown forecaster '\(name)' (expected \(ForecasterKind.allCases.map(\.rawValue).joined(separator: ", ")))")
             }

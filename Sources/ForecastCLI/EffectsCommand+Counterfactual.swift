@@ -9,9 +9,15 @@ extension EffectsCommand {
         var regressors = data.regressors
         let series = data.series
         for control in control {
-            let other = try DailySeries.ingest(path: control.file)
+            var options = IngestOptions()
+            options.valueColumns = [control.column]  // a text column is then refused at its first cell, by line
+            let other = try DailySeries.ingest(path: control.file, options: options)
             let column = try other.column(named: control.column)
             let name = control.column
+            if let a = FileIdentity(path: control.file), let b = FileIdentity(path: input.file), a.sameFile(as: b),
+               name == data.responseName {
+                throw ValidationError("--control \(control.file):\(name) is the response itself; a control must be another series")
+            }
             guard regressors[name] == nil else {
                 throw ValidationError("--control \(control.file):\(name): a regressor named '\(name)' is already in use")
             }
@@ -34,7 +40,7 @@ extension EffectsCommand {
         let design = CounterfactualDesign(forecaster: forecaster, preDays: pre, gapDays: gap, paths: paths, seed: seed,
                                           level: level, placebos: placebos,
                                           placeboRange: placeboRange ? .wholeSeries : .prePeriod)
-        let result = try design.run(dated, triggers: triggers, otherEvents: others)
+        let result = try runNamingControls(design, dated, triggers: triggers, others: others)
         var grid: RobustnessGrid? = nil
         if robustness, let trigger = triggers.first {
             var baseline = data.design
@@ -46,6 +52,22 @@ extension EffectsCommand {
                                       otherEvents: others)
         }
         return (CounterfactualReport(result: result, dataQuality: series.quality.json()), grid)
+    }
+
+    /// Runs the design; a control missing a day the design needs is the control file's fault, so the error names it
+    /// and the option rather than the input.
+    private func runNamingControls(_ design: CounterfactualDesign, _ series: DatedSeries, triggers: [EventWindow],
+                                   others: [EventWindow]) throws -> CounterfactualEffects {
+        switch Result(catching: { () throws(ModelError) in try design.run(series, triggers: triggers, otherEvents: others) }) {
+        case .success(let effects): return effects
+        case .failure(.regressorUnavailable(let name, let date)):
+            if let file = control.first(where: { $0.column == name })?.file {
+                throw DataError(.missingValue, file: file, column: name,
+                                expected: "a value on \(date) for --control (every training and window day)")
+            }
+            throw ModelError.regressorUnavailable(name: name, date: date)
+        case .failure(let error): throw error
+        }
     }
 }
 

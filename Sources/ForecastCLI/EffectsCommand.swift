@@ -99,6 +99,7 @@ struct EffectsCommand: ParsableCommand {
         try OptionBounds.check(paths, "--paths", in: 1...OptionBounds.maxDraws)
         if pool != nil && terms.eventsFile == nil { throw ValidationError("--pool kind pools events from --events FILE") }
         guard within >= 1 else { throw ValidationError("--within must be ≥ 1 day, got \(within)") }
+        try OptionBounds.check(within, "--within", in: 1...OptionBounds.maxOffset, unit: "days")
         if design == .counterfactual && barrage == nil {
             let regressionOnly = [(shape != .pulse, "--shape"), (pool != nil, "--pool"), (shift > 0, "--shift"),
                                   (modelOptions.covariance != .classical, "--covariance"), (intervalMethod != .simulation, "--interval-method"),
@@ -110,6 +111,8 @@ struct EffectsCommand: ParsableCommand {
                 throw ValidationError("--pre must be at least \(CounterfactualDesign.minimumPreDays) days, got \(pre)")
             }
             guard gap >= 0 else { throw ValidationError("--gap must be ≥ 0, got \(gap)") }
+            try OptionBounds.check(gap, "--gap", in: 0...OptionBounds.maxOffset, unit: "days")
+            try OptionBounds.check(pre, "--pre", in: CounterfactualDesign.minimumPreDays...OptionBounds.maxTrainingDays, unit: "days")
             if robustness && (terms.events.count + (terms.eventsFile == nil ? 0 : 1) != 1 || terms.eventsFile != nil && terms.ids?.contains(",") != false) {
                 throw ValidationError("--robustness analyses one trigger: give one --event DATE:ID or --events FILE --ids ID")
             }

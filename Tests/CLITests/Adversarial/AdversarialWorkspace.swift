@@ -46,6 +46,9 @@ struct AdversarialWorkspace {
         "regress-big.csv": "y,x\n1e300,1\n1.1e300,2\n1.05e300,3\n1.2e300,4\n",
         "notes.txt": "not a csv\n",
         "zerowindow.csv": zeroWindowSeries(),
+        "control.csv": controlSeries(),
+        "nodates.csv": "a,b\n1,2\n3,4\n5,6\n",
+        "textonly.csv": "date,name\n" + (0..<60).map { "\(isoDate(isoDay("2024-01-01") + $0)),n\($0)\n" }.joined(),
     ]
 
     init() throws {
@@ -125,6 +128,14 @@ struct AdversarialWorkspace {
         let first = isoDay("2024-01-01")
         return (["date,y"] + (0..<120).map { "\(isoDate(first + $0)),\(40 <= $0 && $0 < 54 ? 0 : 5 + ($0 * 7) % 4)" })
             .joined(separator: "\n") + "\n"
+    }
+
+    /// 200 days from 2024-01-01 of a count column `c` (missing 2024-03-05 to 2024-03-08) and a text column `label`.
+    static func controlSeries() -> String {
+        let first = isoDay("2024-01-01"), gap = isoDay("2024-03-05")...isoDay("2024-03-08")
+        return (["date,c,label"] + (0..<200).filter { !gap.contains(first + $0) }.map {
+            "\(isoDate(first + $0)),\(20 + ($0 * 31) % 7),w\($0 % 3)"
+        }).joined(separator: "\n") + "\n"
     }
 
     static func constantSeries(days: Int, value: String, name: String = "y") -> String {

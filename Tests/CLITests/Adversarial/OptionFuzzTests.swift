@@ -1,4 +1,4 @@
-// A seeded mutation fuzzer over the OPTION VALUES of fit, effects, backtest and score (the file bytes are fuzzed by
+// A seeded mutation fuzzer over the OPTION VALUES of fit, effects (both designs, --barrage), backtest (--models) and score (the file bytes are fuzzed by
 // the ingest tests): each case takes a valid command line and replaces or adds one or two option values with hostile
 // ones (0, negatives, Int.max, 1e308, nan, inf, empty, malformed dates and ranges, the input file as an output,
 // devices, directories). Whatever the value, the binary must exit 0, 1 or 64 without a crash or hang, say why on
@@ -15,7 +15,7 @@ struct OptionFuzzCase: Sendable, CustomTestStringConvertible {
 enum OptionFuzzer {
     /// The fixed seed: the cases are the same on every run (a failure is reproducible from its description).
     static let seed: UInt64 = 0x5EED_F0CA_57ED
-    static let count = 48
+    static let count = 96
 
     static let hostile = [
         "0", "-1", "1", "2", "7", "-0", "9223372036854775807", "-9223372036854775808", "18446744073709551616",
@@ -23,6 +23,11 @@ enum OptionFuzzer {
         "0..0", "-367..0", "5..-5", "2024-02-30", "9999-12-31", "0001-01-01", "2024-03-01", "2024-03-01:x",
         "2024-03-01:x:-9223372036854775808..0", "auto", "sliding:1", "sliding:2", "never", "0.5", "1,1,1",
         "series.csv", "link.csv", "/dev/null", "subdir", "missing/x.csv", "o.csv",
+        // The options that landed after the first fuzzer: forecaster names, --value all, FILE:COLUMN controls,
+        // {model} placeholders, periods.
+        "local", "naive", "snaive", "mean28", "naive,naive", "naive,bogus", "auto,local,naive", "all", "week",
+        "control.csv:c", "control.csv:label", "series.csv:y", "link.csv:y", "control.csv", "o-{model}.csv",
+        "missing/{model}.csv", "{model}", "10,20,1e308",
     ]
 
     /// Valid command lines and the options whose values are mutated (an option absent from the line is added).
@@ -39,6 +44,16 @@ enum OptionFuzzer {
          ["--horizon", "--first", "--step", "--origins", "--training-window", "--refit", "--quantiles", "--paths",
           "--details", "--samples", "--seed", "--from"]),
         (["score", "forecasts.csv", "--train", "train.csv"], ["--season", "--train", "--samples", "--format"]),
+        (["effects", "series.csv", "--event", "2024-03-01:x", "--placebos", "0", "--paths", "40"],
+         ["--pre", "--gap", "--control", "--model", "--window", "--event", "--placebos", "--paths", "--level", "--barrage",
+          "--within"]),
+        (["effects", "series.csv", "--event", "2024-03-01:x", "--placebos", "0", "--paths", "40", "--robustness"],
+         ["--pre", "--gap", "--plot", "--control", "--window"]),
+        (["fit", "series.csv", "--paths", "40", "--model", "local"],
+         ["--model", "--exceed", "--components", "--plot", "--value", "--horizon", "--output"]),
+        (["backtest", "series.csv", "--horizon", "7", "--first", "2024-06-01", "--origins", "3", "--paths", "20",
+          "--models", "naive,mean28"],
+         ["--models", "--exceed", "--plot", "--details", "--samples", "--value", "--horizon", "--first"]),
     ]
 
     static var cases: [OptionFuzzCase] {
@@ -82,7 +97,7 @@ struct OptionFuzzTests {
         #expect([0, 1, 64].contains(result.status), "\(context)")
         // Files the line names as outputs may be replaced by a success; inputs and every other file never change.
         let outputs = Set(fuzz.arguments.indices.dropFirst().filter {
-            ["--output", "--plot", "--details", "--samples"].contains(fuzz.arguments[$0 - 1])
+            ["--output", "--plot", "--details", "--samples", "--components"].contains(fuzz.arguments[$0 - 1])
         }.map { fuzz.arguments[$0] })
         for (path, checksum) in before where !(result.status == 0 && outputs.contains(path)) {
             #expect(after[path] == checksum, "\(context)\n\(path) changed")

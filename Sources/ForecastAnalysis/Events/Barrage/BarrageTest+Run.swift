@@ -33,7 +33,7 @@ extension BarrageTest {
         let flags = try barrageFlags(series)
         // Days to the first barrage after day t (nil = none in 1…K); nil overall when t is not eligible.
         func firstBarrage(after t: Int) -> Int?? {
-            guard t >= 0, t + within < flags.count else { return nil }
+            guard t >= 0, within < flags.count - t else { return nil }  // t + within < count, without overflow
             var first: Int? = nil
             for d in 1...within {
                 guard let flag = flags[t + d] else { return nil }
