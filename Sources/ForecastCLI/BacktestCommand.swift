@@ -76,9 +76,7 @@ struct BacktestCommand: ParsableCommand {
     }
 
     func validate() throws {
-        guard horizon >= 1 else { throw ValidationError("--horizon must be at least 1 day, got \(horizon)") }
         try OptionBounds.check(horizon, "--horizon", in: 1...OptionBounds.maxHorizon, unit: "days")
-        guard step >= 1 else { throw ValidationError("--step (days between origins) must be at least 1, got \(step)") }
         try OptionBounds.check(step, "--step", in: 1...OptionBounds.maxHorizon, unit: "days")
         if let origins, origins < 1 { throw ValidationError("--origins must be at least 1, got \(origins)") }
         if let origins { try OptionBounds.check(origins, "--origins", in: 1...OptionBounds.maxOrigins) }

@@ -56,7 +56,6 @@ struct FitCommand: ParsableCommand {
     var levels: [Double] { ((try? LevelOption.levels(level)) ?? []).map(\.percent) }
 
     func validate() throws {
-        guard horizon >= 1 else { throw ValidationError("--horizon must be at least 1 day, got \(horizon)") }
         try OptionBounds.check(horizon, "--horizon", in: 1...OptionBounds.maxHorizon, unit: "days")
         _ = try LevelOption.levels(level)
         guard paths >= 1 else { throw ValidationError("--paths must be ≥ 1") }
