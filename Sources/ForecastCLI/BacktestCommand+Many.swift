@@ -17,7 +17,7 @@ extension BacktestCommand {
             let series = try reportingFailures(file: input.file) { () throws -> DailySeries in
                 do { return try all.ingest() } catch let error as DataError {
                     guard error.expected?.contains("numeric value column") == true else { throw error }
-                    printError("error: --value all: the file has no numeric column to backtest: \(error)")
+                    printError("error: --value all: the file has no numeric column to backtest: \(error.commandLineMessage)")
                     throw ExitCode(1)
                 }
             }

@@ -188,30 +188,20 @@ struct BacktestCommand: ParsableCommand {
     }
 
     func makeResults(_ kinds: [ForecasterKind]) throws -> [BacktestComparison.Entry] {
-        var options = try input.ingestOptions(regressors: terms.regressor)
-        let from = options.from
-        options.from = nil
-        let (table, tableFormat) = try DailySeries.readTable(path: input.file)
-        let series = try DailySeries.ingest(table: table, options: options, format: tableFormat)
+        let data = try ModelInput(input: input, terms: terms, lastDay: .data)
+        let (series, responseName, from) = (data.series, data.responseName, data.from)
         if samples != nil {
             // --samples keeps every origin's paths: bound origins × horizon × paths by the memory budget.
             let available = max(1, (series.end - first.date - horizon) / step + 1)
             try OptionBounds.checkSimulation(rows: horizon * min(origins ?? available, available), paths: paths,
                                              what: "--samples over \(min(origins ?? available, available)) origins of --horizon \(horizon) days")
         }
-        let responseName = try input.responseName(in: series, regressors: terms.regressor)
         // Every data option is applied to the data as known at each origin (`DailySeries.vintage`).
-        let vintage = DailySeries.vintage(of: responseName, table: table, options: options, format: tableFormat,
-                                          start: series.start)
+        let vintage = data.vintage()
         let dated = try DatedSeries(series: series, response: responseName, regressors: terms.regressor)
-        let calendar = try terms.eventsFile.map { try EventCalendar.read(contentsOf: $0) }
-        var (design, _) = terms.specification(calendar: calendar?.events.map { ($0.id, $0.date, $0.kind) } ?? [])
-        // Calendar events entirely before the first training day or after the last day of data never enter a fit.
-        if let span = DesignSpecification.trainingWindow(series: DateSpan(first: series.start, last: series.end), from: from, to: nil) {
-            let fromCalendar = Set(calendar?.events.map(\.id) ?? []).subtracting(terms.events.map(\.window.id))
-            design = design.droppingEvents(outside: span, among: fromCalendar).0
-        }
-        let timeSeriesModel = TimeSeriesModel(design: design, kind: modelOptions.kind, covariance: modelOptions.estimator,
+        // Calendar events entirely before the first training day or after the last day of data never enter a fit
+        // (ModelInput leaves them out of the design).
+        let timeSeriesModel = TimeSeriesModel(design: data.design, kind: modelOptions.kind, covariance: modelOptions.estimator,
                                               from: from, automaticChangepoints: terms.changepoints?.automatic ?? false)
         let specification = BacktestSpecification(
             model: timeSeriesModel, horizon: horizon, firstOrigin: first.date, step: step, origins: origins,

@@ -12,7 +12,6 @@ extension EffectsCommand {
             var options = IngestOptions()
             options.valueColumns = [control.column]  // a text column is then refused at its first cell, by line
             let other = try DailySeries.ingest(path: control.file, options: options)
-            let column = try other.column(named: control.column)
             let name = control.column
             if let a = FileIdentity(path: control.file), let b = FileIdentity(path: input.file), a.sameFile(as: b),
                name == data.responseName {
@@ -22,8 +21,7 @@ extension EffectsCommand {
                 throw ValidationError("--control \(control.file):\(name): a regressor named '\(name)' is already in use")
             }
             // Aligned with the response's first day; NaN where the control has no row (reported if the design needs it).
-            let length = max(series.dayCount, other.start.adding(days: other.dayCount) - series.start)
-            regressors[name] = (0..<length).map { t in other.index(of: series.start.adding(days: t)).map { column[$0] } ?? .nan }
+            regressors[name] = try other.column(named: name, from: series.start, atLeast: series.dayCount)
         }
         let dated = DatedSeries(name: data.responseName, start: series.start, values: data.response, regressors: regressors)
         let triggers = data.design.events

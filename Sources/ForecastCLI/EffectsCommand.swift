@@ -183,20 +183,11 @@ struct EffectsCommand: ParsableCommand {
         case .decay: responseShape = .decay(halfLife: 7)
         case .free: responseShape = .free
         }
-        var triggers: [EventTerm]
+        let triggers: [EventTerm]
         if pool == .kind, let calendar {
-            let fromFile = Set(calendar.events.map(\.id))
-            let adHoc = windows.filter { !fromFile.contains($0.id) }
-            let pooled = windows.filter { fromFile.contains($0.id) }
-            let kinds = Dictionary(grouping: pooled) { w in calendar.events.first { $0.id == w.id }?.kind ?? "" }
-            triggers = try adHoc.map { try EventTerm(id: $0.id, dates: [$0.date], first: $0.first, last: $0.last, shape: responseShape) }
-            for kind in kinds.keys.sorted() {
-                let members = kinds[kind]!
-                triggers.append(try EventTerm(id: kind, dates: members.map(\.date).sorted(), first: members[0].first,
-                                          last: members[0].last, shape: responseShape))
-            }
+            triggers = try EventTerm.pooledByKind(windows, calendar: calendar, shape: responseShape)
         } else {
-            triggers = try windows.map { try EventTerm(id: $0.id, dates: [$0.date], first: $0.first, last: $0.last, shape: responseShape) }
+            triggers = try EventTerm.separate(windows, shape: responseShape)
         }
         let base = TimeSeriesModel(design: design, kind: modelOptions.kind, covariance: modelOptions.estimator,
                                    from: data.from, to: data.to)

@@ -23,7 +23,7 @@ extension FitCommand {
             let data: ModelInput
             do { data = try ModelInput(input: all, terms: terms) } catch let error as DataError {
                 guard everything, error.expected?.contains("numeric value column") == true else { throw error }
-                printError("error: --value all: the file has no numeric column to forecast: \(error)")
+                printError("error: --value all: the file has no numeric column to forecast: \(error.commandLineMessage)")
                 throw ExitCode(1)
             }
             let names = everything ? data.series.names.filter { !terms.regressor.contains($0) } : input.values

@@ -92,7 +92,7 @@ extension ScoreReport {
                 if let season { text += "   Q\(season) \(number(seasonScale?.value))" }
                 lines.append(text)
             } else {
-                lines.append("MASE/RMSSE need --train (the training series that scales them).")
+                lines.append("MASE/RMSSE need the training series that scales them (not given).")
             }
         }
         if !pinball.isEmpty {

@@ -18,7 +18,7 @@ extension EventEffects {
             let firstEffectDay = term.dates.map { $0.adding(days: term.effectStart) }.min() ?? trainingWindow.first
             if trainingWindow.last >= firstEffectDay {
                 let after = trainingWindow.last - lastEffectDay
-                warnings.append(EffectsWarning(code: "in-sample-training", message: "'\(id)': the baseline is fitted on \(trainingWindow), which includes the response window" + (after > 0 ? " and \(after) days after it" : "") + "; what happened in and after the window shapes the counterfactual (--design counterfactual trains only on days before the trigger)"))
+                warnings.append(EffectsWarning(code: "in-sample-training", message: "'\(id)': the baseline is fitted on \(trainingWindow), which includes the response window" + (after > 0 ? " and \(after) days after it" : "") + "; what happened in and after the window shapes the counterfactual (the counterfactual design trains only on days before the trigger)"))
             }
             let length = term.last - term.effectStart + 1
             if let lags, length < 4 * lags {

@@ -3,8 +3,8 @@ import ForecastData
 import ForecastModels
 
 extension EventEffectsAnalysis {
-    /// Under `--shape free` a count model gives each offset its own coefficient; an offset whose every training day
-    /// has a response of 0 has no finite estimate (separation). Throws `invalidSpecification` naming those days and
+    /// Under the free shape a count model gives each offset its own coefficient; an offset whose every training day
+    /// has a response of 0 has no finite estimate (separation). Throws `unsuitableSetting` naming those days and
     /// the two ways out: treat the days as missing, or use a pooled shape (pulse or decay).
     static func checkFreeDays(_ term: EventTerm, data: EffectsData) throws(ModelError) {
         var zeroDays: [String] = []
@@ -17,11 +17,11 @@ extension EventEffectsAnalysis {
             dates += days
         }
         guard !zeroDays.isEmpty else { return }
-        throw .invalidSpecification(
+        throw .unsuitableSetting(SettingError(
             "event '\(term.id)', shape free: the response is 0 on \(zeroDays.joined(separator: "; ")), so the per-day "
             + "effect there has no finite size (separation). Either treat \(dates.count == 1 ? "that day" : "those days") "
-            + "as missing (drop the row\(dates.count == 1 ? "" : "s"), e.g. --where '<date column>!=\(dates[0])'), "
-            + "or use a pooled shape (--shape pulse or decay)")
+            + "as missing (drop the row\(dates.count == 1 ? "" : "s"), e.g. {1} '<date column>!=\(dates[0])'), "
+            + "or use a pooled shape ({0} pulse or decay)", .effectShape, .filters))
     }
 
     /// True when a count model's term has a response of 0 on every effect day with data (d₀…LAST after each trigger):

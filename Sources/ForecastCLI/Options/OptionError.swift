@@ -21,6 +21,7 @@ struct OptionError: Error, CustomStringConvertible {
     static func flag(_ setting: SettingError.Setting) -> String {
         switch setting {
         case .dateColumn: return "--date-column"
+        case .dateFormat: return "--date-format"
         case .valueColumns: return "--value"
         case .filters: return "--where"
         case .reportLag: return "--report-lag"
@@ -32,6 +33,10 @@ struct OptionError: Error, CustomStringConvertible {
         case .to: return "--to"
         case .cumulativeMode: return "--cumulative"
         case .perEventMode: return "--per-event"
+        case .adHocEvents: return "--event"
+        case .effectShape: return "--shape"
+        case .prePeriod: return "--pre"
+        case .barrage: return "--barrage"
         }
     }
 }

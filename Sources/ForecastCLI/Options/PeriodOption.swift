@@ -15,7 +15,7 @@ func ingestingForPeriods<T>(_ by: AggregationPeriod?, _ body: () throws -> T) th
         default: aboutDates = false
         }
         guard let by, aboutDates else { throw error }
-        printError("error: --by \(by) groups days into periods and needs a date column: \(error)")
+        printError("error: --by \(by) groups days into periods and needs a date column: \(error.commandLineMessage)")
         throw ExitCode(1)
     }
 }

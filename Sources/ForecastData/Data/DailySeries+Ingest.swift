@@ -155,9 +155,9 @@ struct DailyAssembly {
         let date = { (t: Int) in CalendarDate(daysSinceEpoch: outStart + t) }
         guard lo <= hi else {
             throw DataError(.outOfDomain, file: source, column: rows.dateColumn,
-                            expected: "--from/--to overlapping the data (\(date(0)) .. \(date(dayCount - 1)))",
-                            found: "\(options.from.map { "--from \($0)" } ?? "")\(options.from != nil && options.to != nil ? " " : "")"
-                                + "\(options.to.map { "--to \($0)" } ?? "")")
+                            expected: "{0}/{1} overlapping the data (\(date(0)) .. \(date(dayCount - 1)))",
+                            found: "\(options.from.map { "{0} \($0)" } ?? "")\(options.from != nil && options.to != nil ? " " : "")"
+                                + "\(options.to.map { "{1} \($0)" } ?? "")", settings: [.from, .to])
         }
         var gaps: [DateSpan] = []
         var t = lo
@@ -167,8 +167,9 @@ struct DailyAssembly {
             while u + 1 < dayCount && !hasRow[u + 1] { u += 1 }
             if options.effectiveGaps == .error {
                 throw DataError(.missingValue, file: source, line: sourceLines[u + 1], column: rows.dateColumn,
-                                expected: "a row for every day (--gaps error)",
-                                found: "no row for \(DateSpan(first: date(t), last: date(u))) (\(u - t + 1) day\(u == t ? "" : "s"))")
+                                expected: "a row for every day ({0} error)",
+                                found: "no row for \(DateSpan(first: date(t), last: date(u))) (\(u - t + 1) day\(u == t ? "" : "s"))",
+                                settings: [.gaps])
             }
             gaps.append(DateSpan(first: date(max(t, lo)), last: date(min(u, hi))))
             t = u + 1

@@ -4,6 +4,11 @@
 /// line 1, as in `Tests/Fixtures/reference/README.md`), the column, what was expected and what was found.
 /// `description` renders them in one line, e.g.
 /// `losses.csv: line 12, column 'personnel': expected a finite number, found 'abc'`.
+///
+/// When the problem lies in a setting as much as in the data (a row filter no row passes, a first/last day outside
+/// the data), `expected` and `found` name it through placeholders `{0}`, `{1}`, … standing for `settings[0]`,
+/// `settings[1]`, … (as in ``SettingError``): `description` uses the library's words, and a front end names its
+/// own way with ``message(naming:)`` (the command-line tool substitutes its flags).
 import ForecastCore
 public struct DataError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What went wrong, independent of where.
@@ -51,15 +56,18 @@ public struct DataError: Error, Sendable, Equatable, CustomStringConvertible {
     public var expected: String?
     /// What it found, quoted from the input where possible.
     public var found: String?
+    /// The settings `expected` and `found` name, in the order of their placeholders; empty when they name none.
+    public var settings: [SettingError.Setting]
 
     public init(_ reason: Reason, file: String? = nil, line: Int? = nil, column: String? = nil,
-                expected: String? = nil, found: String? = nil) {
+                expected: String? = nil, found: String? = nil, settings: [SettingError.Setting] = []) {
         self.reason = reason
         self.file = file
         self.line = line
         self.column = column
         self.expected = expected
         self.found = found
+        self.settings = settings
     }
 
     /// The same error with the file filled in (used when an in-memory parse is attributed to a file).
@@ -69,17 +77,23 @@ public struct DataError: Error, Sendable, Equatable, CustomStringConvertible {
         return copy
     }
 
-    public var description: String {
+    /// The message in the library's words.
+    public var description: String { message(naming: \.words) }
+
+    /// The message with each setting named by `name` (e.g. a command-line flag).
+    public func message(naming name: (SettingError.Setting) -> String) -> String {
         var location: [String] = []
         if let line { location.append("line \(line)") }
         if let column { location.append("column '\(column)'") }
         var text = file.map { "\($0): " } ?? ""
         if !location.isEmpty { text += location.joined(separator: ", ") + ": " }
-        text += summary
+        text += summary(naming: name)
         return text
     }
 
-    private var summary: String {
+    private func summary(naming name: (SettingError.Setting) -> String) -> String {
+        let expected = expected.map { SettingError.substitute(settings, in: $0, naming: name) }
+        let found = found.map { SettingError.substitute(settings, in: $0, naming: name) }
         let detail: String = {
             switch (expected, found) {
             case let (e?, f?): return "expected \(e), found \(f)"

@@ -1,9 +1,9 @@
 // DatedRows — step 1 of ingestion: pick the date and value columns, apply the row filters, parse dates and numbers.
 //
 // Rules:
-//  1. Columns are resolved before any cell is read: the date column (``DateColumnRule``), the `--value` columns
+//  1. Columns are resolved before any cell is read: the date column (``DateColumnRule``), the named value columns
 //     and the filter columns; a misspelt name is `.missingColumn` with the nearest header name.
-//  2. Without `--value`, the value columns are every column except the date column whose first non-empty cell
+//  2. Without named value columns, the value columns are every column except the date column whose first non-empty cell
 //     (among the rows that pass the filters) is a number, or `NaN`/`inf` text (which then fails in step 4).
 //     Text columns are skipped and listed in the quality report.
 //  3. Dates: the format is fixed by the date column's first non-empty used cell (`.automatic` → ISO with an
@@ -16,8 +16,8 @@
 /// How the date column was chosen (reported in the quality report, as the issue asks: "say which was used").
 import ForecastCore
 public enum DateColumnRule: String, Sendable, CaseIterable {
-    /// Named by the caller (`--date-column`).
-    case explicit = "given with --date-column"
+    /// Named by the caller (`IngestOptions.dateColumn`; `--date-column` on the command line).
+    case explicit = "named by the caller"
     /// Per-event input with a `time_end` column (the reference rule).
     case perEventDefault = "time_end, the per-event default"
     /// A column named `date` (any case).
@@ -75,8 +75,8 @@ struct DatedRows {
         } else {
             throw DataError(.missingColumn(suggestion: nil), file: table.source, line: isJSON ? nil : table.headerLine,
                             column: "date", expected: "a date column: one named 'date', or one whose first value is a "
-                                + "date (\(options.dateFormat.pattern)), or --date-column",
-                            found: "columns " + table.header.map { "'\($0)'" }.joined(separator: ", "))
+                                + "date (\(options.dateFormat.pattern)), or {0}",
+                            found: "columns " + table.header.map { "'\($0)'" }.joined(separator: ", "), settings: [.dateColumn])
         }
         dateColumn = table.header[dateIndex]
         var valueIndices: [Int] = []
@@ -84,7 +84,8 @@ struct DatedRows {
             let k = try index(name)
             if k == dateIndex {
                 throw DataError(.invalid, file: table.source, column: dateColumn,
-                                expected: "value columns other than the date column", found: "--value '\(name)'")
+                                expected: "value columns other than the date column", found: "{0} '\(name)'",
+                                settings: [.valueColumns])
             }
             valueIndices.append(k)
         }
@@ -104,8 +105,8 @@ struct DatedRows {
             }
             if used.isEmpty {
                 throw DataError(.noDataRows, file: table.source,
-                                expected: "rows that pass " + options.filters.map { "--where '\($0)'" }.joined(separator: " and "),
-                                found: "none of \(table.rowCount) row\(table.rowCount == 1 ? "" : "s")")
+                                expected: "rows that pass " + options.filters.map { "{0} '\($0)'" }.joined(separator: " and "),
+                                found: "none of \(table.rowCount) row\(table.rowCount == 1 ? "" : "s")", settings: [.filters])
             }
         }
 
@@ -120,9 +121,10 @@ struct DatedRows {
             }
         }
         if valueIndices.isEmpty {
-            throw DataError(.invalid, file: table.source, expected: "a numeric value column (or --value NAME)",
+            throw DataError(.invalid, file: table.source, expected: "a numeric value column (or {0} NAME)",
                             found: skipped.isEmpty ? "no column besides the date column"
-                                : "only text columns " + skipped.map { "'\($0)'" }.joined(separator: ", "))
+                                : "only text columns " + skipped.map { "'\($0)'" }.joined(separator: ", "),
+                            settings: [.valueColumns])
         }
         names = valueIndices.map { table.header[$0] }
         skippedColumns = skipped
@@ -133,9 +135,10 @@ struct DatedRows {
         let firstText = table.cell(row: firstDateRow, column: dateIndex)
         guard let format = options.dateFormat.resolved(forFirstCell: firstText) else {
             let hint = options.dateFormat == .automatic && DateText.looksLikeSlashDate(firstText)
-                ? "; slash dates are ambiguous: name the order with --date-format dd/mm/yyyy, mm/dd/yyyy or yyyy/mm/dd" : ""
+                ? "; slash dates are ambiguous: name the order with {0} dd/mm/yyyy, mm/dd/yyyy or yyyy/mm/dd" : ""
             throw DataError(.invalidDate, file: table.source, line: table.line(ofRow: firstDateRow), column: dateColumn,
-                            expected: "a date (\(options.dateFormat.pattern))\(hint)", found: DatedRows.quote(firstText))
+                            expected: "a date (\(options.dateFormat.pattern))\(hint)", found: DatedRows.quote(firstText),
+                            settings: hint.isEmpty ? [] : [.dateFormat])
         }
         dateFormat = format
 

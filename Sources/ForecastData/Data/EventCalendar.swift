@@ -83,7 +83,8 @@ public struct EventCalendar: Sendable {
             if let first = firstOf[event.id] {
                 throw DataError(.invalid, file: event.line == nil ? nil : source, line: event.line,
                                 column: event.line == nil ? nil : "id", expected: "a unique event id",
-                                found: "'\(event.id)' again (first " + (first.line.map { "on line \($0)" } ?? "given with --event") + ")")
+                                found: "'\(event.id)' again (first " + (first.line.map { "on line \($0)" } ?? "given as {0}") + ")",
+                                settings: first.line == nil ? [.adHocEvents] : [])
             }
             firstOf[event.id] = event
         }
@@ -97,14 +98,15 @@ public struct EventCalendar: Sendable {
         self.source = source
     }
 
-    /// Parses ad-hoc `DATE:ID` specifications (e.g. `2024-08-06:kursk-incursion`, from `--event`).
+    /// Parses ad-hoc `DATE:ID` specifications (e.g. `2024-08-06:kursk-incursion`, from `--event`); an error names the
+/// setting ``SettingError/Setting/adHocEvents``.
     public static func adHoc(_ specifications: [String]) throws(DataError) -> [Event] {
         var events: [Event] = []
         for spec in specifications {
             let parts = spec.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
             guard parts.count == 2, let date = CalendarDate(iso: String(parts[0])) else {
-                throw DataError(.invalidDate, expected: "--event DATE:ID with DATE as YYYY-MM-DD (e.g. 2024-08-06:kursk-incursion)",
-                                found: "'\(spec)'")
+                throw DataError(.invalidDate, expected: "{0} DATE:ID with DATE as YYYY-MM-DD (e.g. 2024-08-06:kursk-incursion)",
+                                found: "'\(spec)'", settings: [.adHocEvents])
             }
             let id = String(parts[1]).trimmingASCIIWhitespace()
             try checkID(id, file: nil, line: nil)

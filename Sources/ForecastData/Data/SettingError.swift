@@ -1,20 +1,30 @@
-/// A setting of the data layer (ingest options, a row filter, a correction policy) that is invalid or conflicts
-/// with another, found before any data is read.
+/// A setting of the library (ingest options, a row filter, a correction policy, an effects option) that is invalid
+/// or conflicts with another, found before any data is read — or, wrapped in `ModelError.unsuitableSetting`,
+/// one that the data at hand cannot be analysed with.
 ///
 /// The message names settings through placeholders, so that each front end names them its own way: `description`
 /// uses the library's words ("report lag", "cumulative mode"); the command-line tool substitutes its flags
-/// (`--report-lag`, `--cumulative`) with ``message(naming:)``.
+/// (`--report-lag`, `--cumulative`) with ``message(naming:)``. ``DataError`` names settings the same way.
 import ForecastCore
 public struct SettingError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The settings a message can name.
     public enum Setting: String, Sendable, CaseIterable {
-        case dateColumn, valueColumns, filters, reportLag, baseline, gaps, corrections, sumDuplicates, from, to
-        case cumulativeMode, perEventMode
+        case dateColumn, dateFormat, valueColumns, filters, reportLag, baseline, gaps, corrections, sumDuplicates
+        case from, to, cumulativeMode, perEventMode
+        /// Events given one by one as `DATE:ID` (``EventCalendar/adHoc(_:)``), not read from a calendar file.
+        case adHocEvents
+        /// The shape of an event's effect over its window (free, pulse, decay).
+        case effectShape
+        /// The days before a trigger that the counterfactual design trains on.
+        case prePeriod
+        /// The barrage test (do events follow days of many events?) and its threshold.
+        case barrage
 
         /// The setting in the library's words.
         public var words: String {
             switch self {
-            case .dateColumn: return "the date column"
+            case .dateColumn: return "a named date column"
+            case .dateFormat: return "the date format"
             case .valueColumns: return "value column"
             case .filters: return "row filter"
             case .reportLag: return "report lag"
@@ -26,6 +36,10 @@ public struct SettingError: Error, Sendable, Equatable, CustomStringConvertible 
             case .to: return "last day"
             case .cumulativeMode: return "cumulative mode"
             case .perEventMode: return "per-event mode"
+            case .adHocEvents: return "ad-hoc event"
+            case .effectShape: return "effect shape"
+            case .prePeriod: return "pre-period"
+            case .barrage: return "the barrage test"
             }
         }
     }
@@ -41,7 +55,10 @@ public struct SettingError: Error, Sendable, Equatable, CustomStringConvertible 
     }
 
     /// The message with each setting named by `name` (e.g. a command-line flag).
-    public func message(naming name: (Setting) -> String) -> String {
+    public func message(naming name: (Setting) -> String) -> String { Self.substitute(settings, in: template, naming: name) }
+
+    /// `template` with `{0}`, `{1}`, … replaced by the names of `settings[0]`, `settings[1]`, ….
+    static func substitute(_ settings: [Setting], in template: String, naming name: (Setting) -> String) -> String {
         var text = template
         for (index, setting) in settings.enumerated() { text = text.replacingOccurrences(of: "{\(index)}", with: name(setting)) }
         return text

@@ -36,10 +36,17 @@ public enum ModelError: Error, Sendable, Equatable, CustomStringConvertible {
     case regressorUnavailable(name: String, date: String)
     /// A specification that cannot be analysed as asked (e.g. AR terms in an event-effects model).
     case invalidSpecification(String)
+    /// A setting the data at hand cannot be analysed with (e.g. a free effect shape where the response is 0 on every
+    /// day of an offset); the message names the settings to change, in the library's words or a front end's.
+    case unsuitableSetting(SettingError)
     /// A numerical failure of the linear algebra (should not happen after the aliasing rule; reported, not hidden).
     case numerical(LinearAlgebraError)
 
-    public var description: String {
+    /// The message in the library's words.
+    public var description: String { message(naming: \.words) }
+
+    /// The message with each setting it names named by `name` (e.g. a command-line flag).
+    public func message(naming name: (SettingError.Setting) -> String) -> String {
         switch self {
         case let .tooFewObservations(observations, columns):
             return "too few observations: \(observations) rows for \(columns) design columns (need at least as many rows as columns)"
@@ -74,6 +81,8 @@ public enum ModelError: Error, Sendable, Equatable, CustomStringConvertible {
             return "regressor '\(name)' has no value on \(date); its future values must be in the file to forecast past it"
         case let .invalidSpecification(text):
             return text
+        case let .unsuitableSetting(error):
+            return error.message(naming: name)
         case let .numerical(error):
             return "numerical failure: \(error)"
         }

@@ -71,7 +71,7 @@ extension FitReport {
         }
         if fit.diagnostics.ljungBox.contains(where: { $0.pValue < 0.05 }) {
             lines.append("  ! Residuals are autocorrelated: standard errors and intervals may be too narrow " +
-                         "(consider --covariance hac or --ar 1,7).")
+                         "(consider HAC standard errors or AR terms at lags 1 and 7).")
         }
         lines.append("")
         lines += forecastTable()

@@ -32,8 +32,8 @@ let malformedCatalogue: [MalformedCase] = [
     },
     MalformedCase("no date column can be found",
                   DataError(.missingColumn(suggestion: nil), file: "bad.csv", line: 1, column: "date",
-                            expected: "a date column: one named 'date', or one whose first value is a date (\(autoFormats)), or --date-column",
-                            found: "columns 'region', 'launched'")) {
+                            expected: "a date column: one named 'date', or one whose first value is a date (\(autoFormats)), or {0}",
+                            found: "columns 'region', 'launched'", settings: [.dateColumn])) {
         _ = try ingestCSV("region,launched\nsouth,4\n")
     },
     MalformedCase("missing --where column in a JSON file (no header line to name)",
@@ -47,8 +47,8 @@ let malformedCatalogue: [MalformedCase] = [
         _ = try ingestCSV("date,tank,tank\n2024-01-01,1,2\n")
     },
     MalformedCase("only text columns besides the date",
-                  DataError(.invalid, file: "bad.csv", expected: "a numeric value column (or --value NAME)",
-                            found: "only text columns 'model'")) {
+                  DataError(.invalid, file: "bad.csv", expected: "a numeric value column (or {0} NAME)",
+                            found: "only text columns 'model'", settings: [.valueColumns])) {
         _ = try ingestCSV("date,model\n2024-01-01,Kalibr\n")
     },
     // --- dates ---
@@ -69,8 +69,8 @@ let malformedCatalogue: [MalformedCase] = [
     },
     MalformedCase("ambiguous slash date without --date-format",
                   DataError(.invalidDate, file: "bad.csv", line: 2, column: "date",
-                            expected: "a date (\(autoFormats)); slash dates are ambiguous: name the order with --date-format dd/mm/yyyy, mm/dd/yyyy or yyyy/mm/dd",
-                            found: "'03/04/2024'")) {
+                            expected: "a date (\(autoFormats)); slash dates are ambiguous: name the order with {0} dd/mm/yyyy, mm/dd/yyyy or yyyy/mm/dd",
+                            found: "'03/04/2024'", settings: [.dateFormat])) {
         _ = try ingestCSV("date,personnel\n03/04/2024,5\n")
     },
     MalformedCase("date format changes within the column",
@@ -95,7 +95,8 @@ let malformedCatalogue: [MalformedCase] = [
     },
     MalformedCase("a gap with --gaps error",
                   DataError(.missingValue, file: "bad.csv", line: 3, column: "date",
-                            expected: "a row for every day (--gaps error)", found: "no row for 2024-01-02 .. 2024-01-03 (2 days)")) {
+                            expected: "a row for every day ({0} error)", found: "no row for 2024-01-02 .. 2024-01-03 (2 days)",
+                            settings: [.gaps])) {
         _ = try ingestCSV("date,personnel\n2024-01-01,5\n2024-01-04,6\n", options { $0.gaps = .error })
     },
     MalformedCase("dates spanning more than 100 years (a typo in a year)",
@@ -105,8 +106,8 @@ let malformedCatalogue: [MalformedCase] = [
     },
     MalformedCase("--from/--to outside the data",
                   DataError(.outOfDomain, file: "bad.csv", column: "date",
-                            expected: "--from/--to overlapping the data (2024-01-01 .. 2024-01-02)",
-                            found: "--from 2025-01-01 --to 2025-02-01")) {
+                            expected: "{0}/{1} overlapping the data (2024-01-01 .. 2024-01-02)",
+                            found: "{0} 2025-01-01 {1} 2025-02-01", settings: [.from, .to])) {
         _ = try ingestCSV("date,personnel\n2024-01-01,5\n2024-01-02,6\n",
                           options { $0.from = day("2025-01-01"); $0.to = day("2025-02-01") })
     },
@@ -153,8 +154,8 @@ let malformedCatalogue: [MalformedCase] = [
         _ = try ingestCSV("date,personnel\n")
     },
     MalformedCase("no row passes the filters",
-                  DataError(.noDataRows, file: "bad.csv", expected: "rows that pass --where 'model~Zircon'",
-                            found: "none of 2 rows")) {
+                  DataError(.noDataRows, file: "bad.csv", expected: "rows that pass {0} 'model~Zircon'",
+                            found: "none of 2 rows", settings: [.filters])) {
         _ = try ingestCSV("time_end,model,launched\n2024-01-01,Kalibr,3\n2024-01-02,Shahed-136/131,20\n",
                           options(.perEvent) { $0.filters = [try! RowFilter(parsing: "model~Zircon")] })
     },
@@ -217,6 +218,11 @@ let malformedCatalogue: [MalformedCase] = [
         let calendar = try EventCalendar(table: CSVReader.parse("id,date\nkursk,2024-08-06\n", source: "events.csv"))
         _ = try calendar.adding(EventCalendar.adHoc(["2024-08-07:kursk"]))
     },
+    MalformedCase("ad-hoc event id given twice",
+                  DataError(.invalid, expected: "a unique event id", found: "'kursk' again (first given as {0})",
+                            settings: [.adHocEvents])) {
+        _ = try EventCalendar(events: EventCalendar.adHoc(["2024-08-06:kursk", "2024-08-07:kursk"]))
+    },
     MalformedCase("event with a bad date",
                   DataError(.invalidDate, file: "events.csv", line: 2, column: "date", expected: "a date (YYYY-MM-DD)",
                             found: "'6 August 2024'")) {
@@ -229,8 +235,8 @@ let malformedCatalogue: [MalformedCase] = [
                                                      source: "events.csv"))
     },
     MalformedCase("ad-hoc event without a date",
-                  DataError(.invalidDate, expected: "--event DATE:ID with DATE as YYYY-MM-DD (e.g. 2024-08-06:kursk-incursion)",
-                            found: "'kursk-incursion'")) {
+                  DataError(.invalidDate, expected: "{0} DATE:ID with DATE as YYYY-MM-DD (e.g. 2024-08-06:kursk-incursion)",
+                            found: "'kursk-incursion'", settings: [.adHocEvents])) {
         _ = try EventCalendar.adHoc(["kursk-incursion"])
     },
 ]
@@ -247,6 +253,20 @@ struct MalformedInputCatalogueTests {
             if let column = e.column { #expect(text.contains("column '\(column)'"), "\(fixture.name): \(text)") }
             #expect(!text.contains("\n"), "\(fixture.name): one line")
         }
+    }
+
+    @Test("Library messages name settings in the library's words; a front end names them through the settings field")
+    func settingsNamedByTheirField() {
+        for fixture in malformedCatalogue {
+            let e = fixture.expected
+            #expect(!e.description.contains("--"), "\(fixture.name): \(e.description)")
+            #expect(e.settings.indices.allSatisfy { !e.description.contains("{\($0)}") }, "\(fixture.name): \(e.description)")
+            let named = e.message(naming: { "<\($0.rawValue)>" })
+            for setting in e.settings { #expect(named.contains("<\(setting.rawValue)>"), "\(fixture.name): \(named)") }
+        }
+        let window = malformedCatalogue.first { $0.name == "--from/--to outside the data" }!.expected
+        #expect(window.description == "bad.csv: column 'date': value out of range: expected first day/last day overlapping the data "
+                + "(2024-01-01 .. 2024-01-02), found first day 2025-01-01 last day 2025-02-01")
     }
 
     @Test(arguments: malformedCatalogue)

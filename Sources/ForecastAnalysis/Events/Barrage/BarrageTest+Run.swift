@@ -10,7 +10,7 @@ extension BarrageTest {
     func barrageFlags(_ series: DatedSeries) throws(ModelError) -> [Bool?] {
         let y = series.values
         for (t, value) in y.enumerated() where !value.isNaN && (value < 0 || value != value.rounded()) {
-            throw .invalidSpecification("--barrage counts events per day, but '\(series.name)' is \(value) on \(series.start.adding(days: t))\(series.sourceLine(at: series.start.adding(days: t)).map { " (line \($0))" } ?? ""): not a count")
+            throw .unsuitableSetting(SettingError("{0} counts events per day, but '\(series.name)' is \(value) on \(series.start.adding(days: t))\(series.sourceLine(at: series.start.adding(days: t)).map { " (line \($0))" } ?? ""): not a count", .barrage))
         }
         switch threshold {
         case let .atLeast(n):

@@ -39,7 +39,7 @@ struct CounterfactualComparison: Sendable {
     func warnings(preDays: Int) -> [EffectsWarning] {
         var warnings: [EffectsWarning] = []
         if pre.dayCount < preDays {
-            warnings.append(EffectsWarning(code: "short-pre-period", message: "'\(trigger.id)': only \(pre.dayCount) days of data before the window (\(pre)); --pre asked for \(preDays)"))
+            warnings.append(EffectsWarning(code: "short-pre-period", message: "'\(trigger.id)': only \(pre.dayCount) days of data before the window (\(pre)); the pre-period asked for \(preDays)"))
         }
         if let p = leadTailProbability, p < 0.05 {
             warnings.append(EffectsWarning(code: "pre-trend", message: "'\(trigger.id)': the lead days \(trigger.first)..-1 already differ from the counterfactual (two-sided tail probability \(TextFormat.pValue(p))): the response may have started before the trigger, or the forecaster misses the level"))
@@ -60,7 +60,7 @@ extension CounterfactualDesign {
         let available = origin >= series.start
             ? (0...(origin - first)).filter { !series.value(at: first.adding(days: $0)).isNaN }.count : 0
         guard available >= Self.minimumPreDays else {
-            throw .noTrainingData("'\(window.id)': \(available) days with data before \(origin.adding(days: 1)) (the series starts \(series.start)); the counterfactual design needs at least \(Self.minimumPreDays) (--pre asks for \(preDays))")
+            throw .unsuitableSetting(SettingError("no usable training data: '\(window.id)': \(available) days with data before \(origin.adding(days: 1)) (the series starts \(series.start)); the counterfactual design needs at least \(Self.minimumPreDays) ({0} asks for \(preDays))", .prePeriod))
         }
         for (name, column) in series.regressors.sorted(by: { $0.key < $1.key }) {
             for t in max(0, first - series.start)...(last - series.start) where t >= column.count || !column[t].isFinite {
