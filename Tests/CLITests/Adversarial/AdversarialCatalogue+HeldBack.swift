@@ -1,0 +1,58 @@
+/// The cases a held-back review found after the first catalogue passed (issue 18): options another option makes
+/// meaningless (refused, naming both — `UnusedOption`), memory bounds that missed a multiplier (series, forecasters,
+/// `--exceed`'s kept samples, the design's columns), odd but valid CSV files, and forecasters that need no regression
+/// on data the shown regression cannot fit. Files are the fixtures of `AdversarialWorkspace`.
+extension AdversarialCatalogue {
+    static let unusedOptionCases: [AdversarialCase] = [
+        .usage("effects --within without --barrage", counterfactual(["--within", "5"]), "--within", "--barrage"),
+        .usage("effects --pre under --design regression", effects(["--event", "2024-03-01:x", "--pre", "90"]), "--pre", "--design"),
+        .usage("effects --gap under --design regression", effects(["--event", "2024-03-01:x", "--gap", "3"]), "--gap", "--design"),
+        .usage("effects --barrage with --plot draws nothing", ["effects", "series.csv", "--event", "2024-03-01:x", "--barrage", "auto",
+                                                               "--plot", "p.svg"], "--plot", "--barrage", outputs: ["p.svg"]),
+        .usage("effects --barrage with --paths", ["effects", "series.csv", "--event", "2024-03-01:x", "--barrage", "auto",
+                                                  "--paths", "50"], "--paths", "--barrage"),
+        .usage("effects --barrage with --design regression", ["effects", "series.csv", "--event", "2024-03-01:x", "--barrage", "15",
+                                                              "--design", "regression"], "--design", "--barrage"),
+        .usage("effects --fourier in the counterfactual design", counterfactual(["--fourier", "7:2"]), "--fourier", "--design regression"),
+        .usage("effects --no-day-of-week in the counterfactual design", counterfactual(["--no-day-of-week"]), "--no-day-of-week",
+               "--design regression"),
+        .usage("effects --to in the counterfactual design", counterfactual(["--to", "2024-03-05"]), "--to", "--pre"),
+        .ok("effects --fourier with --robustness (its regression rows use it)", counterfactual(["--fourier", "7:2", "--robustness"])),
+        .usage("effects --placebo-range with --placebos 0", counterfactual(["--placebo-range"]), "--placebo-range", "--placebos"),
+        .usage("fit --kind without --events", fit(["--kind", "strike"]), "--kind", "--events"),
+        .usage("fit --ids without --events", fit(["--ids", "inside"]), "--ids", "--events"),
+        .usage("fit --window when every --event has its own window", fit(["--window=0..3", "--event", "2024-03-01:x:0..5"]),
+               "--window", "--event"),
+        .ok("fit --window for an --event without its own window", fit(["--window=0..3", "--event", "2024-03-01:x"])),
+        .usage("backtest --model naive with --fourier", backtest(["--model", "naive", "--fourier", "7:1"]), "--fourier", "--model"),
+        .usage("backtest --models local,mean28 with --covariance", backtest(["--models", "local,mean28", "--covariance", "hac"]),
+               "--covariance", "--models"),
+        .usage("backtest --model mean28 with --events", backtest(["--model", "mean28", "--events", "events.csv"]), "--events", "--model"),
+        .ok("backtest --models naive,nb2 with --fourier (nb2 uses it)", backtest(["--models", "naive,nb2", "--fourier", "7:1"])),
+    ]
+
+    static let memoryCases: [AdversarialCase] = [
+        .usage("fit --value all: paths × horizon × every series over the memory budget",
+               ["fit", "real.csv", "--value", "all", "--horizon", "3660", "--paths", "15000"], "--paths", "GiB", "series"),
+        .usage("backtest --exceed keeps every origin's samples beyond the memory budget",
+               ["backtest", "long.csv", "--horizon", "28", "--first", "2023-09-01", "--paths", "2000000", "--exceed", "5"],
+               "--exceed", "GiB"),
+        .usage("backtest --models: kept samples of two forecasters beyond the memory budget",
+               ["backtest", "long.csv", "--horizon", "28", "--first", "2023-09-01", "--paths", "40000", "--models", "naive,snaive",
+                "--samples", "s-{model}.csv"], "--samples", "GiB", outputs: ["s-naive.csv", "s-snaive.csv"]),
+        .data("fit: a design of 110,000 Fourier columns is refused with its size",
+              fit(["--model", "ols", "--fourier", "36525:18262", "--fourier", "36524:18262", "--fourier", "36523:18261"], file: "long.csv"),
+              "long.csv", "columns", "GiB"),
+    ]
+
+    static let oddFileCases: [AdversarialCase] = [
+        .ok("fit a file with a byte-order mark and CRLF line ends", ["fit", "bomcrlf.csv", "--paths", "50"]),
+        .ok("fit a file whose header and fields are all quoted", ["fit", "quoted.csv", "--paths", "50"]),
+        .data("fit a file with a duplicated header", ["fit", "duphdr.csv"], "duphdr.csv", "line 1", "'y'"),
+        .data("fit a 'nan' cell", ["fit", "nancell.csv"], "nancell.csv", "line 32", "nan"),
+        .ok("ingest a byte-order mark and CRLF file", ["ingest", "bomcrlf.csv", "--output", "o.csv"], outputs: ["o.csv"]),
+        .ok("describe a quoted file", ["describe", "quoted.csv"]),
+    ]
+
+    static let heldBack: [AdversarialCase] = unusedOptionCases + memoryCases + oddFileCases
+}
