@@ -54,5 +54,30 @@ extension AdversarialCatalogue {
         .ok("describe a quoted file", ["describe", "quoted.csv"]),
     ]
 
-    static let heldBack: [AdversarialCase] = unusedOptionCases + memoryCases + oddFileCases
+    /// The regression is always shown, but only ols/poisson/nb2 forecast with it (`RegressionSkip`).
+    static let withoutRegressionCases: [AdversarialCase] = [
+        .ok("fit a 3-day series --model naive (no regression needed)", ["fit", "tiny.csv", "--paths", "20", "--model", "naive"],
+            "not shown", "too few observations"),
+        .ok("fit a 3-day series --model mean28", ["fit", "tiny.csv", "--paths", "20", "--model", "mean28"], "not shown"),
+        .ok("fit a 3-day series --model local", ["fit", "tiny.csv", "--paths", "20", "--model", "local"], "not shown"),
+        .ok("fit a 3-day series --model auto", ["fit", "tiny.csv", "--paths", "20"], "not shown"),
+        .ok("fit a 3-day series --model naive as JSON", ["fit", "tiny.csv", "--paths", "20", "--model", "naive", "--format", "json"],
+            "\"regressionUnavailable\":\"too few observations"),
+        .ok("fit a 3-day series --model naive --output", ["fit", "tiny.csv", "--paths", "20", "--model", "naive", "--output", "o.csv"],
+            outputs: ["o.csv"]),
+        .data("fit a 3-day series --model naive --plot (the chart draws the regression)",
+              ["fit", "tiny.csv", "--paths", "20", "--model", "naive", "--plot", "p.svg", "--output", "o.csv"], "--plot", "tiny.csv",
+              outputs: ["p.svg", "o.csv"]),
+        .data("fit a 3-day series --model snaive (shorter than a week)", ["fit", "tiny.csv", "--paths", "20", "--model", "snaive"],
+              "tiny.csv", "snaive"),
+        .ok("fit counts that are 0 every Monday (regression separated) --model local",
+            ["fit", "mondayzero.csv", "--paths", "20", "--model", "local"], "not shown", "separation"),
+        .ok("fit counts that are 0 every Monday, auto", ["fit", "mondayzero.csv", "--paths", "20"], "not shown"),
+        .data("fit counts that are 0 every Monday --model nb2 (the regression forecasts)",
+              ["fit", "mondayzero.csv", "--paths", "20", "--model", "nb2"], "mondayzero.csv", "separation"),
+        .data("score a forecasts file given as --samples", ["score", "forecasts.csv", "--samples", "forecasts.csv"],
+              "forecasts.csv", "'y'", "line 1"),
+    ]
+
+    static let heldBack: [AdversarialCase] = unusedOptionCases + memoryCases + oddFileCases + withoutRegressionCases
 }
