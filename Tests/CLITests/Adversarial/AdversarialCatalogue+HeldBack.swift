@@ -79,5 +79,19 @@ extension AdversarialCatalogue {
               "forecasts.csv", "'y'", "line 1"),
     ]
 
-    static let heldBack: [AdversarialCase] = unusedOptionCases + memoryCases + oddFileCases + withoutRegressionCases
+    static let regressCases: [AdversarialCase] = [
+        .usage("regress --weights is the response", ["regress", "regress.csv", "--response", "y", "--weights", "y"], "--weights", "--response"),
+        .usage("regress --offset is the response", ["regress", "regress-y.csv", "--response", "y", "--model", "poisson",
+                                                    "--offset", "y", "--add-intercept"], "--offset", "--response"),
+        .usage("regress --weights and --offset one column", ["regress", "regress.csv", "--response", "y", "--model", "poisson",
+                                                             "--weights", "x1", "--offset", "x1"], "--weights", "--offset"),
+        .data("regress --max-lags not below the observations", ["regress", "regress-y.csv", "--response", "y", "--add-intercept",
+                                                                "--covariance", "hac", "--max-lags", "3"], "regress-y.csv", "3 observations"),
+        .ok("regress --max-lags one below the observations", ["regress", "regress-y.csv", "--response", "y", "--add-intercept",
+                                                              "--covariance", "hac", "--max-lags", "2"]),
+        .data("fit --max-lags beyond the training days", ["fit", "tiny.csv", "--paths", "20", "--model", "ols", "--no-day-of-week",
+                                                          "--trend", "none", "--covariance", "hac", "--max-lags", "500"], "tiny.csv", "3 observations"),
+    ]
+
+    static let heldBack: [AdversarialCase] = unusedOptionCases + memoryCases + oddFileCases + withoutRegressionCases + regressCases
 }
