@@ -215,7 +215,7 @@ struct EffectsCommand: ParsableCommand {
         let (series, responseName, response, regressors, calendar) =
             (data.series, data.responseName, data.response, data.regressors, data.calendar)
         var design = data.design
-        let windows = design.events
+        let windows = try analysable(design.events, skipped: data.skippedEvents)
         design.events = []
         let responseShape: EventResponseShape
         switch shape {

@@ -93,5 +93,26 @@ extension AdversarialCatalogue {
                                                           "--trend", "none", "--covariance", "hac", "--max-lags", "500"], "tiny.csv", "3 observations"),
     ]
 
+    /// Calendar events the counterfactual design cannot analyse (too few days before them, a window past the data)
+    /// are skipped and listed, as events outside the data are; every event skipped is a located error.
+    static let calendarCases: [AdversarialCase] = [
+        .ok("effects (counterfactual) with calendar events too early and too late to analyse",
+            ["effects", "series.csv", "--events", "calendar.csv", "--placebos", "0", "--paths", "50"],
+            "Events skipped", "early", "late", "needs at least 56"),
+        .ok("effects (counterfactual) calendar as JSON lists the skipped events",
+            ["effects", "series.csv", "--events", "calendar.csv", "--placebos", "0", "--paths", "50", "--format", "json"],
+            "\"skippedEvents\":[{\"id\":\"early\""),
+        .data("effects (counterfactual) with only unanalysable calendar events",
+              ["effects", "series.csv", "--events", "calendar.csv", "--ids", "early,late", "--placebos", "0", "--paths", "50"],
+              "calendar.csv", "early", "late"),
+        .data("effects (regression) with every calendar event outside the data",
+              effects(["--events", "events.csv", "--ids", "before,after"]), "events.csv", "before", "after"),
+        .data("effects --barrage with every calendar event outside the data",
+              ["effects", "series.csv", "--events", "events.csv", "--ids", "before,after", "--barrage", "auto"], "events.csv", "before"),
+        .data("effects (counterfactual) an explicit --event too early stays an error",
+              counterfactual(["--event", "2024-01-20:early"]), "series.csv", "early"),
+    ]
+
     static let heldBack: [AdversarialCase] = unusedOptionCases + memoryCases + oddFileCases + withoutRegressionCases + regressCases
+        + calendarCases
 }
