@@ -29,7 +29,7 @@ extension BacktestCommand {
         for name in names {
             var one = self
             one.input.values = [name]
-            let entries = try reportingFailures(file: input.file) { try one.makeResults(one.forecasterKinds) }
+            let entries = try reportingFailures(file: input.file) { try one.makeResults(one.forecasterKinds, keptSeries: names.count) }
             results.append((name, entries[0].result))
         }
         let report = ManyBacktestReport(series: results)

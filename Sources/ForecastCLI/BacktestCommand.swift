@@ -112,6 +112,16 @@ struct BacktestCommand: ParsableCommand {
                 }
             }
         }
+        // local and the baselines forecast from the response alone: a regression option would change nothing.
+        if forecasterKinds.allSatisfy({ $0 != .auto && $0.regressionKind == nil }) {
+            let reason = "changes only a regression, and \(models == nil ? "--model" : "--models") "
+                + "\(forecasterKinds.map(\.rawValue).joined(separator: ",")) runs none (they forecast from the response alone)"
+            try UnusedOption.refuse(
+                terms.regressionTermsGiven.map { UnusedOption($0.given, $0.option, reason) }
+                + [UnusedOption(terms.ar != nil, "--ar", reason), UnusedOption(!terms.events.isEmpty, "--event", reason),
+                   UnusedOption(terms.eventsFile != nil, "--events", reason), UnusedOption(!terms.regressor.isEmpty, "--regressor", reason),
+                   UnusedOption(modelOptions.covariance != .classical, "--covariance", reason)])
+        }
     }
 
     /// `--exceed N[,M…]`: positive numbers.
@@ -187,14 +197,21 @@ struct BacktestCommand: ParsableCommand {
         }
     }
 
-    func makeResults(_ kinds: [ForecasterKind]) throws -> [BacktestComparison.Entry] {
+    /// - Parameter keptSeries: how many series' results are held at once (`--value` several: all of them), for the
+    ///   memory bound on kept samples.
+    func makeResults(_ kinds: [ForecasterKind], keptSeries: Int = 1) throws -> [BacktestComparison.Entry] {
         let data = try ModelInput(input: input, terms: terms, lastDay: .data)
         let (series, responseName, from) = (data.series, data.responseName, data.from)
-        if samples != nil {
-            // --samples keeps every origin's paths: bound origins × horizon × paths by the memory budget.
+        if samples != nil || exceed != nil {
+            // --samples and --exceed keep every origin's paths, for every forecaster and series: bound
+            // forecasters × series × origins × horizon × paths by the memory budget.
             let available = max(1, (series.end - first.date - horizon) / step + 1)
-            try OptionBounds.checkSimulation(rows: horizon * min(origins ?? available, available), paths: paths,
-                                             what: "--samples over \(min(origins ?? available, available)) origins of --horizon \(horizon) days")
+            let kept = min(origins ?? available, available)
+            let copies = kinds.count * keptSeries
+            try OptionBounds.checkSimulation(
+                rows: horizon * kept * copies, paths: paths,
+                what: "\(samples != nil ? "--samples" : "--exceed") over \(kept) origins of --horizon \(horizon) days" + (copies > 1 ? " for \(copies) forecasters and series" : "")
+                    + ", kept in memory")
         }
         // Every data option is applied to the data as known at each origin (`DailySeries.vintage`).
         let vintage = data.vintage()

@@ -24,11 +24,7 @@ extension EffectsCommand {
             regressors[name] = try other.column(named: name, from: series.start, atLeast: series.dayCount)
         }
         let dated = DatedSeries(name: data.responseName, start: series.start, values: data.response, regressors: regressors)
-        let triggers = data.design.events
         let range = terms.window ?? WindowArgument(first: 0, last: 13)
-        let ids = Set(triggers.map(\.id))
-        let others = (data.calendar?.events ?? []).filter { !ids.contains($0.id) }
-            .map { EventWindow(id: $0.id, date: $0.date, first: 0, last: max(range.last, 0)) }
         // auto and the regression kinds: the NB2 (or the named) regression with trend and day of week — fixed rather
         // than chosen by inner validation, because every placebo trigger refits it; the other forecasters by name.
         let regression = CounterfactualDesign.defaultForecaster(kind: modelOptions.kind ?? .nb2,
@@ -38,6 +34,19 @@ extension EffectsCommand {
         let design = CounterfactualDesign(forecaster: forecaster, preDays: pre, gapDays: gap, paths: paths, seed: seed,
                                           level: level, placebos: placebos,
                                           placeboRange: placeboRange ? .wholeSeries : .prePeriod)
+        // Calendar events the design cannot analyse are skipped and listed, as events outside the data are; an
+        // --event given by hand stays an error.
+        var skipped = data.skippedEvents
+        let fromCalendar = Set(data.calendar?.events.map(\.id) ?? []).subtracting(terms.events.map(\.window.id))
+        let triggers = try analysable(data.design.events.filter { window in
+            guard fromCalendar.contains(window.id), let error = design.unanalysable(dated, window: window) else { return true }
+            skipped.append(SkippedEvent(id: window.id, date: window.date, window: window.span, reason: "\(error)"))
+            return false
+        }, skipped: skipped)
+        // The calendar's other events (skipped ones included) are kept out of placebo windows.
+        let ids = Set(triggers.map(\.id))
+        let others = (data.calendar?.events ?? []).filter { !ids.contains($0.id) }
+            .map { EventWindow(id: $0.id, date: $0.date, first: 0, last: max(range.last, 0)) }
         let result = try runNamingControls(design, dated, triggers: triggers, others: others)
         var grid: RobustnessGrid? = nil
         if robustness, let trigger = triggers.first {
@@ -49,7 +58,7 @@ extension EffectsCommand {
                                       regression: TimeSeriesModel(design: baseline, kind: modelOptions.kind, from: data.from, to: data.to),
                                       otherEvents: others)
         }
-        return (CounterfactualReport(result: result, dataQuality: series.quality.json()), grid)
+        return (CounterfactualReport(result: result, dataQuality: series.quality.json(), skippedEvents: skipped), grid)
     }
 
     /// Runs the design; a control missing a day the design needs is the control file's fault, so the error names it
@@ -87,8 +96,20 @@ extension EffectsCommand {
         let data = try ModelInput(input: input, terms: terms)
         let series = DatedSeries(name: data.responseName, start: data.series.start, values: data.response)
         let test = BarrageTest(threshold: argument.threshold, within: within)
-        let result = try test.run(series, triggers: data.design.events.map { ($0.id, $0.date) })
+        let windows = try analysable(data.design.events, skipped: data.skippedEvents)
+        let result = try test.run(series, triggers: windows.map { ($0.id, $0.date) })
         return BarrageReport(result: result, responseName: data.responseName)
+    }
+}
+
+extension EffectsCommand {
+    /// `windows`, unless every selected event was skipped: then a data error naming the events file and why each
+    /// was left out (instead of the library's "no trigger given").
+    func analysable(_ windows: [EventWindow], skipped: [SkippedEvent]) throws -> [EventWindow] {
+        guard windows.isEmpty, !skipped.isEmpty else { return windows }
+        throw DataError(.invalid, file: terms.eventsFile ?? input.file,
+                        expected: "at least one selected event the analysis can use",
+                        found: "every one skipped: " + skipped.map { "\($0.summary): \($0.reason)" }.joined(separator: "; "))
     }
 }
 

@@ -100,13 +100,8 @@ struct EffectsCommand: ParsableCommand {
         if pool != nil && terms.eventsFile == nil { throw ValidationError("--pool kind pools events from --events FILE") }
         guard within >= 1 else { throw ValidationError("--within must be ≥ 1 day, got \(within)") }
         try OptionBounds.check(within, "--within", in: 1...OptionBounds.maxOffset, unit: "days")
+        try UnusedOption.refuse(unusedOptions)
         if design == .counterfactual && barrage == nil {
-            let regressionOnly = [(shape != .pulse, "--shape"), (pool != nil, "--pool"), (shift > 0, "--shift"),
-                                  (modelOptions.covariance != .classical, "--covariance"), (intervalMethod != .simulation, "--interval-method"),
-                                  (plot != nil && !robustness, "--plot (without --robustness)")]
-            if let (_, name) = regressionOnly.first(where: { $0.0 }) {
-                throw ValidationError("\(name) applies to --design regression (the counterfactual design forecasts from the pre-trigger days)")
-            }
             guard pre >= CounterfactualDesign.minimumPreDays else {
                 throw ValidationError("--pre must be at least \(CounterfactualDesign.minimumPreDays) days, got \(pre)")
             }
@@ -116,12 +111,58 @@ struct EffectsCommand: ParsableCommand {
             if robustness && (terms.events.count + (terms.eventsFile == nil ? 0 : 1) != 1 || terms.eventsFile != nil && terms.ids?.contains(",") != false) {
                 throw ValidationError("--robustness analyses one trigger: give one --event DATE:ID or --events FILE --ids ID")
             }
-        } else if !control.isEmpty || placeboRange || robustness {
-            throw ValidationError("\(!control.isEmpty ? "--control" : placeboRange ? "--placebo-range" : "--robustness") applies to --design counterfactual (the default)")
         }
         if modelOptions.covariance == .hc2 || modelOptions.covariance == .hc3 {
             throw ValidationError("--covariance \(modelOptions.covariance.rawValue) is not available in effects")
         }
+    }
+
+    /// The options each analysis ignores (`UnusedOption`): the barrage test uses only the triggers, `--barrage` and
+    /// `--within`; the regression design has no pre-period; the counterfactual design's forecaster has fixed terms
+    /// (const, trend, day of week, regressors and controls) and its own training days (`--pre`, `--gap`), so the term
+    /// options and `--from/--to` reach only the regression rows of `--robustness`.
+    var unusedOptions: [UnusedOption] {
+        if barrage != nil {
+            let barrageTest = "changes nothing in the --barrage test (it counts barrage days after each trigger)"
+            return [UnusedOption(design != .counterfactual, "--design", barrageTest),
+                    UnusedOption(pre != 180, "--pre", barrageTest), UnusedOption(gap != 0, "--gap", barrageTest),
+                    UnusedOption(!control.isEmpty, "--control", barrageTest), UnusedOption(placeboRange, "--placebo-range", barrageTest),
+                    UnusedOption(robustness, "--robustness", barrageTest), UnusedOption(shape != .pulse, "--shape", barrageTest),
+                    UnusedOption(pool != nil, "--pool", barrageTest), UnusedOption(modelOptions.model != .auto, "--model", barrageTest),
+                    UnusedOption(modelOptions.covariance != .classical, "--covariance", barrageTest),
+                    UnusedOption(placebos != 1000, "--placebos", barrageTest), UnusedOption(shift != 0, "--shift", barrageTest),
+                    UnusedOption(paths != 1000, "--paths", barrageTest), UnusedOption(level != 95, "--level", barrageTest),
+                    UnusedOption(intervalMethod != .simulation, "--interval-method", barrageTest),
+                    UnusedOption(plot != nil, "--plot", barrageTest + " and draws no chart"),
+                    UnusedOption(!terms.regressor.isEmpty, "--regressor", barrageTest)]
+                + terms.regressionTermsGiven.map { UnusedOption($0.given, $0.option, barrageTest) }
+        }
+        var rules = [UnusedOption(within != 21, "--within", "applies to --barrage only (the days after a trigger in which a barrage counts)"),
+                     UnusedOption(placeboRange && placebos == 0, "--placebo-range", "chooses where placebo triggers go, and --placebos 0 turns them off")]
+        switch design {
+        case .regression:
+            let preTrigger = "applies to --design counterfactual (the pre-trigger training days); --design regression fits the whole series"
+            rules += [UnusedOption(pre != 180, "--pre", preTrigger), UnusedOption(gap != 0, "--gap", preTrigger),
+                      UnusedOption(!control.isEmpty, "--control", "applies to --design counterfactual (the default)"),
+                      UnusedOption(placeboRange, "--placebo-range", "applies to --design counterfactual (the default)"),
+                      UnusedOption(robustness, "--robustness", "applies to --design counterfactual (the default)")]
+        case .counterfactual:
+            let regressionOnly = "applies to --design regression (the counterfactual design forecasts from the pre-trigger days)"
+            rules += [UnusedOption(shape != .pulse, "--shape", regressionOnly), UnusedOption(pool != nil, "--pool", regressionOnly),
+                      UnusedOption(shift > 0, "--shift", regressionOnly),
+                      UnusedOption(modelOptions.covariance != .classical, "--covariance", regressionOnly),
+                      UnusedOption(intervalMethod != .simulation, "--interval-method", regressionOnly),
+                      UnusedOption(plot != nil && !robustness, "--plot (without --robustness)", regressionOnly)]
+            if !robustness {
+                let fixedTerms = "changes only a regression's terms: the counterfactual design's forecaster has fixed terms " +
+                    "(const, trend, day of week) — use --design regression, or --robustness whose regression rows use it"
+                let ownDays = "chooses a regression's training window: the counterfactual design trains on --pre days before " +
+                    "each trigger — use --design regression, or --robustness whose regression rows use it"
+                rules += terms.regressionTermsGiven.map { UnusedOption($0.given, $0.option, fixedTerms) }
+                rules += [UnusedOption(input.from != nil, "--from", ownDays), UnusedOption(input.to != nil, "--to", ownDays)]
+            }
+        }
+        return rules
     }
 
     func run() throws {
@@ -174,7 +215,7 @@ struct EffectsCommand: ParsableCommand {
         let (series, responseName, response, regressors, calendar) =
             (data.series, data.responseName, data.response, data.regressors, data.calendar)
         var design = data.design
-        let windows = design.events
+        let windows = try analysable(design.events, skipped: data.skippedEvents)
         design.events = []
         let responseShape: EventResponseShape
         switch shape {

@@ -30,6 +30,9 @@ extension FitCommand {
             if let own = names.first(where: { terms.regressor.contains($0) }) {
                 throw ValidationError("--regressor \(own): the response cannot be its own regressor (give another --value)")
             }
+            // Every series keeps its paths (for the horizon total): the memory budget covers all of them at once.
+            try OptionBounds.checkSimulation(rows: horizon * max(names.count, 1), paths: paths,
+                                             what: "--horizon \(horizon) for each of \(names.count) series (--value)")
             let responses = try names.map { name throws -> (name: String, values: [Double]) in
                 (name, try data.series.column(named: name))
             }

@@ -82,17 +82,21 @@ struct FitCommand: ParsableCommand {
         try output.run { output in
             let report = try reportingFailures(file: input.file) { try makeReport() }
             try output.stage(report.csv(), for: "--output")
-            if plot != nil {
+            if let reason = report.regressionUnavailable, let option = plot != nil ? "--plot" : components != nil ? "--components" : nil {
+                printError("error: \(input.file): \(option) draws the regression, which could not be fitted (\(reason))")
+                throw ExitCode(1)
+            }
+            if plot != nil, let fit = report.fit {
                 // With --from the whole training window is shown; without it the plot's default (the last year).
-                let window = report.fit.trainingWindow
-                let svg = ForecastPlot(title: "\(report.fit.responseName): \(report.forecastModel) \(horizon)-day forecast",
+                let window = fit.trainingWindow
+                let svg = ForecastPlot(title: "\(fit.responseName): \(report.forecastModel) \(horizon)-day forecast",
                                        historyDays: input.from == nil ? nil : window.last - window.first + 1)
-                    .render(fit: report.fit, forecast: report.forecast)
+                    .render(fit: fit, forecast: report.forecast)
                 try output.stage(svg, for: "--plot")
             }
-            if components != nil {
-                let svg = ComponentsPlot(title: "\(report.fit.responseName): components of the \(report.fit.kind.rawValue) fit")
-                    .render(fit: report.fit, forecast: report.forecast)
+            if components != nil, let fit = report.fit {
+                let svg = ComponentsPlot(title: "\(fit.responseName): components of the \(fit.kind.rawValue) fit")
+                    .render(fit: fit, forecast: report.forecast)
                 try output.stage(svg, for: "--components")
             }
             switch format {
@@ -109,19 +113,28 @@ struct FitCommand: ParsableCommand {
                                     from: data.from, to: data.to,
                                     automaticChangepoints: terms.changepoints?.automatic ?? false)
         let dated = try DatedSeries(series: series, response: responseName, regressors: terms.regressor)
-        let fit: TimeSeriesFit
+        // The regression is always shown; a forecaster that needs none (auto, local, the baselines) still forecasts
+        // when the data defeat the regression itself (`RegressionSkip`), and the summary says why it is not shown.
+        let fit: TimeSeriesFit?
+        var regressionUnavailable: String? = nil
         do { fit = try model.fit(dated) } catch {
-            throw dated.located(error, expected: "a non-negative integer count (--model \(modelOptions.model.rawValue))")
+            guard let reason = RegressionSkip.reason(error, model: modelOptions.model) else {
+                throw dated.located(error, expected: "a non-negative integer count (--model \(modelOptions.model.rawValue))")
+            }
+            (fit, regressionUnavailable) = (nil, reason)
         }
+        guard let window = fit?.trainingWindow
+                ?? DesignSpecification.trainingWindow(series: DateSpan(first: series.start, last: series.end), from: data.from, to: data.to)
+        else { throw DataError(.invalid, file: input.file, column: responseName, expected: "training days between --from and --to", found: "none") }
         // Forecast dates must stay dates the reader accepts (years up to 9999).
-        if let lastDay = CalendarDate(year: 9999, month: 12, day: 31), lastDay - fit.trainingWindow.last < horizon {
+        if let lastDay = CalendarDate(year: 9999, month: 12, day: 31), lastDay - window.last < horizon {
             throw DataError(.invalid, file: input.file, column: responseName,
                             expected: "a training window ending at least \(horizon) days (--horizon) before 9999-12-31",
-                            found: "the last training day \(fit.trainingWindow.last)")
+                            found: "the last training day \(window.last)")
         }
         // The forecaster (`--model auto` on counts, `local`, the baselines) and its forecast; the regression's own
         // forecast when it is the regression.
-        let last = fit.trainingWindow.last, first = fit.trainingWindow.first
+        let last = window.last, first = window.first
         let history = DatedSeries(name: responseName, start: first,
                                   values: Array(response[(first - series.start)...(last - series.start)]),
                                   regressors: regressors.mapValues { Array($0[(first - series.start)...]) })
@@ -134,12 +147,16 @@ struct FitCommand: ParsableCommand {
         var forecast: ForecastTable
         switch modelOptions.model {
         case .ols, .poisson, .nb2:
+            guard let fit else { preconditionFailure("RegressionSkip never skips the regression that forecasts") }
             forecast = try fit.forecast(horizon: horizon, levels: levels, paths: paths, seed: seed, keepPaths: true)
         case .auto:
             let auto = AutoForecaster(regression: model)
-            let chosen = try auto.chooseAndForecast(history, settings: settings, regressionFit: fit)
+            let chosen: (choice: ForecasterChoice, distribution: PredictiveDistribution)
+            do { chosen = try auto.chooseAndForecast(history, settings: settings, regressionFit: fit) } catch {
+                throw dated.located(error, expected: "a non-negative integer count (--model auto)")
+            }
             choice = chosen.choice
-            if chosen.choice.model == fit.kind.rawValue {
+            if let fit, chosen.choice.model == fit.kind.rawValue {
                 forecast = try fit.forecast(horizon: horizon, levels: levels, paths: paths, seed: seed, keepPaths: true)
             } else {
                 forecast = chosen.distribution.table(levels: levels, seed: seed, actual: actual)
@@ -166,8 +183,15 @@ struct FitCommand: ParsableCommand {
         if let threshold {
             // The running total the paths start from: the raw (cumulative) value on the last training day.
             let base = try DailySeries.runningTotal(of: responseName, path: input.file, options: input.ingestOptions(),
-                                                    through: fit.trainingWindow.last)
+                                                    through: last)
             crossing = forecast.threshold(threshold, base: base)
+        }
+        guard let fit else {
+            guard let choice else { preconditionFailure("a forecast without the regression has a forecaster") }
+            return FitReport(forecast: forecast, forecaster: choice, regressionUnavailable: regressionUnavailable ?? "",
+                             responseName: responseName, trainingWindow: window, dataQuality: series.quality.json(),
+                             qualityWarnings: series.quality.summary().split(separator: "\n").map(String.init),
+                             threshold: crossing, exceedance: exceedance, skippedEvents: data.skippedEvents)
         }
         return FitReport(fit: fit, forecast: forecast, dataQuality: series.quality.json(),
                          qualityWarnings: series.quality.summary().split(separator: "\n").map(String.init),

@@ -68,6 +68,11 @@ struct RegressCommand: ParsableCommand {
             throw ValidationError("--covariance \(covariance.rawValue) is defined for --model ols only (use hc0, hc1 or hac)")
         }
         if model == .ols && offset != nil { throw ValidationError("--offset applies to --model poisson or nb2") }
+        // A column has one role: the response cannot weight or offset itself.
+        for (option, column) in [("--weights", weights), ("--offset", offset)] where column == response {
+            throw ValidationError("\(option) \(response) is the --response column; give another column")
+        }
+        if let weights, weights == offset { throw ValidationError("--weights and --offset name the same column '\(weights)'") }
     }
 
     func run() throws {

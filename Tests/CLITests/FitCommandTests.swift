@@ -207,7 +207,8 @@ struct FitCommandTests {
         let counts = try ForecastBinary.run(["fit", negative, "--model", "poisson", "--no-day-of-week"])
         #expect(counts.status == 1 && counts.stderr.contains("line 4") && counts.stderr.contains("column 'y'"), "\(counts.stderr)")
         let short = try ForecastBinary.fixture("short.csv", "date,y\n2024-01-01,3\n2024-01-02,4\n")
-        let tooFew = try ForecastBinary.run(["fit", short])
+        // --model ols forecasts with the regression itself (auto and the baselines would skip it: RegressionSkip).
+        let tooFew = try ForecastBinary.run(["fit", short, "--model", "ols"])
         #expect(tooFew.status == 1 && tooFew.stderr.contains("too few observations"), "\(tooFew.stderr)")
     }
 

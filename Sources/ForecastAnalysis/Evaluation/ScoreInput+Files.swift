@@ -66,6 +66,12 @@ extension ScoreInput {
             throw DataError(.invalid, file: table.source, line: table.headerLine,
                             expected: "ensemble member columns beside 'date' (s001, s002, …)", found: "only key columns")
         }
+        // A forecasts file given as samples would score its actuals and summaries as ensemble members.
+        if let column = memberColumns.first(where: { Self.isForecastColumn(table.header[$0]) }) {
+            throw DataError(.invalid, file: table.source, line: table.headerLine, column: table.header[column],
+                            expected: "ensemble member columns beside 'date' (s001, s002, …)",
+                            found: "'\(table.header[column])', a column of a forecasts file (actuals, points, quantiles or distributions)")
+        }
         let forecastsName = forecasts.source ?? "the forecasts"
         for row in 0..<min(table.rowCount, dates.count) {
             let text = table.cell(row: row, column: dateColumn)
@@ -91,6 +97,12 @@ extension ScoreInput {
         var columns: [[Double]] = []
         for column in memberColumns { columns.append(try table.numbers(inColumn: column, missing: .asNaN)) }
         return dates.indices.map { t in columns.map { $0[t] } }
+    }
+
+    /// Whether `header` belongs to the forecasts-file vocabulary (Guides/ForecastFiles.md) rather than to samples.
+    static func isForecastColumn(_ header: String) -> Bool {
+        ["y", "mean", "median", "series"].contains(header)
+            || ["f_", "q_", "lower_", "upper_", "nb_", "norm_"].contains { header.hasPrefix($0) }
     }
 
     /// The name a point-forecast column is scored under: `mean`, `median`, or `<name>` of `f_<name>`; nil otherwise.

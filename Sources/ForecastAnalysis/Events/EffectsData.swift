@@ -20,6 +20,7 @@ struct EffectsData: Sendable {
         var specification = model.design
         specification.events = []
         let schema = DesignSchema(specification: specification, trendOrigin: first, lagTransform: .identity)
+        try TimeSeriesModel.checkDesignSize(rows: window.dayCount, columns: schema.columnNames.count)
         let all = (0..<window.dayCount).map { first.adding(days: $0) }
         let built = schema.design(for: all, response: { _ in .nan }) { name, date in
             let index = date - start

@@ -63,6 +63,8 @@ public struct EventEffectsAnalysis: Sendable {
                                                 training: "\(data.window)")
             }
         }
+        let triggerColumns = triggers.reduce(0) { $0 + $1.effectColumns(on: []).count + $1.leadColumns(on: []).count }
+        try TimeSeriesModel.checkDesignSize(rows: data.dates.count, columns: data.base.columnCount + triggerColumns)
         let counts = model.kind != .ols && data.y.allSatisfy({ $0 >= 0 && $0 == $0.rounded() })
         if counts {
             for trigger in triggers where trigger.shape == .free { try Self.checkFreeDays(trigger, data: data) }

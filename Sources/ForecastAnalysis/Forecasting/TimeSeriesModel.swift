@@ -57,6 +57,28 @@ public struct TimeSeriesModel: Sendable, Equatable {
 }
 
 extension TimeSeriesModel {
+    /// Bytes a design may occupy: 1 GiB, the budget the CLI gives simulated values, so an accepted command stays
+    /// well under 2 GB.
+    static let designMemoryBudget = 1 << 30
+    /// Copies of the design held while it is built and fitted: its rows, the matrix, the usable rows and the
+    /// least-squares factor.
+    static let designCopies = 4
+
+    /// A design of `rows` days × `columns` columns must fit the memory budget (`rows × columns × 8 bytes × 4
+    /// copies`); a larger one (thousands of Fourier harmonics or per-day event columns on a long series) is refused
+    /// with the estimate before anything is allocated, instead of exhausting memory.
+    static func checkDesignSize(rows: Int, columns: Int) throws(ModelError) {
+        let (cells, o1) = rows.multipliedReportingOverflow(by: columns)
+        let (bytes, o2) = cells.multipliedReportingOverflow(by: 8 * designCopies)
+        guard o1 || o2 || bytes > designMemoryBudget else { return }
+        let gib = Double(rows) * Double(columns) * Double(8 * designCopies) / Double(1 << 30)
+        throw .invalidSpecification("""
+            the design would have \(rows) rows × \(columns) columns (× 8 bytes × \(designCopies) working copies ≈ \
+            \(TextFormat.number(gib)) GiB); the limit is 1 GiB, at most \(designMemoryBudget / (8 * designCopies) / max(rows, 1)) \
+            columns for \(rows) rows: use fewer terms (Fourier harmonics, per-day event columns, changepoints)
+            """)
+    }
+
     /// Sums of squares of the response must stay normal doubles: a response whose largest |value| lies outside
     /// 1e-150 … 1e150 (squares under- or overflow) is refused with the reason, instead of standard errors of 0 and
     /// t = ∞. (All zeros pass: that is the degenerate but valid constant series.)

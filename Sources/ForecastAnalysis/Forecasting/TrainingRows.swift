@@ -20,6 +20,7 @@ struct TrainingRows {
             let index = date - start
             return index >= 0 && index < response.count ? response[index] : .nan
         }
+        try TimeSeriesModel.checkDesignSize(rows: window.dayCount, columns: schema.columnNames.count)
         let dates = (0..<window.dayCount).map { window.first.adding(days: $0) }
         let built = schema.design(for: dates, response: value) { name, date in
             let index = date - start

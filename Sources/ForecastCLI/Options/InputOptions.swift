@@ -75,7 +75,7 @@ struct InputOptions: ParsableArguments {
     private func rowFilters() throws -> [RowFilter] {
         var parsed: [RowFilter] = []
         for text in filters {
-            do { parsed.append(try RowFilter(parsing: text)) } catch let error as SettingError { throw OptionError(error) }
+            do { parsed.append(try RowFilter(parsing: text)) } catch { throw OptionError(error) }
         }
         return parsed
     }

@@ -60,6 +60,7 @@ struct TermOptions: ParsableArguments {
     }
 
     func validate() throws {
+        try UnusedOption.refuse(unusedEventOptions)
         let ids = events.map(\.window.id)
         if let duplicate = ids.first(where: { id in ids.filter { $0 == id }.count > 1 }) {
             throw ValidationError("--event id '\(duplicate)' is used twice")

@@ -1,6 +1,7 @@
-/// A calendar event left out of a design because its window has no day in the training window (an event from a
-/// calendar file that predates or postdates the data). Events given one by one are never skipped: an explicit event
-/// outside the training data stays an error.
+/// A calendar event left out of an analysis, with the reason: by default its window has no day in the training window
+/// (an event from a calendar file that predates or postdates the data); the counterfactual design also skips calendar
+/// events it cannot analyse (too few days with data before them, a window past the data). Events given one by one are
+/// never skipped: an explicit event the analysis cannot use stays an error.
 import ForecastCore
 import ForecastData
 public struct SkippedEvent: Sendable, Equatable {
@@ -10,9 +11,14 @@ public struct SkippedEvent: Sendable, Equatable {
     public let date: CalendarDate
     /// The days its window covers.
     public let window: DateSpan
+    /// Why it was left out.
+    public let reason: String
 
-    public init(id: String, date: CalendarDate, window: DateSpan) {
-        (self.id, self.date, self.window) = (id, date, window)
+    /// The reason of events outside the training window.
+    public static let outsideTraining = "no day of its window is in the training window"
+
+    public init(id: String, date: CalendarDate, window: DateSpan, reason: String = SkippedEvent.outsideTraining) {
+        (self.id, self.date, self.window, self.reason) = (id, date, window, reason)
     }
 
     /// "id (date, window first..last)".
@@ -47,7 +53,7 @@ extension SkippedEvent {
     public static func json(_ skipped: [SkippedEvent]) -> JSONValue {
         .array(skipped.map {
             .object([("id", .string($0.id)), ("date", .string("\($0.date)")), ("first", .string("\($0.window.first)")),
-                     ("last", .string("\($0.window.last)")), ("reason", .string("no day of its window is in the training window"))])
+                     ("last", .string("\($0.window.last)")), ("reason", .string($0.reason))])
         })
     }
 }

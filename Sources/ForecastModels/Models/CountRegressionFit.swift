@@ -104,6 +104,7 @@ extension CountRegressionFit {
         }
         let p = bread.rows   // k or k + 1
         let maxLags = options.covariance.resolvedMaxLags(observations: n)
+        if let maxLags, maxLags >= n { throw .invalidSpecification(CovarianceEstimator.lagsBeyondData(maxLags, observations: n)) }
         var full: Matrix
         switch options.covariance {
         case .classical:

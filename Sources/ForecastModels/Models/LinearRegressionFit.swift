@@ -153,6 +153,7 @@ extension LinearRegressionFit {
 
         // Covariance under the chosen estimator.
         let maxLags = options.covariance.resolvedMaxLags(observations: n)
+        if let maxLags, maxLags >= n { throw .invalidSpecification(CovarianceEstimator.lagsBeyondData(maxLags, observations: n)) }
         var covariance: Matrix
         switch options.covariance {
         case .classical:

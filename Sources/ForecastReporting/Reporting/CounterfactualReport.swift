@@ -18,10 +18,13 @@ import Foundation
 public struct CounterfactualReport: Sendable {
     public let result: CounterfactualEffects
     public let dataQuality: JSONValue?
+    /// Calendar events left out (outside the data, or not analysable by the design), with the reason.
+    public let skippedEvents: [SkippedEvent]
 
-    public init(result: CounterfactualEffects, dataQuality: JSONValue? = nil) {
+    public init(result: CounterfactualEffects, dataQuality: JSONValue? = nil, skippedEvents: [SkippedEvent] = []) {
         self.result = result
         self.dataQuality = dataQuality
+        self.skippedEvents = skippedEvents
     }
 
     public func json() -> JSONValue {
@@ -35,6 +38,7 @@ public struct CounterfactualReport: Sendable {
             ("level", .finite(design.level)),
             ("placeboRange", .string(design.placeboRange.rawValue)),
             ("dataQuality", dataQuality ?? .null),
+            ("skippedEvents", SkippedEvent.json(skippedEvents)),
             ("warnings", Self.warningsJSON(result.warnings)),
             ("events", .array(result.effects.map(Self.eventJSON))),
         ])
@@ -88,6 +92,11 @@ public struct CounterfactualReport: Sendable {
                 "\(FitReport.count(e.observedTotal - e.cumulativeUpper))…\(FitReport.count(e.observedTotal - e.cumulativeLower))",
                 FitReport.count(e.cumulativeExcess), "\(FitReport.count(e.cumulativeLower))…\(FitReport.count(e.cumulativeUpper))",
             ].map { TextFormat.leftPad($0, 15) }.joined())
+        }
+        if !skippedEvents.isEmpty {
+            lines.append("")
+            lines.append("Events skipped:")
+            lines += skippedEvents.map { "  \($0.summary): \($0.reason)" }
         }
         if !result.warnings.isEmpty {
             lines.append("")

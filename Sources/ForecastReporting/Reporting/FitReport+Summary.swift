@@ -8,6 +8,7 @@ extension FitReport {
     /// A summary a non-statistician can read: data, model and why, what each term means in words, fit checks, the
     /// forecast table, the horizon total and the threshold.
     public func summary() -> String {
+        guard let fit else { return forecasterSummary() }
         var lines: [String] = []
         let regression = fit.regression
         let isCount = fit.count != nil
@@ -74,7 +75,38 @@ extension FitReport {
                          "(consider HAC standard errors or AR terms at lags 1 and 7).")
         }
         lines.append("")
-        lines += forecastTable()
+        return (lines + forecastLines()).joined(separator: "\n") + "\n"
+    }
+
+    /// The summary of a forecast made without the regression (it could not be fitted): data, forecaster and why,
+    /// the reason the regression is not shown, then the forecast as in `summary()`.
+    private func forecasterSummary() -> String {
+        var lines = ["Forecast of '\(responseName)' — \(modelName)"]
+        lines.append(String(repeating: "=", count: min(100, lines[0].count)))
+        lines.append("Data: training window \(trainingWindow.first) to \(trainingWindow.last).")
+        if !qualityWarnings.isEmpty {
+            lines.append("Data quality (from reading the file):")
+            for note in qualityWarnings { lines.append("    \(note)") }
+        }
+        if let forecaster { lines.append("Forecast by: \(forecasterName(forecaster.model)) — \(forecaster.reason).") }
+        if let forecaster, !forecaster.innerScores.isEmpty {
+            let scores = forecaster.innerScores.sorted { $0.value < $1.value }
+                .map { "\($0.key) \(TextFormat.number($0.value))" }.joined(separator: ", ")
+            lines.append("  Mean CRPS at the \(forecaster.innerOrigins) inner origins (lower is better): \(scores).")
+        }
+        if !skippedEvents.isEmpty {
+            lines.append("Events skipped (no day of their window is in the training window): "
+                         + skippedEvents.map(\.summary).joined(separator: "; ") + ".")
+        }
+        lines.append("Regression on calendar terms: not shown — it could not be fitted (\(regressionUnavailable ?? "")); "
+                     + "the \(forecastModel) forecaster needs none.")
+        lines.append("")
+        return (lines + forecastLines()).joined(separator: "\n") + "\n"
+    }
+
+    /// The forecast table, the horizon total, held-out accuracy, threshold, exceedance and how intervals were made.
+    private func forecastLines() -> [String] {
+        var lines = forecastTable()
         if let total = forecast.total() {
             let intervals = total.intervals.map { "\(TextFormat.trimmed($0.level))%: \(Self.count($0.lower))–\(Self.count($0.upper))" }
                 .joined(separator: ", ")
@@ -112,7 +144,7 @@ extension FitReport {
                 ? "Intervals: quantiles of \(paths) simulated paths (seed \(seed)), including parameter uncertainty."
                 : "Intervals: quantiles of \(paths) sample paths of the \(forecastModel) forecaster (seed \(seed)).")
         }
-        return lines.joined(separator: "\n") + "\n"
+        return lines
     }
 
     private func forecasterName(_ name: String) -> String {
@@ -126,7 +158,7 @@ extension FitReport {
     }
 
     private var modelName: String {
-        if !regressionForecasts { return "forecast by \(forecasterName(forecastModel))" }
+        guard let fit, regressionForecasts else { return "forecast by \(forecasterName(forecastModel))" }
         switch fit.kind {
         case .ols: return "linear regression (least squares)"
         case .poisson: return "Poisson regression (counts)"
@@ -157,7 +189,7 @@ extension FitReport {
                        "sun": "Sundays"][String(name.dropFirst(4))] ?? name
             return "\(name): \(day) \(effect(c.estimate))\(per) compared with Mondays \(range)\(unclear)."
         }
-        if name.hasPrefix("event_"), let event = fit.schema.specification.events.first(where: { $0.columnName == name }) {
+        if name.hasPrefix("event_"), let event = fit?.schema.specification.events.first(where: { $0.columnName == name }) {
             return "\(name): days \(event.first)..\(event.last) after \(event.date): \(effect(c.estimate))\(per) compared with the model's expectation \(range)\(unclear)."
         }
         if name.hasPrefix("step_") { return "\(name): level shift \(effect(c.estimate))\(per) from its date on \(range)\(unclear)." }

@@ -15,8 +15,19 @@ import Foundation
 /// `heldOutAccuracy` (null without held-out actuals) {`days`, `mae`, `pinball`, `crps` (null for analytic
 /// forecasts), `coverage`: [{`level`, `coverage`}]} (``HeldOutAccuracy``), and `fitted`: one
 /// {`date`, `y`, `fitted`, `residual` = y − fitted} per training day used in the fit.
+///
+/// When the regression could not be fitted and the forecast comes from a forecaster that needs none (`local`, the
+/// baselines, `auto` without its regression candidate), `fit` is nil: JSON has `regression` null with
+/// `regressionUnavailable` (the reason) and no regression keys; the summary says why the regression is not shown.
 public struct FitReport: Sendable {
-    public let fit: TimeSeriesFit
+    /// The regression on the calendar terms; nil when it could not be fitted (`regressionUnavailable` says why).
+    public let fit: TimeSeriesFit?
+    /// Why the regression is not shown (nil when it is).
+    public let regressionUnavailable: String?
+    /// The response column.
+    public let responseName: String
+    /// The training window (first and last day).
+    public let trainingWindow: DateSpan
     public let forecast: ForecastTable
     /// The data-quality report as JSON (from ingestion), if any.
     public let dataQuality: JSONValue?
@@ -36,6 +47,9 @@ public struct FitReport: Sendable {
                 skippedEvents: [SkippedEvent] = []) {
         self.skippedEvents = skippedEvents
         self.fit = fit
+        self.regressionUnavailable = nil
+        self.responseName = fit.responseName
+        self.trainingWindow = fit.trainingWindow
         self.forecast = forecast
         self.dataQuality = dataQuality
         self.qualityWarnings = qualityWarnings
@@ -44,15 +58,48 @@ public struct FitReport: Sendable {
         self.exceedance = exceedance
     }
 
+    /// A forecast by `forecaster` without the regression, which could not be fitted for `regressionUnavailable`.
+    public init(forecast: ForecastTable, forecaster: ForecasterChoice, regressionUnavailable: String, responseName: String,
+                trainingWindow: DateSpan, dataQuality: JSONValue? = nil, qualityWarnings: [String] = [],
+                threshold: ThresholdCrossing? = nil, exceedance: [Exceedance] = [], skippedEvents: [SkippedEvent] = []) {
+        self.fit = nil
+        self.regressionUnavailable = regressionUnavailable
+        self.responseName = responseName
+        self.trainingWindow = trainingWindow
+        self.forecast = forecast
+        self.forecaster = forecaster
+        self.dataQuality = dataQuality
+        self.qualityWarnings = qualityWarnings
+        self.threshold = threshold
+        self.exceedance = exceedance
+        self.skippedEvents = skippedEvents
+    }
+
     /// The name of the forecaster that produced the forecast (`local`, `nb2`, …).
-    public var forecastModel: String { forecaster?.model ?? fit.kind.rawValue }
+    public var forecastModel: String { forecaster?.model ?? fit?.kind.rawValue ?? "" }
 
     /// Whether the regression's own forecast is the one shown.
-    public var regressionForecasts: Bool { forecaster.map { $0.model == fit.kind.rawValue } ?? true }
+    public var regressionForecasts: Bool {
+        guard let fit else { return false }
+        return forecaster.map { $0.model == fit.kind.rawValue } ?? true
+    }
 
     // MARK: JSON
 
     public func json() -> JSONValue {
+        guard let fit else {
+            return .object([
+                ("response", .string(responseName)), ("regression", .null),
+                ("regressionUnavailable", .string(regressionUnavailable ?? "")),
+                ("modelChoice", .object([("forecastModel", .string(forecastModel)),
+                                         ("forecastReason", forecaster.map { .string($0.reason) } ?? .null),
+                                         ("innerScores", innerScoresJSON)])),
+                ("forecastModel", .string(forecastModel)),
+                ("trainingWindow", .object([("first", .string("\(trainingWindow.first)")), ("last", .string("\(trainingWindow.last)"))])),
+                ("skippedEvents", SkippedEvent.json(skippedEvents)),
+                ("dataQuality", dataQuality ?? .null),
+            ] + forecastMembers)
+        }
         guard case var .object(members) = RegressionReport(fit: fit.regression, response: fit.responseName).json() else {
             preconditionFailure("RegressionReport.json() is an object")
         }
@@ -62,9 +109,7 @@ public struct FitReport: Sendable {
                                      ("likelihoodRatio", .finite(choice.likelihoodRatio)), ("pValue", .finite(choice.pValue)),
                                      ("forecastModel", .string(forecastModel)),
                                      ("forecastReason", forecaster.map { .string($0.reason) } ?? .null),
-                                     ("innerScores", forecaster.map { f in
-                                         .object(f.innerScores.sorted { $0.key < $1.key }.map { ($0.key, .finite($0.value)) })
-                                     } ?? .null)])),
+                                     ("innerScores", innerScoresJSON)])),
             ("forecastModel", .string(forecastModel)),
             ("schema", .object([
                 ("terms", .array(termDescriptions.map { .string($0) })),
@@ -88,6 +133,19 @@ public struct FitReport: Sendable {
                     .object([("lag", .integer($0.lag)), ("statistic", .finite($0.statistic)), ("pValue", .finite($0.pValue))])
                 })),
             ])),
+        ]
+        members += forecastMembers
+        members.append(("fitted", fittedJSON(fit)))
+        return .object(members)
+    }
+
+    private var innerScoresJSON: JSONValue {
+        forecaster.map { f in .object(f.innerScores.sorted { $0.key < $1.key }.map { ($0.key, .finite($0.value)) }) } ?? .null
+    }
+
+    /// The forecast, its method, total, threshold, held-out accuracy and exceedance (with or without a regression).
+    private var forecastMembers: [(String, JSONValue)] {
+        var members: [(String, JSONValue)] = [
             ("forecast", .array(forecast.days.map { day in
                 var fields: [(String, JSONValue)] = [("date", .string("\(day.date)")), ("mean", .finite(day.mean)),
                                                      ("median", .finite(day.median)),
@@ -99,10 +157,9 @@ public struct FitReport: Sendable {
             ("total", totalJSON),
             ("threshold", thresholdJSON),
             ("heldOutAccuracy", heldOutJSON),
-            ("fitted", fittedJSON),
         ]
         if !exceedance.isEmpty { members.append(("exceedance", exceedanceJSON)) }
-        return .object(members)
+        return members
     }
 
     private var heldOutJSON: JSONValue {
@@ -117,7 +174,7 @@ public struct FitReport: Sendable {
     }
 
     /// The fitted value and the response residual of every training day used in the fit.
-    private var fittedJSON: JSONValue {
+    private func fittedJSON(_ fit: TimeSeriesFit) -> JSONValue {
         .array(zip(fit.trainingDates, fit.regression.fittedValues).map { date, fitted in
             let y = fit.responseValue(at: date)
             return .object([("date", .string("\(date)")), ("y", .finite(y)), ("fitted", .finite(fitted)),
@@ -166,6 +223,7 @@ public struct FitReport: Sendable {
 
     /// The terms in words, as the schema applies them.
     var termDescriptions: [String] {
+        guard let fit else { return [] }
         let s = fit.schema.specification
         var terms: [String] = []
         if s.intercept { terms.append("const") }

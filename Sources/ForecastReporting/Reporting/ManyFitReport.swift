@@ -25,7 +25,7 @@ public struct ManyFitReport: Sendable {
                 let widest = total?.intervals.max { $0.level < $1.level }
                 let accuracy = HeldOutAccuracy(forecast: report.forecast)
                 let coverage = accuracy?.coverage.max { $0.level < $1.level }
-                rows.append([name, report.fit.kind.rawValue, "\(report.fit.trainingDates.count)",
+                rows.append([name, report.fit?.kind.rawValue ?? "—", "\(report.fit?.trainingDates.count ?? 0)",
                              total.map { FitReport.count($0.mean) } ?? "—",
                              widest.map { "\(TextFormat.trimmed($0.level)) %: \(FitReport.count($0.lower))–\(FitReport.count($0.upper))" } ?? "—",
                              accuracy.map { TextFormat.number($0.meanAbsoluteError) } ?? "—",

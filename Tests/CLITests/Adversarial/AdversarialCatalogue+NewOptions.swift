@@ -8,6 +8,11 @@ extension AdversarialCatalogue {
         ["effects", file, "--placebos", "0", "--paths", "50", "--event", "2024-03-01:x"] + extra
     }
 
+    /// The barrage test (it takes no placebo or path options: they would change nothing and are refused).
+    static func barrage(_ extra: [String], file: String = "series.csv") -> [String] {
+        ["effects", file, "--event", "2024-03-01:x"] + extra
+    }
+
     static let counterfactualCases: [AdversarialCase] = [
         .usage("effects --pre -5", counterfactual(["--pre=-5"]), "--pre"),
         .usage("effects --pre 0", counterfactual(["--pre", "0"]), "--pre", "56"),
@@ -42,9 +47,9 @@ extension AdversarialCatalogue {
               "missing/p.svg", outputs: ["missing/p.svg"]),
         .usage("effects --plot without --robustness in the counterfactual design", counterfactual(["--plot", "p.svg"]), "--plot",
                outputs: ["p.svg"]),
-        .ok("effects --barrage auto", counterfactual(["--barrage", "auto"])),
-        .ok("effects --barrage above every day", counterfactual(["--barrage", "9223372036854775807"])),
-        .data("effects --barrage on a non-count series", counterfactual(["--barrage", "auto"], file: "real.csv"), "real.csv", "--barrage"),
+        .ok("effects --barrage auto", barrage(["--barrage", "auto"])),
+        .ok("effects --barrage above every day", barrage(["--barrage", "9223372036854775807"])),
+        .data("effects --barrage on a non-count series", barrage(["--barrage", "auto"], file: "real.csv"), "real.csv", "--barrage"),
         .usage("effects --barrage 0", counterfactual(["--barrage", "0"]), "--barrage"),
         .usage("effects --barrage -3", counterfactual(["--barrage=-3"]), "--barrage"),
         .usage("effects --barrage nan", counterfactual(["--barrage", "nan"]), "--barrage"),

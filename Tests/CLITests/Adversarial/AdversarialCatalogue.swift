@@ -197,5 +197,5 @@ enum AdversarialCatalogue {
         .usage("fit two --value", fit(["--value", "y", "--value", "y"]), "--value"),
     ]
 
-    static let all: [AdversarialCase] = outputSafety + bounds + degenerate + badData + newOptions
+    static let all: [AdversarialCase] = outputSafety + bounds + degenerate + badData + newOptions + heldBack
 }

@@ -48,6 +48,14 @@ struct AdversarialWorkspace {
         "zerowindow.csv": zeroWindowSeries(),
         "control.csv": controlSeries(),
         "nodates.csv": "a,b\n1,2\n3,4\n5,6\n",
+        // The held-back catalogue's files (AdversarialCatalogue+HeldBack.swift).
+        "bomcrlf.csv": "\u{FEFF}" + countSeries(days: 200, start: "2024-01-01").replacingOccurrences(of: "\n", with: "\r\n"),
+        "quoted.csv": countSeries(days: 200, start: "2024-01-01").split(separator: "\n")
+            .map { $0.split(separator: ",").map { "\"\($0)\"" }.joined(separator: ",") }.joined(separator: "\n") + "\n",
+        "duphdr.csv": "date,y,y\n2024-01-01,1,2\n2024-01-02,3,4\n",
+        "nancell.csv": constantSeries(days: 60, value: "4").replacingOccurrences(of: "2024-01-31,4", with: "2024-01-31,nan"),
+        "calendar.csv": "id,date,kind\nearly,2024-01-20,strike\nmid,2024-04-01,strike\nlate,2024-07-15,strike\n",
+        "mondayzero.csv": (["date,y"] + (0..<200).map { "\(isoDate(isoDay("2024-01-01") + $0)),\($0 % 7)" }).joined(separator: "\n") + "\n",
         "textonly.csv": "date,name\n" + (0..<60).map { "\(isoDate(isoDay("2024-01-01") + $0)),n\($0)\n" }.joined(),
     ]
 

@@ -49,19 +49,30 @@ struct CounterfactualComparison: Sendable {
 }
 
 extension CounterfactualDesign {
-    /// Trains on the pre-period of `window`, forecasts through its last day and compares (policy 1–3).
-    func comparison(_ series: DatedSeries, window: EventWindow, seed: UInt64) throws(ModelError) -> CounterfactualComparison {
+    /// Why `window` cannot be analysed on `series`, or nil (policy 1): its window must end within the series and its
+    /// pre-period must hold at least `minimumPreDays` days with data. `run` refuses exactly these; a caller with a
+    /// calendar can leave such events out first and list them.
+    public func unanalysable(_ series: DatedSeries, window: EventWindow) -> ModelError? {
         let origin = origin(of: window)
         let last = window.date.adding(days: window.last)
         guard last <= series.end else {
-            throw .invalidSpecification("the window of '\(window.id)' (\(window.first)..\(window.last) after \(window.date)) ends on \(last), after the series' last day \(series.end)")
+            return .invalidSpecification("the window of '\(window.id)' (\(window.first)..\(window.last) after \(window.date)) ends on \(last), after the series' last day \(series.end)")
         }
         let first = max(series.start, origin.adding(days: 1 - preDays))
         let available = origin >= series.start
             ? (0...(origin - first)).filter { !series.value(at: first.adding(days: $0)).isNaN }.count : 0
         guard available >= Self.minimumPreDays else {
-            throw .unsuitableSetting(SettingError("no usable training data: '\(window.id)': \(available) days with data before \(origin.adding(days: 1)) (the series starts \(series.start)); the counterfactual design needs at least \(Self.minimumPreDays) ({0} asks for \(preDays))", .prePeriod))
+            return .unsuitableSetting(SettingError("no usable training data: '\(window.id)': \(available) days with data before \(origin.adding(days: 1)) (the series starts \(series.start)); the counterfactual design needs at least \(Self.minimumPreDays) ({0} asks for \(preDays))", .prePeriod))
         }
+        return nil
+    }
+
+    /// Trains on the pre-period of `window`, forecasts through its last day and compares (policy 1–3).
+    func comparison(_ series: DatedSeries, window: EventWindow, seed: UInt64) throws(ModelError) -> CounterfactualComparison {
+        if let error = unanalysable(series, window: window) { throw error }
+        let origin = origin(of: window)
+        let last = window.date.adding(days: window.last)
+        let first = max(series.start, origin.adding(days: 1 - preDays))
         for (name, column) in series.regressors.sorted(by: { $0.key < $1.key }) {
             for t in max(0, first - series.start)...(last - series.start) where t >= column.count || !column[t].isFinite {
                 throw .regressorUnavailable(name: name, date: "\(series.start.adding(days: t))")
