@@ -97,8 +97,8 @@ struct AdversarialWorkspace {
         process.currentDirectoryURL = directory
         let outFile = directory.deletingLastPathComponent().appendingPathComponent("\(directory.lastPathComponent).out")
         let errFile = directory.deletingLastPathComponent().appendingPathComponent("\(directory.lastPathComponent).err")
-        FileManager.default.createFile(atPath: outFile.path, contents: nil)
-        FileManager.default.createFile(atPath: errFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errFile.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: outFile); try? FileManager.default.removeItem(at: errFile) }
         process.standardOutput = fullStdout ? FileHandle(forWritingAtPath: "/dev/full") : try FileHandle(forWritingTo: outFile)
         process.standardError = try FileHandle(forWritingTo: errFile)
