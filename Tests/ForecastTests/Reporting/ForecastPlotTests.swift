@@ -32,7 +32,7 @@ struct ForecastPlotTests {
         let y = (0..<240).map { t in random.negativeBinomial(mean: exp(3 + 0.2 * Double(t) / 365.25), alpha: 0.3) }
         let event = EventWindow(id: "kursk", date: start.adding(days: 150), first: 0, last: 6)
         let fit = try TimeSeriesModel(design: DesignSpecification(events: [event]), kind: .nb2, to: start.adding(days: 219))
-            .fit(start: start, response: y)
+            .fit(DatedSeries(start: start, values: y))
         let forecast = try fit.forecast(horizon: 20, levels: [80, 95], paths: 200, seed: 1)
         let svg = ForecastPlot(title: "Simulated strikes", historyDays: 100).render(fit: fit, forecast: forecast)
         let parser = XMLParser(data: Data(svg.utf8))
