@@ -47,4 +47,28 @@ struct ForecastPlotTests {
         #expect(inspector.countByClass["event"] == 1)
         #expect(svg.contains(">kursk</text>") && svg.contains("Simulated strikes"))
     }
+
+    @Test("Another forecaster's forecast: legend names it and the regression's fit; its mean is not joined to the fit")
+    func otherForecaster() throws {
+        var random = SeededRandom(seed: 12)
+        let start = CalendarDate(year: 2024, month: 1, day: 1)!
+        let y = (0..<240).map { t in random.negativeBinomial(mean: exp(3 + 0.2 * Double(t) / 365.25), alpha: 0.3) }
+        let series = DatedSeries(start: start, values: y)
+        let fit = try TimeSeriesModel(kind: .nb2, to: start.adding(days: 219)).fit(series)
+        let distribution = try BaselineForecaster(.mean28)
+            .forecast(series.through(start.adding(days: 219)), settings: ForecastSettings(horizon: 20, paths: 200, seed: 1))
+        let forecast = distribution.table(levels: [80, 95], seed: 1, actual: { _ in nil })
+        let svg = ForecastPlot(title: "Simulated strikes", historyDays: 100)
+            .render(fit: fit, forecast: forecast, forecaster: "mean28")
+        let parser = XMLParser(data: Data(svg.utf8))
+        let inspector = SVGInspector()
+        parser.delegate = inspector
+        #expect(parser.parse(), "not well-formed: \(String(describing: parser.parserError))")
+        #expect(inspector.pointsByClass["fitted"] == 100)
+        #expect(inspector.pointsByClass["forecast-mean"] == 20)          // the 20 forecast days, no join
+        #expect(svg.contains(">regression fit (nb2)</text>") && svg.contains(">forecast mean (mean28)</text>"))
+        let own = ForecastPlot(title: "Simulated strikes", historyDays: 100)
+            .render(fit: fit, forecast: try fit.forecast(horizon: 20, levels: [80, 95], paths: 200, seed: 1))
+        #expect(own.contains(">fitted (nb2)</text>") && own.contains(">forecast mean (nb2)</text>"))
+    }
 }
