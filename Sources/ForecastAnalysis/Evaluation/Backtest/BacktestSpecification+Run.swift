@@ -35,11 +35,7 @@ extension BacktestSpecification {
     /// - Throws: `BacktestError` when the first origin is outside the series or a horizon runs past its end.
     ///   Fit failures at single origins are not thrown (policy 4).
     public func run(_ series: DatedSeries, vintage: ResponseVintage? = nil) throws(BacktestError) -> BacktestResult {
-        checkPreconditions()
-        let windows = try originWindows(start: series.start, count: series.dayCount)
-        let data = BacktestData(start: series.start, response: series.values, regressors: series.regressors,
-                                responseName: series.name, vintage: vintage)
-        let scales = TrainingScales(response: series.values, periods: [1, seasonalPeriod])
+        let (windows, data, scales) = try prepare(series, vintage: vintage)
         let count = windows.count
         let runs = Self.runBoundaries(origins: count, refit: refit, minimumLength: updates(data) ? 128 : 8)
         var shared: TimeSeriesFit? = nil
@@ -52,6 +48,17 @@ extension BacktestSpecification {
             specification.run(origins: runs[index], windows: windows, data: data, scales: scales, shared: initial)
         }.flatMap { $0 }
         return BacktestResult(specification: self, windows: windows, outcomes: outcomes)
+    }
+
+    /// What both run forms start from: the preconditions checked, the origin windows, the backtest's data and the
+    /// MASE scales of the final series.
+    func prepare(_ series: DatedSeries, vintage: ResponseVintage?) throws(BacktestError)
+        -> (windows: [DateSpan], data: BacktestData, scales: TrainingScales) {
+        checkPreconditions()
+        let windows = try originWindows(start: series.start, count: series.dayCount)
+        let data = BacktestData(start: series.start, response: series.values, regressors: series.regressors,
+                                responseName: series.name, vintage: vintage)
+        return (windows, data, TrainingScales(response: series.values, periods: [1, seasonalPeriod]))
     }
 
     /// The response from the series' start through an origin as known on that day (index 0 = `start`), or nil
