@@ -235,7 +235,7 @@ struct EffectsCommand: ParsableCommand {
         let analysis = EventEffectsAnalysis(model: base, triggers: triggers, placebos: placebos, shift: shift, paths: paths,
                                             seed: seed, level: level,
                                             intervalMethod: intervalMethod == .delta ? .delta : .simulation)
-        let result = try analysis.run(start: series.start, response: response, regressors: regressors, responseName: responseName)
+        let result = try analysis.run(DatedSeries(name: responseName, start: series.start, values: response, regressors: regressors))
         var names: [CalendarDate: String] = [:]
         for w in windows { names[w.date] = names[w.date].map { "\($0)+\(w.id)" } ?? w.id }
         return (EffectsReport(result: result, dataQuality: series.quality.json(), skippedEvents: data.skippedEvents,

@@ -33,13 +33,12 @@ extension FitCommand {
             // Every series keeps its paths (for the horizon total): the memory budget covers all of them at once.
             try OptionBounds.checkSimulation(rows: horizon * max(names.count, 1), paths: paths,
                                              what: "--horizon \(horizon) for each of \(names.count) series (--value)")
-            let responses = try names.map { name throws -> (name: String, values: [Double]) in
-                (name, try data.series.column(named: name))
+            let series = try names.map { name throws -> DatedSeries in
+                try DatedSeries(series: data.series, response: name, regressors: terms.regressor)
             }
             let model = TimeSeriesModel(design: data.design, kind: modelOptions.kind, covariance: modelOptions.estimator,
                                         from: data.from, to: data.to, automaticChangepoints: terms.changepoints?.automatic ?? false)
-            let outcomes = model.forecastMany(start: data.series.start, responses: responses, regressors: data.regressors,
-                                              horizon: horizon, levels: levels, paths: paths, seed: seed)
+            let outcomes = model.forecastMany(series, horizon: horizon, levels: levels, paths: paths, seed: seed)
             let quality = data.series.quality
             return ManyFitReport(series: zip(names, outcomes).map { name, outcome in
                 (name, outcome.map { FitReport(fit: $0.fit, forecast: $0.forecast, dataQuality: quality.json()) })

@@ -91,7 +91,8 @@ struct FitCommand: ParsableCommand {
                 let window = fit.trainingWindow
                 let svg = ForecastPlot(title: "\(fit.responseName): \(report.forecastModel) \(horizon)-day forecast",
                                        historyDays: input.from == nil ? nil : window.last - window.first + 1)
-                    .render(fit: fit, forecast: report.forecast)
+                    .render(fit: fit, forecast: report.forecast,
+                            forecaster: report.regressionForecasts ? nil : report.forecastModel)
                 try output.stage(svg, for: "--plot")
             }
             if components != nil, let fit = report.fit {

@@ -132,6 +132,34 @@ struct FitCommandTests {
         #expect(!recent.contains(">2023-") && recent.contains(">2024-"), "the last year: mid-2024 .. mid-2025")
     }
 
+    @Test("--plot names the forecaster of the forecast: another forecaster's mean does not continue the regression's fitted line")
+    func plotNamesTheForecaster() throws {
+        let strikes = Self.datasets.appendingPathComponent("strikes_daily.csv").path
+        let plot = FileManager.default.temporaryDirectory.appendingPathComponent("fit-forecaster-\(ProcessInfo.processInfo.processIdentifier).svg").path
+        defer { try? FileManager.default.removeItem(atPath: plot) }
+        /// The number of points of the polyline with class `forecast-mean`.
+        func meanPoints(_ svg: String) throws -> Int {
+            let line = try #require(svg.split(separator: "\n").first { $0.contains("class=\"forecast-mean\"") })
+            let points = try #require(line.split(separator: "\"").drop { !$0.hasSuffix("points=") }.dropFirst().first)
+            return points.split(separator: " ").count
+        }
+        // The local-level ensemble forecasts; the regression (NB2 on these overdispersed counts) is only fitted.
+        let local = try ForecastBinary.run(["fit", strikes, "--model", "local", "--to", "2025-06-30", "--paths", "100",
+                                            "--plot", plot])
+        #expect(local.status == 0, "\(local.stderr)")
+        let localSVG = try String(contentsOfFile: plot, encoding: .utf8)
+        #expect(localSVG.contains(">forecast mean (local)<") && localSVG.contains(">regression fit (nb2)<"))
+        #expect(!localSVG.contains(">fitted<") && !localSVG.contains(">forecast mean<"))
+        #expect(try meanPoints(localSVG) == 28, "the 28 forecast days only, not joined to the regression's last fitted value")
+        // The regression's own forecast continues its fitted line.
+        let nb2 = try ForecastBinary.run(["fit", strikes, "--model", "nb2", "--to", "2025-06-30", "--paths", "100",
+                                          "--plot", plot])
+        #expect(nb2.status == 0, "\(nb2.stderr)")
+        let nb2SVG = try String(contentsOfFile: plot, encoding: .utf8)
+        #expect(nb2SVG.contains(">fitted (nb2)<") && nb2SVG.contains(">forecast mean (nb2)<"))
+        #expect(try meanPoints(nb2SVG) == 29, "the last fitted point + 28 forecast days")
+    }
+
     @Test("--components: trend with changepoints, a bar per weekday and per event; changepoints also on --plot")
     func components() throws {
         let strikes = Self.datasets.appendingPathComponent("strikes_daily.csv").path

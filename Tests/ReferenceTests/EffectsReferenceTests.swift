@@ -21,7 +21,7 @@ struct EffectsReferenceTests {
         }
         let analysis = EventEffectsAnalysis(model: TimeSeriesModel(kind: .nb2, from: isoDate("2024-01-01"), to: isoDate("2025-06-30")),
                                             triggers: triggers, placebos: 0, paths: 400)
-        let result = try analysis.run(start: series.start, response: series.values, responseName: "launched")
+        let result = try analysis.run(DatedSeries(name: "launched", start: series.start, values: series.values))
         #expect(result.fit.names == reference.columns)
         let params = reference.byColumn("params"), bse = reference.byColumn("bse")
         for (k, effect) in result.effects.enumerated() {

@@ -34,7 +34,7 @@ struct TimeSeriesReferenceTests {
                       EventWindow(id: "atacms", date: isoDate("2024-11-17"))]
         let model = TimeSeriesModel(design: DesignSpecification(events: events), kind: .ols,
                                     from: isoDate("2024-01-01"), to: isoDate("2024-11-24"))
-        let fit = try model.fit(start: series.start, response: series.values, responseName: "daily")
+        let fit = try model.fit(DatedSeries(name: "daily", start: series.start, values: series.values))
         #expect(fit.schema.columnNames == reference.columns)
         let linear = try #require(fit.linear)
         reference.check(linear.estimates, reference.byColumn("params"), "params", labels: reference.columns)
@@ -60,7 +60,7 @@ struct TimeSeriesReferenceTests {
                       EventWindow(id: "spiderweb", date: isoDate("2025-06-01"), first: 0, last: 6)]
         let model = TimeSeriesModel(design: DesignSpecification(events: events), from: isoDate("2024-01-01"),
                                     to: isoDate("2025-06-30"))
-        let fit = try model.fit(start: series.start, response: series.values, responseName: "launched")
+        let fit = try model.fit(DatedSeries(name: "launched", start: series.start, values: series.values))
         #expect(fit.kind == .nb2)   // the default for counts
         #expect(fit.schema.columnNames == reference.columns)
         let count = try #require(fit.count)

@@ -13,20 +13,22 @@ struct EffectsFit: Sendable {
     let covariance: Matrix
     let logLikelihood: Double
     let alpha: Double?
-    let regression: any RegressionFit
+    /// The fit with its kind (mean function, observation distribution).
+    let fitted: FittedRegression
+    var regression: any RegressionFit { fitted.regression }
 
     /// Fits `design` to `y` with the given model and covariance.
     static func fit(_ design: DesignMatrix, y: [Double], kind: TimeSeriesModel.Kind, covariance: CovarianceEstimator,
                     fixedAlpha: Double? = nil, start: [Double]? = nil,
                     workspace: inout LeastSquaresWorkspace) throws(ModelError) -> EffectsFit {
-        let fitted = try RegressionFactory(kind: kind, covariance: covariance, fixedAlpha: kind == .nb2 ? fixedAlpha : nil)
+        let fitted = try RegressionFactory(kind: kind, covariance: covariance, fixedAlpha: fixedAlpha)
             .fit(design, response: y, start: start, workspace: &workspace)
         let regression = fitted.regression
         let alpha = fitted.count?.alpha
         let beta = regression.coefficients.map { $0.estimate.isFinite ? $0.estimate : 0 }
         return EffectsFit(kind: kind, design: design, kept: regression.keptColumns, beta: beta,
                           covariance: regression.covariance, logLikelihood: regression.logLikelihood, alpha: alpha,
-                          regression: regression)
+                          fitted: fitted)
     }
 
     /// Linear predictor of row i with coefficients `b`, leaving out the columns in `zeroed`; `columnValues` replaces
@@ -43,7 +45,7 @@ struct EffectsFit: Sendable {
     }
 
     @inline(__always)
-    func mean(_ eta: Double) -> Double { kind == .ols ? eta : exp(min(eta, 700)) }
+    func mean(_ eta: Double) -> Double { fitted.mean(linearPredictor: eta) }
 
     /// Coefficient draws (full-length vectors) from N(β̂, V) over the kept columns.
     func draws(_ count: Int, seed: UInt64) throws(ModelError) -> [[Double]] {

@@ -44,14 +44,15 @@ public struct EventEffectsAnalysis: Sendable {
         self.intervalMethod = intervalMethod
     }
 
-    /// Runs the analysis on a daily response (`start` = day of `response[0]`, NaN = missing).
-    public func run(start: CalendarDate, response: [Double], regressors: [String: [Double]] = [:],
-                    responseName: String = "y") throws(ModelError) -> EventEffects {
+    /// Runs the analysis on a dated series (its response, one value per consecutive day from `series.start`, NaN =
+    /// missing; its regressors; its name, for the report).
+    public func run(_ series: DatedSeries) throws(ModelError) -> EventEffects {
         guard model.design.autoregressiveLags.isEmpty else {
             throw .invalidSpecification("AR terms are refused in effects: observed lags would carry the event into the counterfactual")
         }
         guard !triggers.isEmpty else { throw .invalidSpecification("no trigger given") }
-        let data = try EffectsData(model: model, start: start, response: response, regressors: regressors)
+        let data = try EffectsData(model: model, start: series.start, response: series.values,
+                                    regressors: series.regressors)
         for trigger in triggers {
             let window = trigger.last - trigger.first + 1
             if window > data.dates.count {
@@ -193,7 +194,7 @@ public struct EventEffectsAnalysis: Sendable {
                 next += 1
             }
         }
-        return EventEffects(analysis: self, responseName: responseName, modelChoice: choice, trainingWindow: data.window,
+        return EventEffects(analysis: self, responseName: series.name, modelChoice: choice, trainingWindow: data.window,
                             fit: fit.regression, effects: ordered, groups: groups)
     }
 

@@ -34,11 +34,6 @@ struct ExcessComputation {
         // Interval of the running total Σ_{≤ day} (μ − μ⁰) over the draws (not a sum of daily intervals).
         var runningIntervals: [(lower: Double, upper: Double)] = []
         var random = RandomSource(seed: noiseSeed)
-        let noise: ((Double) -> CountDistribution)? = switch fit.kind {
-        case .ols: nil
-        case .poisson: { .poisson(mean: $0) }
-        default: fit.alpha.map { alpha in { .negativeBinomial(mean: $0, alpha: alpha) } }
-        }
         for (position, (_, row)) in rows.enumerated() {
             for (d, draw) in draws.enumerated() {
                 let b = draw.coefficients, values = draw.columnValues
@@ -47,7 +42,9 @@ struct ExcessComputation {
                 drawnExcess[position].append(mu - mu0)
                 drawnCounterfactual[position].append(mu0)
                 drawnTotals[d] += mu - mu0
-                if let noise, mu0.isFinite, mu0 > 0 { drawnObserved[d] += data.y[row] - noise(mu0).sample(using: &random) }
+                if mu0.isFinite, mu0 > 0, let noise = fit.fitted.observationDistribution(mean: mu0) {
+                    drawnObserved[d] += data.y[row] - noise.sample(using: &random)
+                }
                 else { drawnObserved[d] += data.y[row] - mu0 }
             }
             if !draws.isEmpty { runningIntervals.append(Self.interval(drawnTotals, tail)) }
@@ -55,26 +52,24 @@ struct ExcessComputation {
         let z = Normal().quantile(1 - tail)
         var cumulativeGradient = [Double](repeating: 0, count: fit.kept.count)
         for (position, (date, row)) in rows.enumerated() {
-            let mu = fit.mean(fit.eta(row: row, fit.beta)), mu0 = fit.mean(fit.eta(row: row, fit.beta, zeroed: zeroed))
+            let eta = fit.eta(row: row, fit.beta), eta0 = fit.eta(row: row, fit.beta, zeroed: zeroed)
+            let mu = fit.mean(eta), mu0 = fit.mean(eta0)
             let excess = mu - mu0
             total += excess
             totalCounterfactual += mu0
             observed += data.y[row] - mu0
             var excessInterval: (Double, Double), counterfactualInterval: (Double, Double)
             if draws.isEmpty {
-                // Delta method on the kept coefficients.
+                // Delta method on the kept coefficients: ∂μ/∂β_j = dμ/dη · x_j.
+                let slope = fit.fitted.meanSlope(linearPredictor: eta)
+                let slope0 = fit.fitted.meanSlope(linearPredictor: eta0)
                 var gExcess = [Double](repeating: 0, count: fit.kept.count)
                 var gCounterfactual = [Double](repeating: 0, count: fit.kept.count)
                 for (k, j) in fit.kept.enumerated() {
                     let x = fit.design.values[row, j]
                     let isZeroed = zeroed.contains(j)
-                    if fit.kind == .ols {
-                        gExcess[k] = isZeroed ? x : 0
-                        gCounterfactual[k] = isZeroed ? 0 : x
-                    } else {
-                        gExcess[k] = mu * x - (isZeroed ? 0 : mu0 * x)
-                        gCounterfactual[k] = isZeroed ? 0 : mu0 * x
-                    }
+                    gExcess[k] = slope * x - (isZeroed ? 0 : slope0 * x)
+                    gCounterfactual[k] = isZeroed ? 0 : slope0 * x
                     cumulativeGradient[k] += gExcess[k]
                 }
                 let seExcess = Self.quadratic(gExcess, fit.covariance).squareRoot()
@@ -102,7 +97,8 @@ struct ExcessComputation {
         cumulative = total
         observedExcess = observed
         relativeEffect = totalCounterfactual > 0 ? 100 * total / totalCounterfactual : .nan
-        observedExcessInterval = noise != nil && !draws.isEmpty ? Self.interval(drawnObserved, tail) : nil
+        // Only a count model has an observation distribution to draw the noise from.
+        observedExcessInterval = fit.fitted.count != nil && !draws.isEmpty ? Self.interval(drawnObserved, tail) : nil
         if draws.isEmpty {
             let se = Self.quadratic(cumulativeGradient, fit.covariance).squareRoot()
             cumulativeInterval = (total - z * se, total + z * se)

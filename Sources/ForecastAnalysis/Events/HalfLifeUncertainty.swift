@@ -52,7 +52,7 @@ struct HalfLifeUncertainty {
         var workspace = LeastSquaresWorkspace()
         let start = fit.beta + [Double](repeating: 0, count: candidates.count)
         guard let augmented = try? EffectsFit.fit(design, y: data.y, kind: fit.kind, covariance: covariance,
-                                                  fixedAlpha: fit.alpha, start: fit.kind == .ols ? nil : start,
+                                                  fixedAlpha: fit.alpha, start: start,
                                                   workspace: &workspace) else { return nil }
         var map: [Int: (effectColumn: Int, gradientColumn: Int, halfLife: Double)] = [:]
         for c in candidates where augmented.kept.contains(c.gradient) {
@@ -61,7 +61,7 @@ struct HalfLifeUncertainty {
         guard !map.isEmpty else { return nil }
         self.fit = EffectsFit(kind: fit.kind, design: design, kept: augmented.kept, beta: start,
                               covariance: augmented.covariance, logLikelihood: fit.logLikelihood, alpha: fit.alpha,
-                              regression: augmented.regression)
+                              fitted: augmented.fitted)
         drawn = map
         dates = data.dates
         self.terms = terms

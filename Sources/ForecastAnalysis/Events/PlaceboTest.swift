@@ -72,7 +72,7 @@ struct PlaceboTest {
             let warm = start + [Double](repeating: 0, count: design.columnCount - start.count)
             // A failed or non-estimable placebo fit is excluded and counted (nil).
             guard let placeboFit = try? EffectsFit.fit(design, y: data.y, kind: kind, covariance: .classical,
-                                                       fixedAlpha: kind == .nb2 ? alpha : nil, start: warm,
+                                                       fixedAlpha: alpha, start: warm,
                                                        workspace: &workspace) else { return nil }
             return self.statistic(placeboFit, termIndex: allTerms.count - 1, terms: allTerms)
         }

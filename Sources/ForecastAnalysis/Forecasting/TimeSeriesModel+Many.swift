@@ -16,23 +16,19 @@ extension TimeSeriesModel {
     /// forecast equals the one of a single fit with the same seed. A series that fails yields `.failure` with its
     /// error; the others are unaffected.
     /// - Parameters:
-    ///   - start: the first day of every series.
-    ///   - responses: (name, daily values) per series, all aligned with `start`.
-    ///   - regressors: file columns by name, shared by every series.
+    ///   - series: the dated series (response, regressors, name), one per response.
     ///   - horizon: forecast days after each series' last training day.
     ///   - levels: interval levels in percent (e.g. [80, 95]).
     ///   - paths: simulated paths per series.
     ///   - seed: the simulation seed of every series.
     ///   - concurrency: number of parallel workers (default: active processor count).
-    public func forecastMany(start: CalendarDate, responses: [(name: String, values: [Double])],
-                             regressors: [String: [Double]] = [:], horizon: Int, levels: [Double], paths: Int,
-                             seed: UInt64, concurrency: Int = ProcessInfo.processInfo.activeProcessorCount)
+    public func forecastMany(_ series: [DatedSeries], horizon: Int, levels: [Double], paths: Int, seed: UInt64,
+                             concurrency: Int = ProcessInfo.processInfo.activeProcessorCount)
         -> [Result<FittedForecast, ModelError>] {
         let model = self
-        return ParallelMap.map(count: responses.count, workers: concurrency) { index in
+        return ParallelMap.map(count: series.count, workers: concurrency) { index in
             Result { () throws(ModelError) in
-                let fit = try model.fit(start: start, response: responses[index].values, regressors: regressors,
-                                        responseName: responses[index].name)
+                let fit = try model.fit(series[index])
                 let forecast = try fit.forecast(horizon: horizon, levels: levels, paths: paths, seed: seed, keepPaths: true)
                 return FittedForecast(fit: fit, forecast: forecast)
             }

@@ -1,6 +1,6 @@
 /// A daily time-series regression: design terms learned from the calendar plus a model (OLS, Poisson, NB2).
 ///
-/// The library form of `forecast fit`: a specification value → `fit(start:response:…)` → `TimeSeriesFit`,
+/// The library form of `forecast fit`: a specification value → `fit(_:)` of a `DatedSeries` → `TimeSeriesFit`,
 /// whose `forecast(horizon:…)` continues the trend, day of week and event windows into the future.
 import ForecastCore
 import ForecastData
@@ -35,24 +35,15 @@ public struct TimeSeriesModel: Sendable, Equatable {
         self.automaticChangepoints = automaticChangepoints
     }
 
-    /// Fits the model to a daily response.
-    /// - Parameters:
-    ///   - start: the day of `response[0]`; one value per consecutive calendar day; NaN = missing (excluded).
-    ///   - response: the daily response.
-    ///   - regressors: file columns by name, aligned with `response` (may run past the training window).
-    ///   - responseName: the response's name, for reports.
-    /// - Throws: `ModelError` — no training rows, an event without training days, a count model on
-    ///   non-count data (`.notCounts` with the day's index into `response`), fit failures.
-    public func fit(start: CalendarDate, response: [Double], regressors: [String: [Double]] = [:],
-                    responseName: String = "y") throws(ModelError) -> TimeSeriesFit {
-        try TimeSeriesFit(model: self, start: start, response: response, regressors: regressors, responseName: responseName)
-    }
-
-    /// Fits the model to a dated series (its response, regressors and name).
-    /// - Throws: as the array form; `series.located(_:)` turns a `.notCounts` day into a data error at the source
-    ///   line.
+    /// Fits the model to a dated series: its response (one value per consecutive day from `series.start`, NaN =
+    /// missing and excluded), its regressors (file columns by name, aligned with the response; they may run past the
+    /// training window) and its name (for reports).
+    /// - Throws: `ModelError` — no training rows, an event without training days, a count model on non-count data
+    ///   (`.notCounts` with the day's index into `series.values`; `series.located(_:)` turns it into a data error at
+    ///   the source line), fit failures.
     public func fit(_ series: DatedSeries) throws(ModelError) -> TimeSeriesFit {
-        try fit(start: series.start, response: series.values, regressors: series.regressors, responseName: series.name)
+        try TimeSeriesFit(model: self, start: series.start, response: series.values, regressors: series.regressors,
+                          responseName: series.name)
     }
 }
 

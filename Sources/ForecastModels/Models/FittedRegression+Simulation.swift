@@ -33,8 +33,6 @@ package struct RegressionSampler: Sendable {
     private let alphaHat: Double
     /// Least squares only: s² and its degrees of freedom (nil for count models).
     private let scale: (value: Double, df: Double)?
-    /// Count models without α (Poisson).
-    private let isPoisson: Bool
 
     /// - Throws: `.numerical` when the covariance has no Cholesky factor.
     package init(_ fitted: FittedRegression) throws(ModelError) {
@@ -55,7 +53,6 @@ package struct RegressionSampler: Sendable {
         self.drawsAlpha = drawsAlpha
         self.alphaHat = fitted.count?.alpha ?? 0
         self.scale = fitted.linear.map { ($0.scale, Double($0.dfResidual)) }
-        self.isPoisson = fitted.count.map { $0.alpha == nil } ?? false
     }
 
     /// A draw buffer of the right size.
@@ -82,10 +79,10 @@ package struct RegressionSampler: Sendable {
     /// One response given the linear predictor η and a path's parameters (policy 3).
     package func drawResponse(linearPredictor eta: Double, parameters: RegressionParameterDraw,
                       random: inout RandomSource) -> Double {
-        if scale != nil { return eta + parameters.sigma * random.normal() }
-        let mean = fitted.mean(linearPredictor: eta)
-        let distribution: CountDistribution = isPoisson
-            ? .poisson(mean: mean) : .negativeBinomial(mean: mean, alpha: parameters.alpha)
+        guard let distribution = fitted.observationDistribution(mean: fitted.mean(linearPredictor: eta),
+                                                                alpha: parameters.alpha) else {
+            return eta + parameters.sigma * random.normal()
+        }
         return distribution.sample(using: &random)
     }
 }

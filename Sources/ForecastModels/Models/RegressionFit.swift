@@ -6,6 +6,8 @@ import ForecastData
 public protocol RegressionFit: Sendable {
     /// Short model name: `ols`, `poisson` or `nb2`.
     var modelName: String { get }
+    /// The name of the coefficient test statistic: `t` (least squares, Student t) or `z` (count models, normal).
+    var statisticName: String { get }
     /// Design column names (p).
     var names: [String] { get }
     /// One row per design column (aliased: NaN).
@@ -47,8 +49,10 @@ extension RegressionFit {
 
 extension LinearRegressionFit: RegressionFit {
     public var modelName: String { "ols" }
+    public var statisticName: String { "t" }
 }
 
 extension CountRegressionFit: RegressionFit {
     public var modelName: String { family.name }
+    public var statisticName: String { "z" }
 }

@@ -56,7 +56,7 @@ extension FitReport {
         }
         lines.append("")
         lines.append("Coefficients")
-        lines += coefficientTable(regression, statistic: isCount ? "z" : "t")
+        lines += coefficientTable(regression)
         lines.append("")
         lines.append("Fit checks: log-likelihood \(TextFormat.number(regression.logLikelihood)), AIC \(TextFormat.number(regression.aic)), " +
                      "BIC \(TextFormat.number(regression.bic))" + (fit.linear.map { ", R² \(TextFormat.number($0.rSquared))" } ?? ""))
@@ -147,25 +147,14 @@ extension FitReport {
         return lines
     }
 
+    /// A forecaster's name in words (`ForecasterKind.summaryName`); an unknown name as it is.
     private func forecasterName(_ name: String) -> String {
-        switch name {
-        case "local": return "the local-level count ensemble (local)"
-        case "mean28": return "the mean of the last 28 days with empirical quantiles (mean28)"
-        case "naive": return "the naive forecast (last value, empirical errors)"
-        case "snaive": return "the seasonal naive forecast (last week, empirical errors)"
-        default: return name
-        }
+        ForecasterKind(rawValue: name)?.summaryName ?? name
     }
 
     private var modelName: String {
         guard let fit, regressionForecasts else { return "forecast by \(forecasterName(forecastModel))" }
-        switch fit.kind {
-        case .ols: return "linear regression (least squares)"
-        case .poisson: return "Poisson regression (counts)"
-        case .nb2:
-            return fit.count?.isPoissonLimit == true ? "negative binomial regression at its Poisson limit (α̂ = 0: no overdispersion)"
-                                                     : "negative binomial regression (overdispersed counts)"
-        }
+        return fit.fitted.summaryName
     }
 
     /// One term in words: multiplicative % for count models, additive units for least squares.
@@ -198,9 +187,9 @@ extension FitReport {
         return "\(name): \(effect(c.estimate)) per unit \(range)\(unclear)."
     }
 
-    private func coefficientTable(_ regression: any RegressionFit, statistic: String) -> [String] {
+    private func coefficientTable(_ regression: any RegressionFit) -> [String] {
         let width = max(12, regression.names.map(\.count).max() ?? 0)
-        var lines = [TextFormat.pad("", width) + ["estimate", "std.err", statistic, "p-value"].map { TextFormat.leftPad($0, 12) }.joined()]
+        var lines = [TextFormat.pad("", width) + ["estimate", "std.err", regression.statisticName, "p-value"].map { TextFormat.leftPad($0, 12) }.joined()]
         for c in regression.coefficients {
             if c.isAliased { lines.append(TextFormat.pad(c.name, width) + TextFormat.leftPad("(aliased)", 12)); continue }
             lines.append(TextFormat.pad(c.name, width) + [TextFormat.number(c.estimate), TextFormat.number(c.standardError),

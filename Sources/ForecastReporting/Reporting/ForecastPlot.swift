@@ -7,6 +7,11 @@ import Foundation
 /// An SVG chart of a fit and its forecast: observed history, fitted values, the forecast mean with a two-level
 /// fan, held-out actuals, event markers with labels, a date axis with month or week ticks, a title and a legend.
 ///
+/// The fitted line is always the regression's in-sample fit (μ̂ₜ), the forecaster that produced the forecast
+/// may be another one (`--model auto` choosing `local` or `mean28`): the legend then names both — "regression
+/// fit (nb2)" and "forecast mean (local)" — and the forecast mean starts on the first forecast day
+/// instead of continuing the regression's line.
+///
 /// Default size 1200×600. Series carry a `class` attribute (`observed`, `fitted`, `forecast-mean`, `fan-<level>`,
 /// `actual`, `event`, `changepoint`) so tests and styles can find them.
 public struct ForecastPlot: Sendable {
@@ -23,7 +28,9 @@ public struct ForecastPlot: Sendable {
     }
 
     /// Renders the chart.
-    public func render(fit: TimeSeriesFit, forecast: ForecastTable) -> String {
+    /// - Parameter forecaster: the name of the forecaster that produced `forecast` when it is not `fit`'s regression
+    ///   (`local`, `mean28`, …); nil when `forecast` is the regression's own.
+    public func render(fit: TimeSeriesFit, forecast: ForecastTable, forecaster: String? = nil) -> String {
         let horizon = forecast.days.count
         let shown = historyDays ?? max(365, 4 * horizon)
         let lastTraining = fit.trainingWindow.last
@@ -44,7 +51,21 @@ public struct ForecastPlot: Sendable {
         var minimum = min(0, observed.map(\.1).min() ?? 0)
         for day in forecast.days { minimum = min(minimum, day.intervals.map(\.lower).min() ?? 0) }
         let yTicks = Self.niceTicks(minimum, maximum)
-        let (left, right, top, bottom) = (80.0, width - 180, 50.0, height - 60)
+        // Legend entries first: the right margin makes room for the longest (about 7 px a character at 12 px).
+        let fanColours = ["#9ecae1", "#4292c6", "#2171b5"]
+        let kind = fit.kind.rawValue
+        var entries: [(colour: String, label: String)] = [
+            ("#555555", "observed"),
+            ("#e6550d", forecaster == nil ? "fitted (\(kind))" : "regression fit (\(kind))"),
+            ("#08519c", "forecast mean (\(forecaster ?? kind))"),
+        ]
+        for (i, level) in levels.enumerated() { entries.append((fanColours[min(i, 2)], "\(SVGDocument.number(level))% interval")) }
+        if forecast.days.contains(where: { $0.actual != nil }) { entries.append(("#111111", "held-out actual")) }
+        if fit.schema.specification.changepoints.contains(where: { $0 >= firstShown && $0 <= lastShown }) {
+            entries.append(("#cb181d", "changepoint"))
+        }
+        let legendWidth = 60 + 7 * Double(entries.map(\.label.count).max() ?? 0)
+        let (left, right, top, bottom) = (80.0, width - max(180, legendWidth), 50.0, height - 60)
         let span = Double(max(lastShown - firstShown, 1))
         func x(_ d: CalendarDate) -> Double { left + (right - left) * Double(d - firstShown) / span }
         func y(_ v: Double) -> Double {
@@ -57,7 +78,6 @@ public struct ForecastPlot: Sendable {
         svg.valueGrid(yTicks, y: y, left: left, right: right)
         svg.dateAxis(firstShown, lastShown, x: x, left: left, right: right, bottom: bottom)
         // Forecast fan, widest level first.
-        let fanColours = ["#9ecae1", "#4292c6", "#2171b5"]
         for (i, level) in levels.enumerated() {
             let index = forecast.levels.firstIndex(of: level)!
             let upper = forecast.days.map { (x($0.date), y($0.intervals[index].upper)) }
@@ -66,8 +86,10 @@ public struct ForecastPlot: Sendable {
         }
         svg.polyline(observed.map { (x($0.0), y($0.1)) }, stroke: "#555555", width: 1.2, id: "observed")
         svg.polyline(fitted.map { (x($0.0), y($0.1)) }, stroke: "#e6550d", width: 1.6, id: "fitted")
-        svg.polyline([(x(lastTraining), y(fitted.last?.1 ?? observed.last?.1 ?? 0))] + forecast.days.map { (x($0.date), y($0.mean)) },
-                     stroke: "#08519c", width: 2.2, id: "forecast-mean")
+        // The regression's forecast continues its fitted line; another forecaster's starts on its first day.
+        let join = forecaster == nil ? [(x(lastTraining), y(fitted.last?.1 ?? observed.last?.1 ?? 0))] : []
+        svg.polyline(join + forecast.days.map { (x($0.date), y($0.mean)) }, stroke: "#08519c", width: 2.2,
+                     id: "forecast-mean")
         for day in forecast.days {
             guard let actual = day.actual else { continue }
             svg.element("circle", [("cx", SVGDocument.number(x(day.date))), ("cy", SVGDocument.number(y(actual))), ("r", "3"),
@@ -86,13 +108,6 @@ public struct ForecastPlot: Sendable {
             svg.element("line", [("x1", SVGDocument.number(x(cp))), ("x2", SVGDocument.number(x(cp))), ("y1", SVGDocument.number(top)),
                                  ("y2", SVGDocument.number(bottom)), ("stroke", "#cb181d"), ("stroke-dasharray", "3,3"),
                                  ("class", "changepoint")])
-        }
-        // Legend.
-        var entries: [(String, String)] = [("#555555", "observed"), ("#e6550d", "fitted"), ("#08519c", "forecast mean")]
-        for (i, level) in levels.enumerated() { entries.append((fanColours[min(i, 2)], "\(SVGDocument.number(level))% interval")) }
-        if forecast.days.contains(where: { $0.actual != nil }) { entries.append(("#111111", "held-out actual")) }
-        if fit.schema.specification.changepoints.contains(where: { $0 >= firstShown && $0 <= lastShown }) {
-            entries.append(("#cb181d", "changepoint"))
         }
         svg.legend(entries, x: right + 20, top: top)
         return svg.text

@@ -149,7 +149,7 @@ public struct RegressionReport: Sendable {
             lines.append("Residual SD: \(TextFormat.number(linear.scale.squareRoot()))   condition number: \(TextFormat.number(linear.conditionNumber))")
         }
         lines.append("")
-        let statistic = linear == nil ? "z" : "t"
+        let statistic = fit.statisticName
         let width = max(12, fit.names.map(\.count).max() ?? 0)
         lines.append(TextFormat.pad("", width) + ["estimate", "std.err", statistic, "P>|\(statistic)|", "[\(percent)% low", "high]"]
             .map { TextFormat.leftPad($0, 13) }.joined())

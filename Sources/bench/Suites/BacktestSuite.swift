@@ -82,16 +82,16 @@ enum BacktestSuite: Suite {
         // The library's design has the columns built below.
         var firstWindow = model
         firstWindow.to = start.adding(days: first)
-        let names = try firstWindow.fit(start: start, response: problem.y, regressors: regressors).regression.names
+        let names = try firstWindow.fit(DatedSeries(start: start, values: problem.y, regressors: regressors)).regression.names
         try SelfCheckFailure.require(names == olsColumns, "design columns", expected: "\(olsColumns)", found: "\(names)")
 
-        var result = try specification.run(start: start, response: problem.y, regressors: regressors)
+        var result = try specification.run(DatedSeries(start: start, values: problem.y, regressors: regressors))
         let factorized = result.methods.filter { $0 == .factorized }.count
         try SelfCheckFailure.require(result.methods.allSatisfy { $0 == .updated || $0 == .factorized } && factorized <= 16,
                                      "origin methods", expected: "updated, factorized at the start of each run (≤ 16 runs)",
                                      found: "\(result.methods)")
         let ours = Subject(name: "Forecast BacktestSpecification.run (OLS, QR updating, 1 worker)",
-                           run: { result = try specification.run(start: start, response: problem.y, regressors: regressors) },
+                           run: { result = try specification.run(DatedSeries(start: start, values: problem.y, regressors: regressors)) },
                            output: { result.model.rows.map(\.mean) })
 
         let p = olsColumns.count
@@ -212,8 +212,8 @@ enum BacktestSuite: Suite {
         warm.warmStarts = true
         var cold = warm
         cold.warmStarts = false
-        var warmResult = try warm.run(start: start, response: problem.y)
-        var coldResult = try cold.run(start: start, response: problem.y)
+        var warmResult = try warm.run(DatedSeries(start: start, values: problem.y))
+        var coldResult = try cold.run(DatedSeries(start: start, values: problem.y))
         try SelfCheckFailure.require(warmResult.methods.contains(.warmStarted) && warmResult.failedOrigins.isEmpty,
                                      "warm-started origins", expected: "some .warmStarted, no failures",
                                      found: "\(warmResult.methods), \(warmResult.failedOrigins.count) failed")
@@ -221,10 +221,10 @@ enum BacktestSuite: Suite {
                                      "cold refits", expected: "every origin .refit, no failures",
                                      found: "\(coldResult.methods), \(coldResult.failedOrigins.count) failed")
         let ours = Subject(name: "Forecast BacktestSpecification.run (NB2, warm starts, 1 worker)",
-                           run: { warmResult = try warm.run(start: start, response: problem.y) },
+                           run: { warmResult = try warm.run(DatedSeries(start: start, values: problem.y)) },
                            output: { warmResult.model.rows.map(\.mean) })
         let baseline = Subject(name: "the same with warmStarts: false (cold refits)",
-                               run: { coldResult = try cold.run(start: start, response: problem.y) },
+                               run: { coldResult = try cold.run(DatedSeries(start: start, values: problem.y)) },
                                output: { coldResult.model.rows.map(\.mean) })
         return PreparedCase(ours: ours, baseline: baseline, inputs: problem.exportedArrays, results: {
             [("forecastMean", warmResult.model.rows.map(\.mean)), ("crps", warmResult.model.crps)]

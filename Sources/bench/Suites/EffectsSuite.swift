@@ -29,7 +29,7 @@ enum EffectsSuite: Suite {
         let term = try EventTerm(id: "e", dates: [start.adding(days: eventDay)], first: 0, last: 13, shape: .pulse)
         let analysis = EventEffectsAnalysis(model: TimeSeriesModel(kind: .nb2), triggers: [term], placebos: placebos,
                                             paths: 200, seed: 1)
-        var result = try analysis.run(start: start, response: problem.y)
+        var result = try analysis.run(DatedSeries(start: start, values: problem.y))
         // Independent design: const, trend, dow_tue…dow_sun, event window days 0..13.
         var columns: [(name: String, values: [Double])] = [("const", [Double](repeating: 1, count: n)),
                                                            ("trend", (0..<n).map { Double($0) / 365.25 })]
@@ -48,7 +48,7 @@ enum EffectsSuite: Suite {
         let p = effect.placeboPValue ?? .nan
         try SelfCheckFailure.require(p > 0 && p <= 1, "placebo p-value", expected: "in (0, 1]", found: "\(p)")
         let ours = Subject(name: "Forecast EventEffectsAnalysis (pulse, \(placebos) placebos)",
-                           run: { result = try analysis.run(start: start, response: problem.y) },
+                           run: { result = try analysis.run(DatedSeries(start: start, values: problem.y)) },
                            output: { [result.effects[0].coefficient ?? .nan, result.effects[0].placeboPValue ?? .nan] })
         return PreparedCase(ours: ours, baseline: nil, inputs: problem.exportedArrays, results: {
             [("coefficient", [result.effects[0].coefficient ?? .nan]), ("placeboPValue", [result.effects[0].placeboPValue ?? .nan])]

@@ -4,7 +4,7 @@ import Foundation
 
 /// A daily NB2 model fitted and forecast, as `forecast fit --model nb2 --horizon 28` does it.
 ///
-/// Case `fit-forecast`: `TimeSeriesModel(kind: .nb2).fit(start:response:)` (default design: const, trend,
+/// Case `fit-forecast`: `TimeSeriesModel(kind: .nb2).fit(_:)` of a `DatedSeries` (default design: const, trend,
 /// day of week = 8 columns) then `.forecast(horizon: 28, levels: [80, 95], paths: 1000, seed: 1)`, both in the
 /// timed call, on a `DailyCountProblem` series. No baseline (ratio null). Checked before timing: the design
 /// columns are the expected ones, every forecast mean equals exp(x′β̂) with x rebuilt here from the date
@@ -38,7 +38,7 @@ enum FitForecastSuite: Suite {
         let y = problem.y
         let model = TimeSeriesModel(kind: .nb2)
         func run() throws -> (TimeSeriesFit, ForecastTable) {
-            let fit = try model.fit(start: start, response: y)
+            let fit = try model.fit(DatedSeries(start: start, values: y))
             return (fit, try fit.forecast(horizon: horizon, levels: levels, paths: paths, seed: 1))
         }
         var (fit, table) = try run()

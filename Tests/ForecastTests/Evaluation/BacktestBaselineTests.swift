@@ -44,7 +44,7 @@ struct BacktestBaselineTests {
         let model = TimeSeriesModel(design: DesignSpecification(trend: .linear, dayOfWeek: false), kind: .ols)
         let spec = BacktestSpecification(model: model, horizon: 2, firstOrigin: Self.start.adding(days: 9), step: 2,
                                          quantileLevels: [0.1, 0.5, 0.9], paths: 20, concurrency: 1, seasonalPeriod: 7)
-        let result = try spec.run(start: Self.start, response: y)
+        let result = try spec.run(DatedSeries(start: Self.start, values: y))
         // Origins: days 9 and 11 (day 11 + 2 = 13 is the last day).
         #expect(result.origins.map { $0 - Self.start } == [9, 11])
         // Naive: forecasts 9, 9 (actual 10, 11) and 11, 11 (actual 12, 13): errors 1, 2, 1, 2 → MAE 1.5, RMSE √2.5.
@@ -75,7 +75,7 @@ struct BacktestBaselineTests {
         let y = (0..<120).map { t in 20 + 0.1 * Double(t) + 3 * random.normal() }
         let spec = BacktestSpecification(model: TimeSeriesModel(kind: .ols), horizon: 7,
                                          firstOrigin: Self.start.adding(days: 60), step: 7, paths: 100, concurrency: 1)
-        let result = try spec.run(start: Self.start, response: y)
+        let result = try spec.run(DatedSeries(start: Self.start, values: y))
         let rows = result.model.rows, base = try #require(result.seasonalNaive).rows
         let mae = rows.map { abs($0.actual - $0.mean) }.reduce(0, +) / Double(rows.count)
         let baseMAE = base.map { abs($0.actual - $0.mean) }.reduce(0, +) / Double(base.count)
@@ -94,9 +94,9 @@ struct BacktestBaselineTests {
         let y = (0..<120).map { t in 20 + 0.1 * Double(t) + 3 * random.normal() }
         var spec = BacktestSpecification(model: TimeSeriesModel(kind: .ols), horizon: 7,
                                          firstOrigin: Self.start.adding(days: 60), step: 7, paths: 100, concurrency: 1)
-        let with = try spec.run(start: Self.start, response: y)
+        let with = try spec.run(DatedSeries(start: Self.start, values: y))
         spec.baselines = false
-        let without = try spec.run(start: Self.start, response: y)
+        let without = try spec.run(DatedSeries(start: Self.start, values: y))
         #expect(without.naive == nil && without.seasonalNaive == nil)
         #expect(without.skillVersusNaive == nil && without.skillVersusSeasonalNaive == nil)
         #expect(with.naive != nil && with.skillVersusSeasonalNaive != nil)

@@ -28,16 +28,16 @@ struct BacktestDeterminismTests {
         let y = Self.counts()
         var spec = BacktestSpecification(model: TimeSeriesModel(kind: .nb2), horizon: 10, firstOrigin: Self.start.adding(days: 120),
                                          step: 5, paths: 200, seed: 3, keepSamples: true, concurrency: 1)
-        let a = try spec.run(start: Self.start, response: y)
-        let b = try spec.run(start: Self.start, response: y)
+        let a = try spec.run(DatedSeries(start: Self.start, values: y))
+        let b = try spec.run(DatedSeries(start: Self.start, values: y))
         spec.concurrency = 3
-        let c = try spec.run(start: Self.start, response: y)
+        let c = try spec.run(DatedSeries(start: Self.start, values: y))
         #expect(a.model.rows == b.model.rows && a.samples == b.samples)
         #expect(a.model.rows == c.model.rows && a.samples == c.samples)
         #expect(a.json() == c.json())
         #expect(a.detailsCSV() == c.detailsCSV())
         spec.seed = 4
-        let d = try spec.run(start: Self.start, response: y)
+        let d = try spec.run(DatedSeries(start: Self.start, values: y))
         #expect(a.samples != d.samples)
     }
 
@@ -47,13 +47,13 @@ struct BacktestDeterminismTests {
         let model = TimeSeriesModel(kind: .nb2)
         let spec = BacktestSpecification(model: model, horizon: 7, firstOrigin: Self.start.adding(days: 150), step: 7,
                                          origins: 6, paths: 10, concurrency: 1)
-        let result = try spec.run(start: Self.start, response: y)
+        let result = try spec.run(DatedSeries(start: Self.start, values: y))
         #expect(result.methods.first == .refit)
         #expect(result.methods.dropFirst().allSatisfy { $0 == .warmStarted })
         for (i, window) in result.windows.enumerated() {
             var cold = model
             cold.to = window.last
-            let fit = try cold.fit(start: Self.start, response: y)
+            let fit = try cold.fit(DatedSeries(start: Self.start, values: y))
             let table = try fit.forecast(horizon: 7, paths: 10)
             for h in 0..<7 {
                 let mean = result.model.rows[i * 7 + h].mean
@@ -67,9 +67,9 @@ struct BacktestDeterminismTests {
         let y = Self.counts()
         var spec = BacktestSpecification(model: TimeSeriesModel(kind: .nb2), horizon: 7, firstOrigin: Self.start.adding(days: 150),
                                          step: 7, origins: 10, paths: 10, concurrency: 1, baselines: false)
-        let warm = try spec.run(start: Self.start, response: y)
+        let warm = try spec.run(DatedSeries(start: Self.start, values: y))
         spec.warmStarts = false
-        let cold = try spec.run(start: Self.start, response: y)
+        let cold = try spec.run(DatedSeries(start: Self.start, values: y))
         #expect(warm.methods.contains(.warmStarted))
         #expect(cold.methods.allSatisfy { $0 == .refit }, "\(cold.methods)")
         for (a, b) in zip(warm.model.rows, cold.model.rows) {
@@ -95,13 +95,13 @@ struct BacktestDeterminismTests {
         var spec = BacktestSpecification(model: TimeSeriesModel(kind: .poisson), horizon: 7,
                                          firstOrigin: Self.start.adding(days: 100), step: 7, origins: 9, refit: .everyK(3),
                                          paths: 10, concurrency: 2)
-        let every3 = try spec.run(start: Self.start, response: y)
+        let every3 = try spec.run(DatedSeries(start: Self.start, values: y))
         #expect(every3.methods.enumerated().allSatisfy { ($0.offset % 3 == 0) == ($0.element != .kept) })
         spec.refit = .never
-        let never = try spec.run(start: Self.start, response: y)
+        let never = try spec.run(DatedSeries(start: Self.start, values: y))
         #expect(never.methods.dropFirst().allSatisfy { $0 == .kept })
         // Kept parameters: origin 1's forecasts use origin 0's β̂, so exp(x′β̂) continues origin 0's curve.
-        let fit = try TimeSeriesModel(kind: .poisson, to: never.windows[0].last).fit(start: Self.start, response: y)
+        let fit = try TimeSeriesModel(kind: .poisson, to: never.windows[0].last).fit(DatedSeries(start: Self.start, values: y))
         let long = try fit.forecast(horizon: 14, paths: 10)
         for h in 0..<7 {
             #expect(abs(never.model.rows[7 + h].mean - long.days[7 + h].mean) < 1e-9 * long.days[7 + h].mean)
@@ -115,7 +115,7 @@ struct BacktestDeterminismTests {
         let spec = BacktestSpecification(model: TimeSeriesModel(kind: .poisson), horizon: 7,
                                          firstOrigin: Self.start.adding(days: 100), step: 7, origins: 8, paths: 10,
                                          concurrency: 1)
-        let result = try spec.run(start: Self.start, response: y)
+        let result = try spec.run(DatedSeries(start: Self.start, values: y))
         #expect(!result.failedOrigins.isEmpty)
         #expect(result.failedOrigins.allSatisfy { $0.fallback == .seasonalNaive })
         #expect(result.model.rows.count == 8 * 7)
@@ -127,7 +127,7 @@ struct BacktestDeterminismTests {
         // Without baselines the fallback is still the seasonal-naive forecast.
         var withoutBaselines = spec
         withoutBaselines.baselines = false
-        let skipped = try withoutBaselines.run(start: Self.start, response: y)
+        let skipped = try withoutBaselines.run(DatedSeries(start: Self.start, values: y))
         #expect(skipped.seasonalNaive == nil && skipped.failedOrigins == result.failedOrigins)
         #expect(skipped.model.rows == result.model.rows)
     }
@@ -141,10 +141,10 @@ struct BacktestDeterminismTests {
         #expect(try spec.originWindows(start: Self.start, count: 40).map { $0.last - Self.start } == [20, 23, 26, 29, 32])
         var tooLong = spec
         tooLong.origins = 6
-        #expect(throws: BacktestError.self) { try tooLong.run(start: Self.start, response: y) }
+        #expect(throws: BacktestError.self) { try tooLong.run(DatedSeries(start: Self.start, values: y)) }
         var outside = spec
         outside.firstOrigin = Self.start.adding(days: -1)
-        #expect(throws: BacktestError.self) { try outside.run(start: Self.start, response: y) }
+        #expect(throws: BacktestError.self) { try outside.run(DatedSeries(start: Self.start, values: y)) }
         let sliding = BacktestSpecification(model: model, horizon: 5, firstOrigin: Self.start.adding(days: 20), step: 3,
                                             window: .sliding(days: 10))
         #expect(try sliding.originWindows(start: Self.start, count: 40).map { $0.first - Self.start } == [11, 14, 17, 20, 23])

@@ -35,7 +35,7 @@ struct BacktestUpdatingTests {
         let first = Self.start.adding(days: 120)
         let spec = BacktestSpecification(model: model, horizon: 14, firstOrigin: first, step: 9, window: window,
                                          paths: 50, concurrency: 1)
-        let result = try spec.run(start: Self.start, response: y, regressors: regressors)
+        let result = try spec.run(DatedSeries(start: Self.start, values: y, regressors: regressors))
         #expect(result.failedOrigins.isEmpty)
         let updated = result.methods.indices.filter { result.methods[$0] == .updated }
         #expect(updated.count >= 10, "origins updated: \(result.methods)")
@@ -44,7 +44,7 @@ struct BacktestUpdatingTests {
             var scratch = model
             scratch.from = window.first
             scratch.to = window.last
-            let fit = try scratch.fit(start: Self.start, response: y, regressors: regressors)
+            let fit = try scratch.fit(DatedSeries(start: Self.start, values: y, regressors: regressors))
             let table = try fit.forecast(horizon: 14, levels: [80, 95])
             for h in 0..<14 {
                 let row = result.model.rows[i * 14 + h]
@@ -77,9 +77,9 @@ struct BacktestUpdatingTests {
         var spec = BacktestSpecification(model: TimeSeriesModel(design: DesignSpecification(regressors: ["x"]), kind: .ols),
                                          horizon: 7, firstOrigin: Self.start.adding(days: 60), step: 1, paths: 20,
                                          seed: 9, keepSamples: true, concurrency: 1)
-        let serial = try spec.run(start: Self.start, response: y, regressors: regressors)
+        let serial = try spec.run(DatedSeries(start: Self.start, values: y, regressors: regressors))
         spec.concurrency = 4
-        let parallel = try spec.run(start: Self.start, response: y, regressors: regressors)
+        let parallel = try spec.run(DatedSeries(start: Self.start, values: y, regressors: regressors))
         #expect(serial.windows.count == 233)
         // (Rows with a missing actual hold NaN, which is never == itself: compare the forecasts.)
         let same = zip(serial.model.rows, parallel.model.rows).allSatisfy { $0.mean == $1.mean && $0.quantiles == $1.quantiles }

@@ -83,7 +83,7 @@ struct CounterfactualSimulation {
             let model = TimeSeriesModel(kind: .nb2)
             let analysis = EventEffectsAnalysis(model: model, triggers: [try! EventTerm(id: "t", dates: [trigger.date], first: 0, last: 13, shape: .pulse)],
                                                 placebos: 0, paths: 1)
-            if let regression = try? analysis.run(start: series.start, response: series.values).effects.first,
+            if let regression = try? analysis.run(DatedSeries(start: series.start, values: series.values)).effects.first,
                let b = regression.coefficient, let se = regression.standardError, se > 0,
                2 * Normal().survival(abs(b / se)) < 0.05 {
                 outcome.regressionRejections += 1

@@ -42,7 +42,7 @@ struct EventEffectsTests {
                                                 triggers: [try EventTerm(id: "t", dates: [Self.start.adding(days: 150)], first: 0,
                                                                      last: 13, shape: .pulse)],
                                                 placebos: 0, paths: 300, seed: UInt64(r))
-            let effect = try analysis.run(start: Self.start, response: y).effects[0]
+            let effect = try analysis.run(DatedSeries(start: Self.start, values: y)).effects[0]
             let truth = Self.trueExcess(day: 150, beta: 0.5)
             if effect.cumulativeLower <= truth && truth <= effect.cumulativeUpper { covered += 1 }
         }
@@ -56,7 +56,7 @@ struct EventEffectsTests {
         let triggers = [try EventTerm(id: "a", dates: [Self.start.adding(days: 140)], first: 0, last: 13, shape: .pulse),
                         try EventTerm(id: "b", dates: [Self.start.adding(days: 145)], first: 0, last: 13, shape: .pulse)]
         let result = try EventEffectsAnalysis(model: TimeSeriesModel(design: DesignSpecification(dayOfWeek: false), kind: .nb2),
-                                              triggers: triggers, placebos: 0, paths: 400).run(start: Self.start, response: y)
+                                              triggers: triggers, placebos: 0, paths: 400).run(DatedSeries(start: Self.start, values: y))
         #expect(result.groups.count == 1 && result.groups[0].ids == ["a", "b"])
         let a = result.effects[0], b = result.effects[1]
         // Truth for a with b kept: μ⁰ includes b's multiplier on the overlapping days.
@@ -74,7 +74,7 @@ struct EventEffectsTests {
         let trigger = try EventTerm(id: "d", dates: [Self.start.adding(days: 180)], first: -7, last: 60, shape: .decay(halfLife: 7))
         let result = try EventEffectsAnalysis(model: TimeSeriesModel(design: DesignSpecification(dayOfWeek: false), kind: .nb2),
                                               triggers: [trigger], placebos: 39, paths: 200)
-            .run(start: Self.start, response: y)
+            .run(DatedSeries(start: Self.start, values: y))
         let effect = result.effects[0]
         #expect(effect.halfLifeAtBound == nil)
         let lower = try #require(effect.halfLifeLower), upper = try #require(effect.halfLifeUpper)
@@ -90,7 +90,7 @@ struct EventEffectsTests {
                                             triggers: [try EventTerm(id: "d", dates: [Self.start.adding(days: 200)], first: 0,
                                                                  last: 60, shape: .decay(halfLife: 7))],
                                             placebos: 0, paths: 400)
-        let effect = try analysis.run(start: Self.start, response: y).effects[0]
+        let effect = try analysis.run(DatedSeries(start: Self.start, values: y)).effects[0]
         let h = try #require(effect.halfLifeDays)
         // Rebuild the pieces the analysis used, to look at the augmented fit.
         let data = try EffectsData(model: analysis.model, start: Self.start, response: y, regressors: [:])
@@ -136,7 +136,7 @@ struct EventEffectsTests {
                                                 triggers: [try EventTerm(id: "d", dates: [Self.start.adding(days: 200)], first: 0,
                                                                      last: 60, shape: .decay(halfLife: 7))],
                                                 placebos: 0, paths: 300, seed: UInt64(r))
-            let effect = try analysis.run(start: Self.start, response: y).effects[0]
+            let effect = try analysis.run(DatedSeries(start: Self.start, values: y)).effects[0]
             if effect.cumulativeLower <= truth && truth <= effect.cumulativeUpper { excessCovered += 1 }
             if (effect.halfLifeLower ?? 0) <= 10 && 10 <= (effect.halfLifeUpper ?? .infinity) { halfLifeCovered += 1 }
         }
@@ -151,11 +151,11 @@ struct EventEffectsTests {
         let inside = try EventTerm(id: "x", dates: [Self.start.adding(days: 50)], first: 0, last: 13, shape: .pulse)
         #expect(throws: ModelError.invalidSpecification("AR terms are refused in effects: observed lags would carry the event into the counterfactual")) {
             try EventEffectsAnalysis(model: TimeSeriesModel(design: DesignSpecification(autoregressiveLags: [1])), triggers: [inside],
-                                     placebos: 0).run(start: Self.start, response: y)
+                                     placebos: 0).run(DatedSeries(start: Self.start, values: y))
         }
         let outside = try EventTerm(id: "late", dates: [Self.start.adding(days: 200)], first: 0, last: 13, shape: .pulse)
         do {
-            _ = try EventEffectsAnalysis(model: TimeSeriesModel(), triggers: [outside], placebos: 0).run(start: Self.start, response: y)
+            _ = try EventEffectsAnalysis(model: TimeSeriesModel(), triggers: [outside], placebos: 0).run(DatedSeries(start: Self.start, values: y))
             Issue.record("expected an error")
         } catch {
             guard case .eventWithoutTrainingDays(let id, _, _) = error else { Issue.record("\(error)"); return }
@@ -163,11 +163,11 @@ struct EventEffectsTests {
         }
         let long = try EventTerm(id: "long", dates: [Self.start.adding(days: 10)], first: 0, last: 150, shape: .pulse)
         #expect(throws: ModelError.invalidSpecification("the window of 'long' (151 days) is longer than the training data (100 days)")) {
-            try EventEffectsAnalysis(model: TimeSeriesModel(), triggers: [long], placebos: 0).run(start: Self.start, response: y)
+            try EventEffectsAnalysis(model: TimeSeriesModel(), triggers: [long], placebos: 0).run(DatedSeries(start: Self.start, values: y))
         }
         let wide = try EventTerm(id: "wide", dates: [Self.start.adding(days: 30)], first: -20, last: 60, shape: .pulse)
         #expect(throws: ModelError.invalidSpecification("no eligible placebo dates for 'wide': every window of its length inside the training data overlaps a real event")) {
-            try EventEffectsAnalysis(model: TimeSeriesModel(kind: .nb2), triggers: [wide], placebos: 10).run(start: Self.start, response: y)
+            try EventEffectsAnalysis(model: TimeSeriesModel(kind: .nb2), triggers: [wide], placebos: 10).run(DatedSeries(start: Self.start, values: y))
         }
     }
 }

@@ -19,7 +19,7 @@ struct ObservedExcessIntervalTests {
                                                 triggers: [try EventTerm(id: "t", dates: [EventEffectsTests.start.adding(days: 150)],
                                                                          first: 0, last: 13, shape: .pulse)],
                                                 placebos: 0, paths: 300, seed: UInt64(r))
-            let effect = try analysis.run(start: EventEffectsTests.start, response: y).effects[0]
+            let effect = try analysis.run(DatedSeries(start: EventEffectsTests.start, values: y)).effects[0]
             let lower = try #require(effect.observedExcessLower), upper = try #require(effect.observedExcessUpper)
             if lower <= 0 && 0 <= upper { covered += 1 }
         }

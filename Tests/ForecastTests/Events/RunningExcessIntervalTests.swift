@@ -17,7 +17,7 @@ struct RunningExcessIntervalTests {
                                             triggers: [try EventTerm(id: "t", dates: [EventEffectsTests.start.adding(days: 150)],
                                                                      first: 0, last: 13, shape: .pulse)],
                                             placebos: 0, paths: 300, seed: 5, intervalMethod: method)
-        let effect = try analysis.run(start: EventEffectsTests.start, response: y).effects[0]
+        let effect = try analysis.run(DatedSeries(start: EventEffectsTests.start, values: y)).effects[0]
         let first = try #require(effect.days.first), last = try #require(effect.days.last)
         #expect(abs(first.runningExcessLower - first.excessLower) <= 1e-9 * abs(first.excessLower) + 1e-9)
         #expect(abs(first.runningExcessUpper - first.excessUpper) <= 1e-9 * abs(first.excessUpper) + 1e-9)

@@ -18,7 +18,7 @@ struct ChangepointSelectionTests {
             let years = Double(t) / 365.25, knot = Double(breakDay) / 365.25
             return random.negativeBinomial(mean: exp(3.5 + 0.6 * years - 2.1 * max(0, years - knot)), alpha: 0.05)
         }
-        let fit = try TimeSeriesModel(kind: .nb2, automaticChangepoints: true).fit(start: start, response: y)
+        let fit = try TimeSeriesModel(kind: .nb2, automaticChangepoints: true).fit(DatedSeries(start: start, values: y))
         let truth = start.adding(days: breakDay)
         #expect(fit.selectedChangepoints.contains { abs($0 - truth) <= 14 }, "chosen \(fit.selectedChangepoints), truth \(truth)")
         #expect(fit.schema.columnNames.contains { $0.hasPrefix("cp_") })
@@ -29,7 +29,7 @@ struct ChangepointSelectionTests {
         var random = SeededRandom(seed: 5)
         let y = (0..<500).map { t in random.negativeBinomial(mean: exp(3 + 0.3 * Double(t) / 365.25), alpha: 0.05) }
         let fit = try TimeSeriesModel(kind: .nb2, automaticChangepoints: true)
-            .fit(start: CalendarDate(year: 2023, month: 1, day: 1)!, response: y)
+            .fit(DatedSeries(start: CalendarDate(year: 2023, month: 1, day: 1)!, values: y))
         #expect(fit.selectedChangepoints.isEmpty, "chosen \(fit.selectedChangepoints)")
     }
 }

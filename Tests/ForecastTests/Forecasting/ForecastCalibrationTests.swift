@@ -28,7 +28,7 @@ struct ForecastCalibrationTests {
         for replicate in 0..<40 {
             let series = Self.simulate(days: 328, seed: UInt64(500 + replicate))
             let model = TimeSeriesModel(kind: .nb2, to: series.start.adding(days: 299))
-            let fit = try model.fit(start: series.start, response: series.values)
+            let fit = try model.fit(DatedSeries(start: series.start, values: series.values))
             let forecast = try fit.forecast(horizon: 28, levels: [80, 95], paths: 400, seed: UInt64(replicate))
             for day in forecast.days {
                 let y = try #require(day.actual)
@@ -47,7 +47,7 @@ struct ForecastCalibrationTests {
     func autoregressive() throws {
         let series = Self.simulate(days: 200, seed: 9)
         let model = TimeSeriesModel(design: DesignSpecification(autoregressiveLags: [1, 7]), kind: .nb2)
-        let fit = try model.fit(start: series.start, response: series.values)
+        let fit = try model.fit(DatedSeries(start: series.start, values: series.values))
         #expect(fit.schema.columnNames.contains("lag1") && fit.schema.columnNames.contains("lag7"))
         #expect(fit.trainingDates.count == 193)   // the first 7 days lack lag7
         let forecast = try fit.forecast(horizon: 14, levels: [90], paths: 300, seed: 3)
@@ -62,11 +62,11 @@ struct ForecastCalibrationTests {
         let late = EventWindow(id: "late", date: series.start.adding(days: 150))
         #expect(throws: ModelError.eventWithoutTrainingDays(id: "late", window: "2024-05-30 .. 2024-06-12",
                                                           training: "2024-01-01 .. 2024-04-09")) {
-            try TimeSeriesModel(design: DesignSpecification(events: [late])).fit(start: series.start, response: series.values)
+            try TimeSeriesModel(design: DesignSpecification(events: [late])).fit(DatedSeries(start: series.start, values: series.values))
         }
         let regressor = (0..<100).map { Double($0 % 3) }
         let fit = try TimeSeriesModel(design: DesignSpecification(regressors: ["x"]), kind: .poisson)
-            .fit(start: series.start, response: series.values, regressors: ["x": regressor])
+            .fit(DatedSeries(start: series.start, values: series.values, regressors: ["x": regressor]))
         #expect(throws: ModelError.regressorUnavailable(name: "x", date: "2024-04-10")) {
             try fit.forecast(horizon: 3)
         }

@@ -20,12 +20,12 @@ struct ModelChoiceTests {
         let start = CalendarDate(year: 2024, month: 1, day: 1)!
         let overdispersed = series({ $0.negativeBinomial(mean: $1, alpha: 0.3) }, seed: UInt64(10 + seed))
         let equidispersed = series({ $0.poisson($1) }, seed: UInt64(20 + seed))
-        let nb = try TimeSeriesModel().fit(start: start, response: overdispersed)
+        let nb = try TimeSeriesModel().fit(DatedSeries(start: start, values: overdispersed))
         #expect(nb.kind == .nb2 && nb.modelChoice.reason.contains("overdispersed"), "\(nb.modelChoice.reason)")
         #expect(nb.modelChoice.pValue! < 0.05)
-        let poisson = try TimeSeriesModel().fit(start: start, response: equidispersed)
+        let poisson = try TimeSeriesModel().fit(DatedSeries(start: start, values: equidispersed))
         #expect(poisson.kind == .poisson, "\(poisson.modelChoice.reason)")
-        let ols = try TimeSeriesModel().fit(start: start, response: overdispersed.map { $0 + 0.5 })
+        let ols = try TimeSeriesModel().fit(DatedSeries(start: start, values: overdispersed.map { $0 + 0.5 }))
         #expect(ols.kind == .ols && ols.modelChoice.reason.contains("not all non-negative integers"))
     }
 }

@@ -30,7 +30,7 @@ struct ThresholdTests {
         var random = SeededRandom(seed: 99)
         let y = (0..<4000).map { _ in random.poisson(20) }
         let model = TimeSeriesModel(design: DesignSpecification(trend: .none, dayOfWeek: false), kind: .poisson)
-        let fit = try model.fit(start: CalendarDate(year: 2020, month: 1, day: 1)!, response: y)
+        let fit = try model.fit(DatedSeries(start: CalendarDate(year: 2020, month: 1, day: 1)!, values: y))
         let mu = fit.count!.fittedValues[0]
         let table = try fit.forecast(horizon: 10, levels: [90], paths: 4000, seed: 5)
         let crossing = try #require(table.threshold(1000 + 150, base: 1000))

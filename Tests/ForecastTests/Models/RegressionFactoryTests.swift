@@ -33,9 +33,9 @@ struct RegressionFactoryTests {
     func handedOn() throws {
         var random = SeededRandom(seed: 22)
         let y = (0..<300).map { random.negativeBinomial(mean: exp(3 + 0.001 * Double($0)), alpha: 0.2) }
-        let auto = try TimeSeriesModel().fit(start: Self.start, response: y)
+        let auto = try TimeSeriesModel().fit(DatedSeries(start: Self.start, values: y))
         #expect(auto.kind == .nb2)
-        let explicit = try TimeSeriesModel(kind: .nb2).fit(start: Self.start, response: y)
+        let explicit = try TimeSeriesModel(kind: .nb2).fit(DatedSeries(start: Self.start, values: y))
         #expect(auto.regression.estimates == explicit.regression.estimates)
         #expect(auto.count?.alpha == explicit.count?.alpha)
     }

@@ -25,20 +25,33 @@ final class SVGInspector: NSObject, XMLParserDelegate {
 
 @Suite("SVG forecast plot")
 struct ForecastPlotTests {
-    @Test("Well-formed XML with one point per day in each series, the fan, actuals and event markers")
-    func structure() throws {
+    static let start = CalendarDate(year: 2024, month: 1, day: 1)!
+
+    /// 240 simulated NB2 days (seed 12) from `start`: trend 0.2 a year on the log scale, α = 0.3.
+    static var simulated: DatedSeries {
         var random = SeededRandom(seed: 12)
-        let start = CalendarDate(year: 2024, month: 1, day: 1)!
         let y = (0..<240).map { t in random.negativeBinomial(mean: exp(3 + 0.2 * Double(t) / 365.25), alpha: 0.3) }
-        let event = EventWindow(id: "kursk", date: start.adding(days: 150), first: 0, last: 6)
-        let fit = try TimeSeriesModel(design: DesignSpecification(events: [event]), kind: .nb2, to: start.adding(days: 219))
-            .fit(start: start, response: y)
-        let forecast = try fit.forecast(horizon: 20, levels: [80, 95], paths: 200, seed: 1)
-        let svg = ForecastPlot(title: "Simulated strikes", historyDays: 100).render(fit: fit, forecast: forecast)
+        return DatedSeries(start: start, values: y)
+    }
+
+    /// The SVG parsed (`parses`: well-formed XML) with its points and elements counted by class.
+    static func inspect(_ svg: String) -> (parses: Bool, inspector: SVGInspector) {
         let parser = XMLParser(data: Data(svg.utf8))
         let inspector = SVGInspector()
         parser.delegate = inspector
-        #expect(parser.parse(), "not well-formed: \(String(describing: parser.parserError))")
+        return (parser.parse(), inspector)
+    }
+
+    @Test("Well-formed XML with one point per day in each series, the fan, actuals and event markers")
+    func structure() throws {
+        let start = Self.start
+        let event = EventWindow(id: "kursk", date: start.adding(days: 150), first: 0, last: 6)
+        let fit = try TimeSeriesModel(design: DesignSpecification(events: [event]), kind: .nb2, to: start.adding(days: 219))
+            .fit(Self.simulated)
+        let forecast = try fit.forecast(horizon: 20, levels: [80, 95], paths: 200, seed: 1)
+        let svg = ForecastPlot(title: "Simulated strikes", historyDays: 100).render(fit: fit, forecast: forecast)
+        let (parses, inspector) = Self.inspect(svg)
+        #expect(parses, "not well-formed")
         #expect(inspector.pointsByClass["observed"] == 100)
         #expect(inspector.pointsByClass["fitted"] == 100)
         #expect(inspector.pointsByClass["forecast-mean"] == 21)          // the last fitted point + 20 days
@@ -46,5 +59,24 @@ struct ForecastPlotTests {
         #expect(inspector.countByClass["actual"] == 20)                  // held-out days 220…239
         #expect(inspector.countByClass["event"] == 1)
         #expect(svg.contains(">kursk</text>") && svg.contains("Simulated strikes"))
+    }
+
+    @Test("Another forecaster's forecast: legend names it and the regression's fit; its mean is not joined to the fit")
+    func otherForecaster() throws {
+        let start = Self.start, series = Self.simulated
+        let fit = try TimeSeriesModel(kind: .nb2, to: start.adding(days: 219)).fit(series)
+        let distribution = try BaselineForecaster(.mean28)
+            .forecast(series.through(start.adding(days: 219)), settings: ForecastSettings(horizon: 20, paths: 200, seed: 1))
+        let forecast = distribution.table(levels: [80, 95], seed: 1, actual: { _ in nil })
+        let svg = ForecastPlot(title: "Simulated strikes", historyDays: 100)
+            .render(fit: fit, forecast: forecast, forecaster: "mean28")
+        let (parses, inspector) = Self.inspect(svg)
+        #expect(parses, "not well-formed")
+        #expect(inspector.pointsByClass["fitted"] == 100)
+        #expect(inspector.pointsByClass["forecast-mean"] == 20)          // the 20 forecast days, no join
+        #expect(svg.contains(">regression fit (nb2)</text>") && svg.contains(">forecast mean (mean28)</text>"))
+        let own = ForecastPlot(title: "Simulated strikes", historyDays: 100)
+            .render(fit: fit, forecast: try fit.forecast(horizon: 20, levels: [80, 95], paths: 200, seed: 1))
+        #expect(own.contains(">fitted (nb2)</text>") && own.contains(">forecast mean (nb2)</text>"))
     }
 }

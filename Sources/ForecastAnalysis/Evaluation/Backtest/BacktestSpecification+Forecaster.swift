@@ -22,11 +22,7 @@ extension BacktestSpecification {
     /// do not apply: every origin is forecast afresh).
     /// - Throws: `BacktestError` when the first origin is outside the series or a horizon runs past its end.
     public func run(forecaster: any Forecaster, series: DatedSeries) throws(BacktestError) -> BacktestResult {
-        checkPreconditions()
-        let windows = try originWindows(start: series.start, count: series.dayCount)
-        let data = BacktestData(start: series.start, response: series.values, regressors: series.regressors,
-                                responseName: series.name, vintage: nil)
-        let scales = TrainingScales(response: series.values, periods: [1, seasonalPeriod])
+        let (windows, data, scales) = try prepare(series, vintage: nil)
         let specification = self
         let outcomes = ParallelMap.map(count: windows.count, workers: concurrency) { index in
             specification.outcome(forecaster: forecaster, series: series, window: windows[index], data: data,

@@ -25,24 +25,17 @@ import Foundation
 //    (the same estimates to the fitting tolerance).
 
 extension BacktestSpecification {
-    /// Runs the backtest on a daily series.
+    /// Runs the backtest on a dated series.
     /// - Parameters:
-    ///   - start: the day of `response[0]`; one value per consecutive day, NaN = missing.
-    ///   - response: the daily response.
-    ///   - regressors: columns by name aligned with `response` (known in advance, so read on forecast days).
-    ///   - responseName: for messages.
+    ///   - series: the daily response (one value per consecutive day from `series.start`, NaN = missing), its
+    ///     regressors (known in advance, so read on forecast days) and its name (for messages).
     ///   - vintage: the response as known at each origin, when a data option revises earlier days (a correction
     ///     spread backwards): fits and baselines at origin o then see `vintage(o)`, and forecasts are still scored
-    ///     against `response`. Least squares is then refitted at every origin instead of updated.
+    ///     against `series.values`. Least squares is then refitted at every origin instead of updated.
     /// - Throws: `BacktestError` when the first origin is outside the series or a horizon runs past its end.
     ///   Fit failures at single origins are not thrown (policy 4).
-    public func run(start: CalendarDate, response: [Double], regressors: [String: [Double]] = [:],
-                    responseName: String = "y", vintage: ResponseVintage? = nil) throws(BacktestError) -> BacktestResult {
-        checkPreconditions()
-        let windows = try originWindows(start: start, count: response.count)
-        let data = BacktestData(start: start, response: response, regressors: regressors, responseName: responseName,
-                                vintage: vintage)
-        let scales = TrainingScales(response: response, periods: [1, seasonalPeriod])
+    public func run(_ series: DatedSeries, vintage: ResponseVintage? = nil) throws(BacktestError) -> BacktestResult {
+        let (windows, data, scales) = try prepare(series, vintage: vintage)
         let count = windows.count
         let runs = Self.runBoundaries(origins: count, refit: refit, minimumLength: updates(data) ? 128 : 8)
         var shared: TimeSeriesFit? = nil
@@ -57,10 +50,15 @@ extension BacktestSpecification {
         return BacktestResult(specification: self, windows: windows, outcomes: outcomes)
     }
 
-    /// Runs the backtest on a dated series (as the array form, with the series' response, regressors and name).
-    public func run(_ series: DatedSeries, vintage: ResponseVintage? = nil) throws(BacktestError) -> BacktestResult {
-        try run(start: series.start, response: series.values, regressors: series.regressors, responseName: series.name,
-                vintage: vintage)
+    /// What both run forms start from: the preconditions checked, the origin windows, the backtest's data and the
+    /// MASE scales of the final series.
+    func prepare(_ series: DatedSeries, vintage: ResponseVintage?) throws(BacktestError)
+        -> (windows: [DateSpan], data: BacktestData, scales: TrainingScales) {
+        checkPreconditions()
+        let windows = try originWindows(start: series.start, count: series.dayCount)
+        let data = BacktestData(start: series.start, response: series.values, regressors: series.regressors,
+                                responseName: series.name, vintage: vintage)
+        return (windows, data, TrainingScales(response: series.values, periods: [1, seasonalPeriod]))
     }
 
     /// The response from the series' start through an origin as known on that day (index 0 = `start`), or nil

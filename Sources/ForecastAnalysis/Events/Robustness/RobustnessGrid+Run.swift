@@ -46,8 +46,7 @@ extension RobustnessGrid {
                         let analysis = EventEffectsAnalysis(model: model, triggers: [term], placebos: counterfactual.placebos,
                                                             paths: min(counterfactual.paths, 1000), seed: counterfactual.seed,
                                                             level: counterfactual.level)
-                        let effect = try analysis.run(start: series.start, response: series.values, regressors: series.regressors,
-                                                      responseName: series.name).effects[0]
+                        let effect = try analysis.run(series).effects[0]
                         let wald = effect.coefficient.flatMap { b in effect.standardError.map { se in
                             se > 0 ? 2 * Normal().survival(abs(b / se)) : 1 } }
                         rows.append(Row(specification: specification, estimate: effect.cumulativeExcess, lower: effect.cumulativeLower,

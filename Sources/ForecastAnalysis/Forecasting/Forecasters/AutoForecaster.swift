@@ -79,8 +79,7 @@ public struct AutoForecaster: Forecaster {
         model.to = history.end
         func regressionFitted() throws(ModelError) -> TimeSeriesFit {
             if let regressionFit { return regressionFit }
-            return try model.fit(start: history.start, response: history.values, regressors: history.regressors,
-                                 responseName: history.name)
+            return try model.fit(history)
         }
         func regressionForecast(_ fit: TimeSeriesFit) throws(ModelError) -> PredictiveDistribution {
             let table = try fit.forecast(horizon: settings.horizon, levels: [], paths: settings.paths, seed: settings.seed,

@@ -30,8 +30,7 @@ public struct RegressionForecaster: Forecaster {
         -> (fit: TimeSeriesFit, distribution: PredictiveDistribution) {
         var model = self.model
         model.to = history.end
-        let fit = try model.fit(start: history.start, response: history.values, regressors: history.regressors,
-                                responseName: history.name)
+        let fit = try model.fit(history)
         let table = try fit.forecast(horizon: settings.horizon, levels: [], paths: settings.paths, seed: settings.seed,
                                      keepPaths: true)
         guard let paths = table.paths else {

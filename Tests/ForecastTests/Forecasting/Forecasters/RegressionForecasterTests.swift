@@ -40,7 +40,7 @@ struct RegressionForecasterTests {
         let settings = ForecastSettings(horizon: 10, paths: 300, seed: 2)
         let distribution = try RegressionForecaster(model: model).forecast(history, settings: settings)
         // Direct computation through the fit's own API (independent of the adapter's plumbing).
-        let table = try model.fit(start: history.start, response: history.values)
+        let table = try model.fit(DatedSeries(start: history.start, values: history.values))
             .forecast(horizon: 10, levels: [80], paths: 300, seed: 2)
         #expect(distribution.mean == table.days.map(\.mean))
         #expect(distribution.paths.storage == table.paths!.storage)
