@@ -69,8 +69,9 @@ enum TallSkinnyChoice: Sendable, Equatable {
     }
 
     /// Blocks are used from `minimumRows` rows and up to `maximumColumns` factored columns. Chosen by a
-    /// measurement on the previous machine (AMD Zen, blocks of 768 KiB, `dgemv` + `dger` per reflector): at 10000x20 the blocked route ran at 0.86–0.92 of bare LAPACK and the plain route at 1.27, so
-    /// blocks start at twice that; at 100000x50 and 1000000x20 blocks won by 1.7–2.3×. Past 64 columns a block of
+    /// measurement on the previous machine (AMD Zen, blocks of 768 KiB, `dgemv` + `dger` per reflector): at
+    /// 10000x20 the blocked route ran at 0.86–0.92 of bare LAPACK and the plain route at 1.27, so blocks start at
+    /// twice that; at 100000x50 and 1000000x20 blocks won by 1.7–2.3×. Past 64 columns a block of
     /// 768 KiB holds too few rows for the stacked reduction to stay small, and LAPACK's blocked `dgeqrf` takes over.
     static let minimumRows = 20_000
     static let maximumColumns = 64
