@@ -49,6 +49,7 @@ extension HouseholderQR {
     }
 }
 
+/// Dot products and updates on contiguous columns of doubles (two lanes, fixed summation order by index).
 enum ColumnKernels {
     typealias Lanes = SIMD2<Double>
 
