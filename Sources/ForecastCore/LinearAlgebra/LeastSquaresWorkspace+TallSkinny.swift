@@ -4,7 +4,8 @@
 // Policy:
 // 1. Why: a Householder QR of a tall matrix applies each reflector to the whole trailing matrix — Level-2 BLAS
 //    streaming n×k doubles from memory k times. Cutting the rows into blocks that fit in L2, copying each block
-//    (row-scaled) from X and factoring it at once while it is in cache, reads X once; the blocks are independent,
+//    (row-scaled) from X and factoring it at once while it is in cache (`TallSkinnyChoice.automaticBlockRows`: the
+//    reflector pair and the column it updates in L1, the block in L2), reads X once; the blocks are independent,
 //    so they run in parallel (`ParallelMap`, one BLAS thread per worker, `BLASThreads.count` workers).
 // 2. Reduction: the blocks' triangles (min(m_b, K) rows each, K = factored columns incl. the response) are stacked
 //    in block order and factored once more; its top K×K is R of [X | y] (up to the signs of rows, which cancel in
@@ -56,18 +57,21 @@ enum TallSkinnyChoice: Sendable, Equatable {
     /// Always by blocks of the given rows (tests: block edges on small inputs).
     case always(blockRows: Int)
 
-    /// Rows per block: about 768 KiB of block (three quarters of this Zen 5 core's 1 MiB L2), at least 4K rows.
-    /// Measured (`bench run --threads 1 --filter 'qr-solve/qr-solve/'`, one shared 2-core machine, ratios to bare
-    /// LAPACK in the same run): blocks of 2048 / 4096 / 8192 / 16384 rows gave 2.22 / 2.10 / 1.93 / 1.88 at
-    /// 100000x50 and 2.21 / 2.13 / 2.04 / 1.99 at 1000000x20, 512 rows 1.83 and 1.75: the best lie at 0.4–1 MiB of
-    /// block. Two other block kernels were measured and dropped: LAPACK's recursive `dgeqrt3` (Level-3 BLAS; 0.93
-    /// vs 1.94–2.07 at 1000000x20) and a left-looking Swift loop keeping one column in L1 (1.55–1.60 vs 1.93–1.98).
-    /// The unblocked `dgemv` + `dger` route on the in-cache block stays.
-    static func automaticBlockRows(columns: Int) -> Int { max(4 * columns, 98_304 / columns) }
+    /// Rows per block, by rule from this machine's caches (`CacheSizes`): the pair of reflectors being applied and
+    /// the column they update stay in L1 (three columns of m doubles ≤ L1d: `HouseholderQR`'s kernel), the block
+    /// (m×K) fits in half of L2, and a block has at least 4K rows (the stacked triangles stay ≤ a quarter of n).
+    /// 48 KiB L1d and 2 MiB L2 (this machine) give 2048 rows for every K ≤ 64; a 32 KiB L1d gives 1365.
+    /// Checked, not tuned (copy + block factorizations + stacked reduction of 1000000x21, thread CPU time, best of
+    /// 3, load average 16): 110 / 112 / 125 / 151 / 193 ms with blocks of 1024 / 2048 / 1536 / 3072 / 4681 rows, and
+    /// 166 ms for the previous rule (4681 rows, `dgemv` + `dger`); 100000x51 ran at 94–100 ms from 512 to 2048 rows.
+    static func automaticBlockRows(columns: Int) -> Int {
+        max(4 * columns, min(CacheSizes.level1Data / (3 * 8), CacheSizes.level2 / (2 * 8 * columns)))
+    }
 
-    /// Blocks are used from `minimumRows` rows and up to `maximumColumns` factored columns. Chosen by the same
-    /// measurement: at 10000x20 the blocked route ran at 0.86–0.92 of bare LAPACK and the plain route at 1.27, so
-    /// blocks start at twice that; at 100000x50 and 1000000x20 blocks won by 1.7–2.3×. Past 64 columns a block of
+    /// Blocks are used from `minimumRows` rows and up to `maximumColumns` factored columns. Chosen by a
+    /// measurement on the previous machine (AMD Zen, blocks of 768 KiB, `dgemv` + `dger` per reflector): at
+    /// 10000x20 the blocked route ran at 0.86–0.92 of bare LAPACK and the plain route at 1.27, so blocks start at
+    /// twice that; at 100000x50 and 1000000x20 blocks won by 1.7–2.3×. Past 64 columns a block of
     /// 768 KiB holds too few rows for the stacked reduction to stay small, and LAPACK's blocked `dgeqrf` takes over.
     static let minimumRows = 20_000
     static let maximumColumns = 64

@@ -77,14 +77,6 @@ enum BLAS {
                     LAPACK.int32(max(lda, 1), "lda"), x, 1, beta, y, 1)
     }
 
-    /// A := A + alpha x yᵀ (A rows×columns, lda ≥ rows).
-    static func ger(rows: Int, columns: Int, alpha: Double, x: UnsafePointer<Double>, y: UnsafePointer<Double>,
-                    a: UnsafeMutablePointer<Double>, lda: Int) {
-        if rows == 0 || columns == 0 { return }
-        cblas_dger(CblasColMajor, LAPACK.int32(rows, "rows"), LAPACK.int32(columns, "columns"), alpha, x, 1, y, 1,
-                   a, LAPACK.int32(max(lda, 1), "lda"))
-    }
-
     /// x := alpha x on `count` contiguous elements.
     static func scal(count: Int, alpha: Double, x: UnsafeMutablePointer<Double>) {
         if count == 0 { return }

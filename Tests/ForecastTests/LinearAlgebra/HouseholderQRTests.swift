@@ -1,5 +1,6 @@
-// HouseholderQR.factor on both of its paths — the unblocked loop (< 128 columns, with the `dlarfg` fallback for
-// columns whose sum of squares is outside [1e-280, 1e280]) and LAPACK's blocked `dgeqrf` (≥ 128 columns) —
+// HouseholderQR.factor on both of its paths — the unblocked loop (< 128 columns, reflectors applied in pairs, with
+// the `dlarfg` fallback for columns whose sum of squares is outside [1e-280, 1e280]) and LAPACK's blocked `dgeqrf`
+// (≥ 128 columns) —
 // checked by a direct computation: Q·R, rebuilt here in plain loops from the stored reflectors, equals A column by
 // column to a few ulps of the column's norm; and against LAPACK's own `dgeqrf` output on the unblocked path.
 import Testing
@@ -65,7 +66,7 @@ struct HouseholderQRTests {
     }
 
     @Test("Q·R = A on the unblocked path (< 128 columns) and the dgeqrf path (≥ 128 columns)",
-          arguments: [(60, 12), (300, 127), (300, 128), (400, 160)])
+          arguments: [(60, 12), (61, 13), (300, 127), (300, 128), (400, 160), (7, 7), (3, 3), (5, 9), (2, 5), (2048, 21)])
     func reconstruction(rows m: Int, columns n: Int) {
         let a = Self.matrix(rows: m, columns: n, scales: [1, 10, 0.1, 1000], seed: UInt64(m * 1000 + n))
         let (packed, tau) = Self.factor(a, rows: m, columns: n)
@@ -87,5 +88,38 @@ struct HouseholderQRTests {
             for i in 0...j { #expect(abs(packed[j * m + i] - reference[j * m + i]) <= 1e-13 * norm, "R[\(i), \(j)]") }
             #expect(abs(tau[j] - referenceTau[j]) <= 1e-13)
         }
+    }
+
+    /// R and τ of `HouseholderQR.factor` against LAPACK `dgeqrf` on the same matrix, to `tolerance` of each column's norm.
+    static func expectLAPACKFactor(_ a: [Double], rows m: Int, columns n: Int, tolerance: Double, _ label: String) {
+        let (packed, tau) = factor(a, rows: m, columns: n)
+        let (reference, referenceTau) = factor(a, rows: m, columns: n, lapack: true)
+        for j in 0..<n {
+            let top = min(j, m - 1)
+            let norm = (0...top).reduce(0.0) { $0 + reference[j * m + $1] * reference[j * m + $1] }.squareRoot()
+            for i in 0...top {
+                #expect(abs(packed[j * m + i] - reference[j * m + i]) <= tolerance * max(norm, 1e-300), "\(label) R[\(i), \(j)]")
+            }
+        }
+        for j in tau.indices { #expect(abs(tau[j] - referenceTau[j]) <= tolerance, "\(label) τ[\(j)]") }
+    }
+
+    @Test("Reflectors in pairs give LAPACK's R and τ: odd and even column counts, wide and square blocks, one row",
+          arguments: [(60, 12), (61, 13), (2048, 21), (1000, 51), (7, 7), (3, 5), (5, 9), (1, 4), (2, 2)])
+    func pairsMatchLAPACK(rows m: Int, columns n: Int) {
+        let a = Self.matrix(rows: m, columns: n, scales: [1, 10, 0.1, 1000], seed: UInt64(m * 7 + n))
+        Self.expectLAPACKFactor(a, rows: m, columns: n, tolerance: 1e-13, "\(m)x\(n)")
+    }
+
+    @Test("A zero column (τ = 0 inside a pair) and a repeated column (a second reflector of rounding size): Q·R = A")
+    func degenerateColumnsInPairs() {
+        let (m, n) = (50, 7)
+        var a = Self.matrix(rows: m, columns: n, scales: [1, 3], seed: 5)
+        for i in 0..<m { a[2 * m + i] = 0 }             // column 2 is zero: H₂ = I, first of the pair (2, 3)
+        for i in 0..<m { a[5 * m + i] = a[4 * m + i] }  // column 5 repeats column 4: second of the pair (4, 5)
+        let (packed, tau) = Self.factor(a, rows: m, columns: n)
+        #expect(tau[2] == 0)
+        #expect(abs(packed[5 * m + 5]) <= 1e-13 * (0..<m).reduce(0.0) { $0 + a[5 * m + $1] * a[5 * m + $1] }.squareRoot())
+        #expect(Self.columnError(Self.rebuild(packed, tau, rows: m, columns: n), a, rows: m, columns: n) < 1e-13)
     }
 }
