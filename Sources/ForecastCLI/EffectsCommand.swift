@@ -214,6 +214,10 @@ struct EffectsCommand: ParsableCommand {
         let data = try ModelInput(input: input, terms: terms)
         let (series, responseName, response, regressors, calendar) =
             (data.series, data.responseName, data.response, data.regressors, data.calendar)
+        if shift > 0, let training = DesignSpecification.trainingWindow(series: DateSpan(first: series.start, last: series.end),
+                                                                         from: data.from, to: data.to) {
+            try OptionBounds.checkShift(shift, trainingWindow: training)
+        }
         var design = data.design
         let windows = try analysable(design.events, skipped: data.skippedEvents)
         design.events = []

@@ -17,12 +17,12 @@ struct EffectsFit: Sendable {
     let fitted: FittedRegression
     var regression: any RegressionFit { fitted.regression }
 
-    /// Fits `design` to `y` with the given model and covariance.
+    /// Fits `design` to `y` with the given model and covariance; `start`/`startAlpha` warm-start a count model.
     static func fit(_ design: DesignMatrix, y: [Double], kind: TimeSeriesModel.Kind, covariance: CovarianceEstimator,
-                    fixedAlpha: Double? = nil, start: [Double]? = nil,
+                    fixedAlpha: Double? = nil, start: [Double]? = nil, startAlpha: Double? = nil,
                     workspace: inout LeastSquaresWorkspace) throws(ModelError) -> EffectsFit {
         let fitted = try RegressionFactory(kind: kind, covariance: covariance, fixedAlpha: fixedAlpha)
-            .fit(design, response: y, start: start, workspace: &workspace)
+            .fit(design, response: y, start: start, startAlpha: startAlpha, workspace: &workspace)
         let regression = fitted.regression
         let alpha = fitted.count?.alpha
         let beta = regression.coefficients.map { $0.estimate.isFinite ? $0.estimate : 0 }

@@ -21,7 +21,7 @@ public struct EventEffectsAnalysis: Sendable {
     public var triggers: [EventTerm]
     /// Placebo fits (0 = off).
     public var placebos: Int
-    /// Date-shift range ±D days (0 = off).
+    /// Date-shift range ±D days (0 = off; less than the training window's days). The table costs 2D + 1 refits.
     public var shift: Int
     /// Parameter draws for simulation intervals.
     public var paths: Int
@@ -53,6 +53,9 @@ public struct EventEffectsAnalysis: Sendable {
         guard !triggers.isEmpty else { throw .invalidSpecification("no trigger given") }
         let data = try EffectsData(model: model, start: series.start, response: series.values,
                                     regressors: series.regressors)
+        guard shift < data.window.dayCount else {
+            throw .invalidSpecification("the date shift ±\(shift) days must be shorter than the training window \(data.window) (\(data.window.dayCount) days)")
+        }
         for trigger in triggers {
             let window = trigger.last - trigger.first + 1
             if window > data.dates.count {
@@ -118,26 +121,8 @@ public struct EventEffectsAnalysis: Sendable {
             let placebo = placebos > 0
                 ? try PlaceboTest(analysis: self, index: index, terms: terms, data: data, fit: fit).run()
                 : nil
-            var shifts: [EventEffect.Shift] = []
-            if shift > 0 {
-                for s in -shift...shift {
-                    var moved = terms
-                    moved[index] = term.shifted(by: s)
-                    let movedDesign = data.design(with: moved)
-                    guard let movedFit = try? EffectsFit.fit(movedDesign, y: data.y, kind: choice.kind, covariance: .classical,
-                                                             workspace: &workspace) else { continue }
-                    let movedColumns = data.effectColumnIndices(of: index, terms: moved, in: movedDesign)
-                    // A moved window with no usable day (outside the data, or aliased) is not estimable: NaN, never 0.
-                    guard movedColumns.allSatisfy(movedFit.kept.contains) else {
-                        shifts.append(EventEffect.Shift(shiftDays: s, cumulativeExcess: .nan))
-                        continue
-                    }
-                    let total = ExcessComputation(fit: movedFit, data: data, zeroed: Set(movedColumns),
-                                                  days: moved[index].effectDays(), triggers: moved[index].dates,
-                                                  level: level, draws: []).cumulative
-                    shifts.append(EventEffect.Shift(shiftDays: s, cumulativeExcess: total))
-                }
-            }
+            let shifts = shift > 0 ? dateShifts(index: index, terms: terms, data: data, fit: fit, kind: choice.kind,
+                                                workspace: &workspace) : []
             let single = columns.count == 1 ? columns[0] : nil
             let coefficient = single.map { fit.beta[$0] }
             // For a decay term with a drawn half-life, the SE of β allows for the half-life's estimation.

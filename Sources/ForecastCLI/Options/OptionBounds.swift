@@ -1,4 +1,5 @@
 import ArgumentParser
+import Forecast
 import Foundation
 
 /// The allowed ranges of the numeric options, checked in `validate()` before any file is read (a value outside is a
@@ -6,7 +7,9 @@ import Foundation
 ///
 /// Policy (each bound is chosen by a rule, not tuned):
 ///  1. Day counts (horizon, lags, event offsets, shifts, steps) are bounded by what daily data can mean: at most ten
-///     years ahead (`maxHorizon`), at most a year back or forward from an event or a lag (`maxOffset`).
+///     years ahead (`maxHorizon`), at most a year back or forward from an event or a lag (`maxOffset`). A date shift
+///     is also bounded by the training window, once the data are read (`checkShift`): the shift table refits the model
+///     2·shift + 1 times, so the cap of 366 keeps it a fixed multiple of one fit, linear in the series length.
 ///  2. Simulation sizes are bounded by the memory they imply: `horizon × paths` doubles are held for the forecast
 ///     paths, plus one working copy, so `horizon × paths × 8 bytes × 2` must stay within `memoryBudget` (1 GiB), which
 ///     keeps an accepted command well under 2 GB. The refusal quotes the estimate.
@@ -39,6 +42,17 @@ enum OptionBounds {
         guard range.contains(value) else {
             throw ValidationError("\(option) must be in \(range.lowerBound)...\(range.upperBound)\(unit.isEmpty ? "" : " \(unit)"), got \(value)")
         }
+    }
+
+    /// Throws a usage error unless the date shift stays within the training window: |s| ≤ its days − 1 (a larger shift
+    /// moves a window that lies in the data wholly out of it), as well as within `maxOffset`.
+    static func checkShift(_ shift: Int, trainingWindow: DateSpan) throws {
+        let largest = min(maxOffset, trainingWindow.dayCount - 1)
+        guard shift > largest else { return }
+        throw ValidationError("""
+            --shift must be in 0...\(largest) days for the training window \(trainingWindow) (\(trainingWindow.dayCount) days; \
+            a shift moves the window within the data), got \(shift)
+            """)
     }
 
     /// Throws a usage error unless `value` is a finite number.
