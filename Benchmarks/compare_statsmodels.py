@@ -27,6 +27,11 @@ Calls timed (each result attribute is touched so the work really happens):
     nb2-many-series   the discrete NB2 fit above (newton, then bfgs) in a Python loop over every series
                       (columns of the exported y, n x m), one after another; --series K times only the first
                       K series and scales the time by m/K (the row then says "K of m series, extrapolated")
+    effects-placebos  the real NB2 fit (discrete NegativeBinomial, newton), then GLM(y, [X | pulse at d],
+                      NegativeBinomial(alpha=α̂)).fit(start_params=β̂) for each of the library's placebo dates d
+                      (redrawn here with its generator) and the one-sided p-value of z = β̂/SE (equal to ours)
+    backtest-ols-update  per expanding origin: OLS(y[:o+1], X[:o+1]).fit(), get_prediction of the next 7 days,
+                      Student-t quantiles and closed-form CRPS (scipy), mean scores (CRPS, MAE, pinball, coverage)
     ingest-per-event  pandas: pd.read_csv(file) + groupby(time_end date).sum() + reindex to every day (the
                       rule of Benchmarks' pandas notes), and the same reading only the 3 used columns
                       (usecols); on the very CSV `bench` timed, `events_<size>.csv` in the --data directory
@@ -175,7 +180,138 @@ def calls_for(entry, inputs):
         return ingest_calls(entry, inputs)
     if name == "backtest-ols-engine":
         return rolling_calls(x, y, exported)
+    if name == "backtest-ols-update":
+        return scored_backtest_calls(x, y, exported)
+    if name == "effects-placebos":
+        return placebo_calls(x, y, exported)
     return []
+
+
+class Xoshiro:
+    """The library's `RandomSource(seed:key:)` (SplitMix64-seeded xoshiro256**), to redraw the placebo dates."""
+    MASK = (1 << 64) - 1
+
+    def __init__(self, seed, key):
+        state = ((seed ^ ((key * 0xD1B54A32D192ED03) & self.MASK)) + 0x8CB92BA72F3D8DD7) & self.MASK
+        words = []
+        for _ in range(4):
+            state = (state + 0x9E3779B97F4A7C15) & self.MASK
+            z = state
+            z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & self.MASK
+            z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & self.MASK
+            words.append(z ^ (z >> 31))
+        self.s = words
+
+    @staticmethod
+    def rotate(value, bits):
+        return ((value << bits) | (value >> (64 - bits))) & Xoshiro.MASK
+
+    def next(self):
+        s0, s1, s2, s3 = self.s
+        result = (self.rotate((s1 * 5) & self.MASK, 7) * 9) & self.MASK
+        t = (s1 << 17) & self.MASK
+        s2 ^= s0
+        s3 ^= s1
+        s1 ^= s2
+        s0 ^= s3
+        s2 ^= t
+        s3 = self.rotate(s3, 45)
+        self.s = [s0, s1, s2, s3]
+        return result
+
+
+def placebo_calls(x, y, exported):
+    """`effects-placebos` as a statsmodels loop doing the same fits: the real NB2 fit (discrete NegativeBinomial,
+    newton, α by ML), then one GLM(NegativeBinomial(alpha=α̂)) fit per placebo date — the design plus a pulse at the
+    date, warm-started at the real β̂, like ours — and the one-sided p-value of z = β̂/SE. The placebo dates are the
+    library's rule (windows inside the data, off the real window; a seeded Fisher–Yates draw, redrawn here with
+    the library's generator), so the p-value must equal ours exactly. Ours also draws 200 parameter paths for the
+    excess intervals; that is a small part of its time and is not repeated here. Ours runs on every core, the
+    loop on one (the note gives both)."""
+    n = len(y)
+    event, (first, last) = int(exported["eventDay"][0]), (int(v) for v in exported["window"])
+    alpha, count = float(exported["alpha"][0]), int(exported["placebos"][0])
+    eligible = [d for d in range(n) if d + last <= n - 1 and (d + last < event + first or d + first > event + last)]
+    random = Xoshiro(int(exported["seed"][0]), 0x5EED)   # key: trigger index 0 + 0x5EED
+    for i in range(len(eligible) - 1, 0, -1):
+        j = random.next() % (i + 1)
+        eligible[i], eligible[j] = eligible[j], eligible[i]
+    chosen = eligible[:count]
+    family = sm.families.NegativeBinomial(alpha=alpha)
+
+    def run():
+        params, bse = negative_binomial(y, x, "newton")
+        start = np.append(params[:-1], 0.0)
+        statistics = []
+        design = np.column_stack([x, np.zeros(n)])
+        for day in chosen:
+            design[:, -1] = 0.0
+            design[day + first:day + last + 1, -1] = 1.0
+            result = sm.GLM(y, design, family=family).fit(start_params=start)
+            statistics.append(result.params[-1] / result.bse[-1])
+        return params, bse, np.asarray(statistics)
+
+    def check(result):
+        params, bse, statistics = result
+        event_column = x.shape[1] - 1
+        real = exported["coefficient"][0] / exported["standardError"][0]
+        p_value = (1 + int(np.sum(statistics >= real))) / (1 + len(statistics))
+        if p_value != exported["placeboPValue"][0] or len(statistics) != int(exported["placebosUsed"][0]):
+            print(f"ERROR: placebo p-value {p_value} ({len(statistics)} placebos), ours {exported['placeboPValue'][0]} "
+                  f"({int(exported['placebosUsed'][0])})", file=sys.stderr)
+            return float("inf"), float("inf")
+        return (abs(params[event_column] - exported["coefficient"][0]) / abs(exported["coefficient"][0]),
+                abs(bse[event_column] - exported["standardError"][0]) / exported["standardError"][0])
+
+    return [Call("real NB2 fit + loop: GLM(NB(α̂)).fit(start)", run, check,
+                 note=f"{len(chosen)} placebos, p-value equal; Δβ, Δse: the event's β̂, SE; ours on all cores")]
+
+
+def scored_backtest_calls(x, y, exported):
+    """`backtest-ols-update` as a statsmodels loop doing the same work at every expanding origin: refit
+    `OLS(y[:o+1], X[:o+1])`, predict the next `horizon` days (`get_prediction`: mean and se_obs), the Student-t
+    predictive quantiles at ours' levels and the closed-form Student-t CRPS of each day (scipy), then the mean
+    scores (CRPS, MAE, pinball loss, interval coverage). Checked: means, quantiles and CRPS of every row."""
+    from scipy import special, stats
+    first, horizon = int(exported["firstOrigin"][0]), int(exported["horizon"][0])
+    levels = np.asarray(exported["quantileLevels"], dtype=float)
+    rows = len(exported["forecastMean"])
+    origins = rows // horizon
+
+    def student_t_crps(actual, mean, scale, df):
+        z = (actual - mean) / scale
+        constant = 2 * np.sqrt(df) * np.exp(special.betaln(0.5, df - 0.5) - 2 * special.betaln(0.5, df / 2)) / (df - 1)
+        return scale * (z * (2 * stats.t.cdf(z, df) - 1) + 2 * stats.t.pdf(z, df) * (df + z * z) / (df - 1) - constant)
+
+    def run():
+        means, quantiles, crps = [], [], []
+        for i in range(origins):
+            origin = first + i
+            result = sm.OLS(y[:origin + 1], x[:origin + 1]).fit()
+            prediction = result.get_prediction(x[origin + 1:origin + 1 + horizon])
+            mean, scale, df = prediction.predicted_mean, prediction.se_obs, result.df_resid
+            actual = y[origin + 1:origin + 1 + horizon]
+            means.append(mean)
+            quantiles.append(mean[:, None] + scale[:, None] * stats.t.ppf(levels, df)[None, :])
+            crps.append(student_t_crps(actual, mean, scale, df))
+        means, quantiles, crps = np.concatenate(means), np.vstack(quantiles), np.concatenate(crps)
+        actual = np.concatenate([y[first + i + 1:first + i + 1 + horizon] for i in range(origins)])
+        below = actual[:, None] < quantiles
+        scores = {"crps": crps.mean(), "mae": np.abs(actual - means).mean(),
+                  "pinball": np.mean((below - levels[None, :]) * (quantiles - actual[:, None])),
+                  "coverage95": np.mean((actual >= quantiles[:, 0]) & (actual <= quantiles[:, -1]))}
+        return means, quantiles, crps, scores
+
+    def check(result):
+        means, quantiles, crps, _ = result
+        ours_quantiles = np.asarray(exported["quantiles"], dtype=float).reshape(rows, len(levels))
+        delta_means = relative_difference(exported["forecastMean"], means, per_element=False)
+        delta_quantiles = relative_difference(ours_quantiles, quantiles, per_element=False)
+        delta_crps = relative_difference(exported["crps"], crps, per_element=False)
+        return max(delta_means, delta_quantiles), delta_crps
+
+    return [Call("loop: OLS.fit + get_prediction + t quantiles, CRPS, scores", run, check, tolerance=1e-8,
+                 note=f"{origins} origins x {horizon} days; Δβ: means and quantiles, Δse: CRPS; ours 1 worker")]
 
 
 def rolling_calls(x, y, exported):

@@ -33,10 +33,8 @@ public struct LeastSquaresWorkspace: Sendable {
     @usableFromInline var packed: [Double] = []
     @usableFromInline var tau: [Double] = []
     @usableFromInline var work: [Double] = []
-    /// A block of per-observation scores for sandwich covariances (`scoreBlockRows` rows, plus the lag halo for HAC).
-    @usableFromInline var scores: [Double] = []
-    /// A block of the HAC lag filter's output W = U + 2V (`scoreBlockRows`×k).
-    @usableFromInline var scratch: [Double] = []
+    /// Blocks of per-observation scores and their window sums for sandwich meats (`LaggedCrossProduct`).
+    var meatBuffers = LaggedCrossProduct.Buffers()
     /// The stacked block triangles of a tall-skinny factorization, factored in place (R on top; lda = stacked rows).
     @usableFromInline var stacked: [Double] = []
     /// τ of the stacked factorization.

@@ -83,18 +83,12 @@ enum BLAS {
         cblas_dscal(LAPACK.int32(count, "n"), alpha, x, 1)
     }
 
-    /// C (n×n, upper triangle) := Aᵀ A (+ C when `accumulate`) for A k×n (lda ≥ k).
-    static func syrkTransposed(n: Int, k: Int, a: UnsafePointer<Double>, lda: Int, c: UnsafeMutablePointer<Double>,
-                               accumulate: Bool = false) {
+    /// C (n×n, upper triangle) := alpha Aᵀ A (+ C when `accumulate`) for A k×n (lda ≥ k).
+    static func syrkTransposed(n: Int, k: Int, alpha: Double = 1, a: UnsafePointer<Double>, lda: Int,
+                               c: UnsafeMutablePointer<Double>, accumulate: Bool = false) {
         if n == 0 { return }
         cblas_dsyrk(CblasColMajor, CblasUpper, CblasTrans, LAPACK.int32(n, "n"), LAPACK.int32(k, "k"),
-                    1, a, LAPACK.int32(max(lda, 1), "lda"), accumulate ? 1 : 0, c, LAPACK.int32(max(n, 1), "ldc"))
-    }
-
-    /// y := alpha x + y on `count` contiguous elements.
-    static func axpy(count: Int, alpha: Double, x: UnsafePointer<Double>, y: UnsafeMutablePointer<Double>) {
-        if count == 0 { return }
-        cblas_daxpy(LAPACK.int32(count, "n"), alpha, x, 1, y, 1)
+                    alpha, a, LAPACK.int32(max(lda, 1), "lda"), accumulate ? 1 : 0, c, LAPACK.int32(max(n, 1), "ldc"))
     }
 
     /// Euclidean norm of `count` contiguous elements (scaled to avoid overflow).

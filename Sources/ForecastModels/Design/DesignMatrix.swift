@@ -32,12 +32,18 @@ public struct DesignMatrix: Sendable, Equatable {
     public func index(of name: String) -> Int? { names.firstIndex(of: name) }
 
     /// Indices of columns that are constant and non-zero (an intercept, explicit or not named `const`).
+    /// O(n) per constant column, O(1) per other column (a fit asks for it every time).
     public var constantColumns: [Int] {
-        (0..<columnCount).filter { j in
-            let first = values[0, j]
-            guard values.rows > 0, first != 0, first.isFinite else { return false }
-            for i in 1..<values.rows where values[i, j] != first { return false }
-            return true
+        let n = values.rows
+        guard n > 0 else { return [] }
+        return values.storage.withUnsafeBufferPointer { storage in
+            (0..<columnCount).filter { j in
+                let column = storage.baseAddress! + j * n
+                let first = column[0]
+                guard first != 0, first.isFinite else { return false }
+                for i in 1..<n where column[i] != first { return false }
+                return true
+            }
         }
     }
 }

@@ -3,8 +3,8 @@
 // Policy:
 // 1. Scores U (n×k, row t = u_t, rows in time order) and bread B (k×k, symmetric) are supplied by the model:
 //    OLS: u_t = x_t e_t (weighted), B = (XᵀWX)⁻¹; GLM: s_t = x_t (y_t − μ_t) …, B = H⁻¹.
-// 2. Meat S = UᵀU (one dsyrk); with L lags the symmetric part of Uᵀ(U + 2V), V_t = Σ_{j=1..L} w_j u_{t−j}
-//    (Bartlett): one daxpy per lag and column plus one dgemm (`LaggedCrossProduct`).
+// 2. Meat S = UᵀU (one dsyrk); with L lags ZᵀZ/(L+1), z_e the sums of L+1 consecutive scores (the Bartlett
+//    kernel as a product of windows): still one dsyrk, of n+L window sums (`LaggedCrossProduct`).
 // 3. No small-sample factor here; callers apply n/(n−k) where their definition asks for it.
 
 /// Sandwich covariance estimators over per-observation scores.
@@ -17,12 +17,8 @@ public enum Sandwich {
     ///   - maxLags: L ≥ 0 (0 = heteroskedasticity-only, HC0 meat).
     public static func meat(scores: Matrix, maxLags: Int) -> Matrix {
         precondition(maxLags >= 0, "maxLags must be non-negative")
-        var scratch = [Double](repeating: 0, count: maxLags > 0 ? scores.rows * scores.columns : 1)
         return scores.storage.withUnsafeBufferPointer { u in
-            scratch.withUnsafeMutableBufferPointer { w in
-                LaggedCrossProduct.compute(u: u.baseAddress!, rows: scores.rows, columns: scores.columns,
-                                           maxLags: maxLags, scratch: w.baseAddress!)
-            }
+            LaggedCrossProduct.compute(u: u.baseAddress!, rows: scores.rows, columns: scores.columns, maxLags: maxLags)
         }
     }
 

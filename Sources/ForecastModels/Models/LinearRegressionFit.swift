@@ -170,13 +170,7 @@ extension LinearRegressionFit {
                 let squareRoot = options.covariance == .hc2
                 for i in 0..<n { rowFactor[i] /= squareRoot ? (1 - leverage[i]).squareRoot() : (1 - leverage[i]) }
             }
-            let meat: Matrix
-            if let maxLags, maxLags > 0 {
-                meat = workspace.autocorrelationConsistentCrossProduct(x, kept: layout.kept, rowFactor: rowFactor,
-                                                                       maxLags: maxLags)
-            } else {
-                meat = workspace.heteroskedasticCrossProduct(x, kept: layout.kept, rowFactor: rowFactor)
-            }
+            let meat = workspace.scoreCrossProduct(x, kept: layout.kept, rowFactor: rowFactor, maxLags: maxLags ?? 0)
             covariance = Sandwich.covariance(bread: unscaled, meat: meat)
             if options.covariance.hasSmallSampleCorrection {
                 let factor = Double(n) / Double(dfResidual)

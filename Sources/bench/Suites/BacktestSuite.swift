@@ -112,8 +112,13 @@ enum BacktestSuite: Suite {
                 }
             },
             output: { means })
-        return PreparedCase(ours: ours, baseline: baseline, inputs: problem.exportedArrays, results: {
-            [("forecastMean", result.model.rows.map(\.mean)), ("crps", result.model.crps)]
+        // For compare_statsmodels.py (a statsmodels refit-and-score loop over the same design and origins).
+        let inputs = problem.exportedArrays
+            + [ExportedArray(name: "x", rows: n, columns: p, values: x, identity: "daily_reg_design_\(n)")]
+        return PreparedCase(ours: ours, baseline: baseline, inputs: inputs, results: {
+            [("forecastMean", result.model.rows.map(\.mean)), ("crps", result.model.crps),
+             ("quantileLevels", specification.quantileLevels), ("quantiles", result.model.rows.flatMap(\.quantiles)),
+             ("firstOrigin", [Double(first)]), ("horizon", [Double(horizon)])]
         })
     }
 

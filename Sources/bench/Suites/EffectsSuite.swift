@@ -50,8 +50,18 @@ enum EffectsSuite: Suite {
         let ours = Subject(name: "Forecast EventEffectsAnalysis (pulse, \(placebos) placebos)",
                            run: { result = try analysis.run(DatedSeries(start: start, values: problem.y)) },
                            output: { [result.effects[0].coefficient ?? .nan, result.effects[0].placeboPValue ?? .nan] })
-        return PreparedCase(ours: ours, baseline: nil, inputs: problem.exportedArrays, results: {
-            [("coefficient", [result.effects[0].coefficient ?? .nan]), ("placeboPValue", [result.effects[0].placeboPValue ?? .nan])]
+        // For compare_statsmodels.py: the independent design above, the event day and the settings the placebo
+        // dates are drawn with (its statsmodels loop re-draws them and must reproduce the p-value), α̂ of the real fit.
+        let design = columns.flatMap(\.values)
+        let inputs = problem.exportedArrays
+            + [ExportedArray(name: "x", rows: n, columns: columns.count, values: design, identity: "daily_design_\(n)")]
+        return PreparedCase(ours: ours, baseline: nil, inputs: inputs, results: {
+            [("coefficient", [result.effects[0].coefficient ?? .nan]),
+             ("standardError", [result.effects[0].standardError ?? .nan]),
+             ("placeboPValue", [result.effects[0].placeboPValue ?? .nan]),
+             ("placebosUsed", [Double(result.effects[0].placebos)]),
+             ("alpha", [direct.alpha ?? .nan]), ("eventDay", [Double(eventDay)]), ("window", [0, 13]),
+             ("placebos", [Double(placebos)]), ("seed", [Double(analysis.seed)])]
         })
     }
 }

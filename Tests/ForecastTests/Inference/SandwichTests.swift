@@ -47,13 +47,43 @@ struct SandwichTests {
         for (position, j) in kept.enumerated() { for i in 0..<n { u[i, position] = x[i, j] * factor[i] } }
         let expected = Sandwich.meat(scores: u, maxLags: lags)
         var workspace = LeastSquaresWorkspace()
-        let blocked = lags == 0
-            ? workspace.heteroskedasticCrossProduct(x, kept: kept, rowFactor: factor)
-            : workspace.autocorrelationConsistentCrossProduct(x, kept: kept, rowFactor: factor, maxLags: lags)
+        let blocked = workspace.scoreCrossProduct(x, kept: kept, rowFactor: factor, maxLags: lags)
         let scale = expected.storage.map(abs).max() ?? 1
         for i in 0..<kept.count {
             for j in 0..<kept.count {
                 #expect(abs(blocked[i, j] - expected[i, j]) <= 1e-12 * scale, "n \(n) L \(lags) (\(i), \(j))")
+            }
+        }
+    }
+
+    @Test("Window-sum meat equals the lag-by-lag Bartlett definition (block edges, windows not a power of two, L ≥ n)",
+          arguments: [(1, 0), (1, 3), (2, 5), (5, 4), (5, 9), (300, 1), (300, 2), (300, 5), (300, 6), (1023, 7),
+                      (1024, 7), (1025, 7), (1031, 7), (2100, 12), (1500, 1100)])
+    func windowSumsMatchDefinition(rows n: Int, lags: Int) {
+        var random = SeededRandom(seed: UInt64(n * 17 + lags))
+        let k = 3
+        // Scores with a common offset, so that the lagged terms do not cancel.
+        let u = Matrix(rows: n, columns: k, columnMajor: (0..<(n * k)).map { _ in random.uniform() - 0.3 })
+        // The definition, term by term: Σ u_t u_tᵀ + Σ_{j=1..min(L, n−1)} (1 − j/(L+1)) (Γ_j + Γ_jᵀ).
+        var expected = [Double](repeating: 0, count: k * k)
+        for a in 0..<k {
+            for b in 0..<k {
+                var total = 0.0
+                for t in 0..<n { total += u[t, a] * u[t, b] }
+                if lags > 0 && n > 1 {
+                    for j in 1...min(lags, n - 1) {
+                        let w = 1 - Double(j) / Double(lags + 1)
+                        for t in j..<n { total += w * (u[t, a] * u[t - j, b] + u[t - j, a] * u[t, b]) }
+                    }
+                }
+                expected[a + b * k] = total
+            }
+        }
+        let meat = Sandwich.meat(scores: u, maxLags: lags)
+        let scale = expected.map(abs).max() ?? 1
+        for a in 0..<k {
+            for b in 0..<k {
+                #expect(abs(meat[a, b] - expected[a + b * k]) <= 1e-13 * scale, "n \(n) L \(lags) (\(a), \(b))")
             }
         }
     }

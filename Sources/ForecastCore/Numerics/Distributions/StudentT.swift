@@ -10,7 +10,9 @@
 //    returns both the two-sided p-value and its complement, so neither tail is found by 1 − cdf.
 // 3. density: Γ((ν+1)/2)/(√(νπ)Γ(ν/2)) · (1 + t²/ν)^(−(ν+1)/2), the constant from Stirling errors.
 // 4. quantile: exact closed forms for ν = 1, 2 as starts; otherwise the Cornish–Fisher expansion
-//    (A&S 26.7.5) or the power-law tail t ≈ (C/q)^(1/ν), refined by Newton steps on the log tail.
+//    (A&S 26.7.5) about the exact normal quantile — for the ν of a regression (hundreds) already correct to
+//    rounding, so one evaluation confirms it — or the power-law tail t ≈ (C/q)^(1/ν), refined by Newton steps
+//    on the log tail.
 // 5. ν = +∞ is accepted and is the standard normal.
 
 import Foundation
@@ -116,7 +118,7 @@ public struct StudentT: Sendable, Equatable {
         let nu = degreesOfFreedom
         if nu == 1 { return 1 / tan(Double.pi * q) }
         if nu == 2 { return (1 - 2 * q) / (2 * q * (1 - q)).squareRoot() }
-        let z = -Normal.approximateLowerQuantile(q)
+        let z = -Normal.standardQuantile(q)   // exact: for large ν the expansion below then is too (one step)
         let z2 = z * z
         var cornishFisher = z + z * (z2 + 1) / (4 * nu)
         cornishFisher += z * ((5 * z2 + 16) * z2 + 3) / (96 * nu * nu)
