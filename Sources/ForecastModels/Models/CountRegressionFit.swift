@@ -98,8 +98,7 @@ extension CountRegressionFit {
                                                                   workspace: &workspace)
         } catch { throw .numerical(error) }
         var bread = expectedInverse
-        if jointAlpha, let alpha {
-            let information = NegativeBinomialInformation.observed(keptX, y: y, mu: mu, alpha: alpha, weights: weights)
+        if jointAlpha, let information = estimation.observedInformation {
             do { bread = try information.inverseOfPositiveDefinite() } catch { throw .numerical(error) }
         }
         let p = bread.rows   // k or k + 1
@@ -143,7 +142,7 @@ extension CountRegressionFit {
 
         // Fit statistics.
         var pearson = 0.0
-        let logLikelihood = family.logLikelihoodSum(y: y, mu: mu, weights: weights)
+        let logLikelihood = estimation.logLikelihood ?? family.logLikelihoodSum(y: y, mu: mu, weights: weights)
         var residuals = [Double](repeating: 0, count: n)
         for i in 0..<n {
             let w = weights?[i] ?? 1
@@ -228,10 +227,10 @@ extension CountRegressionFit {
         let n = y.count
         let irls = IterativelyReweightedLeastSquares(family: family)
         if offset == nil {
-            var sw = 0.0, swy = 0.0
-            for i in 0..<n { let w = weights?[i] ?? 1; sw += w; swy += w * y[i] }
-            let mean = swy / sw
-            return irls.totalDeviance(y, [Double](repeating: mean, count: n), weights)
+            // μ is the weighted mean: the deviance is a function of y alone, summed once per distinct count.
+            let counts = WeightedCounts(counts: y, weights: weights)
+            let mean = counts.sum { $0 } / counts.sum { _ in 1 }
+            return counts.sum { family.unitDeviance($0, mean) }
         }
         let ones = Matrix(rows: n, columns: 1, repeating: 1)
         return try irls.fit(x: ones, y: y, offset: offset, priorWeights: weights, start: nil, workspace: &workspace).deviance

@@ -30,6 +30,8 @@ struct IterativelyReweightedLeastSquares {
     var family: ResponseFamily
     var tolerance: Double = 1e-12
     var maxIterations: Int = 100
+    /// When set, `fit` returns after this many iterations, converged or not: a start for another method.
+    var stopAfter: Int? = nil
     var aliasingTolerance: Double = LeastSquaresWorkspace.defaultAliasingTolerance
 
     /// Fits; `start` is a full-length β over the design's columns (aliased entries ignored) or nil.
@@ -47,7 +49,9 @@ struct IterativelyReweightedLeastSquares {
                 eta[i] = link(mu[i])
             }
         }
-        var deviance = totalDeviance(y, mu, priorWeights)
+        precondition(family.usesLogLink, "IRLS fits the log-link count families")
+        let counts = WeightedCounts(counts: y, weights: priorWeights)
+        var deviance = totalDeviance(counts, y: y, eta: eta, mu: mu, weights: priorWeights)
         var layout: QRLayout? = nil
         var design = x
         var beta: [Double] = []
@@ -92,7 +96,7 @@ struct IterativelyReweightedLeastSquares {
                     newEta[i] += offset?[i] ?? 0
                     newMu[i] = inverseLink(newEta[i])
                 }
-                newDeviance = totalDeviance(y, newMu, priorWeights)
+                newDeviance = totalDeviance(counts, y: y, eta: newEta, mu: newMu, weights: priorWeights)
                 let worse = !newDeviance.isFinite || (iteration > 1 && newDeviance > deviance * (1 + 1e-12) + 1e-12)
                 if !worse || beta.isEmpty || step >= 30 { break }
                 step += 1
@@ -118,7 +122,7 @@ struct IterativelyReweightedLeastSquares {
                     throw .divergence("\(collapsed) fitted mean(s) collapsed to 0 or overflowed; a column may be non-zero only where the response is 0 (separation)")
                 }
             }
-            if iteration > 1 && (lastChange < tolerance || atRoundingLevel) {
+            if iteration > 1 && (lastChange < tolerance || atRoundingLevel) || iteration == stopAfter {
                 return IRLSResult(layout: layout!, coefficients: beta, mu: mu, eta: eta, deviance: deviance,
                                   iterations: iteration)
             }
@@ -129,9 +133,16 @@ struct IterativelyReweightedLeastSquares {
     @inline(__always) func link(_ mu: Double) -> Double { family.usesLogLink ? log(mu) : mu }
     @inline(__always) func inverseLink(_ eta: Double) -> Double { family.usesLogLink ? exp(eta) : eta }
 
-    func totalDeviance(_ y: [Double], _ mu: [Double], _ weights: [Double]?) -> Double {
-        var sum = 0.0
-        for i in y.indices { sum += (weights?[i] ?? 1) * family.unitDeviance(y[i], mu[i]) }
-        return sum
+    /// Σ wᵢ d(yᵢ, μᵢ) with ηᵢ = ln μᵢ (log-link families): the deviance written as
+    /// 2 Σ w[c(y) − yη + m(y, μ)] (`ResponseFamily.devianceParts`), its count-only part c summed once per distinct
+    /// count, so no logarithm of y/μ per observation; compensated sums, as the two parts cancel to the deviance. Equal to
+    /// Σ wᵢ `unitDeviance(yᵢ, μᵢ)` to rounding.
+    func totalDeviance(_ counts: WeightedCounts, y: [Double], eta: [Double], mu: [Double], weights: [Double]?) -> Double {
+        let countPart = counts.sum { family.devianceParts($0, mu: 1).count }
+        var sum = CompensatedSum()
+        for i in y.indices {
+            sum.add((weights?[i] ?? 1) * (family.devianceParts(y[i], mu: mu[i]).mean - y[i] * eta[i]))
+        }
+        return 2 * (countPart + sum.value)
     }
 }

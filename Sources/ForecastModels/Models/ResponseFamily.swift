@@ -60,6 +60,20 @@ public enum ResponseFamily: Sendable, Equatable, Hashable {
         }
     }
 
+    /// The unit deviance of a log-link family split as d(y, μ) = 2[c(y) − y ln μ + m(y, μ)]: `count` = c(y)
+    /// (y ln y − y for Poisson, y ln y − (y+θ) ln(1+αy) for NB2) and `mean` = m(y, μ) (μ, resp. (y+θ) ln(1+αμ)).
+    func devianceParts(_ y: Double, mu: Double) -> (count: Double, mean: Double) {
+        switch self {
+        case .gaussian:
+            preconditionFailure("devianceParts is defined for the log-link count families")
+        case .poisson:
+            return ((y == 0 ? 0 : y * log(y)) - y, mu)
+        case .negativeBinomial(let alpha):
+            let theta = 1 / alpha
+            return ((y == 0 ? 0 : y * log(y)) - (y + theta) * log1p(alpha * y), (y + theta) * log1p(alpha * mu))
+        }
+    }
+
     /// Log-likelihood of one count observation (Poisson, NB2), including the log y! and log-gamma terms.
     /// Gaussian returns NaN (its likelihood needs the scale; see `LinearRegressionFit`).
     public func logLikelihood(_ y: Double, _ mu: Double) -> Double {

@@ -1,0 +1,164 @@
+// NegativeBinomialObjective — the NB2 log-likelihood of one data set in (β, α) as Newton's method uses it: its value
+// at trial points, and the gradient and observed information at accepted ones, on buffers reused across iterations.
+//
+// Policy:
+// 1. A point's per-observation state is η = Xβ + offset, μ = e^η and L = ln(1 + αμ): one exp and one log1p per
+//    observation; ln(αμ) is ln α + η, with no log. The count-only terms (lnΓ, ψ, ψ′ differences) are sums over the
+//    data set from `WeightedCounts`, O(max y) per point instead of O(n).
+// 2. The gradient and information at an evaluated point reuse its μ and L (no transcendental function per
+//    observation): the β block Xᵀ diag(d) X, the β–α column and the β gradient come from one `weightedGram`. Formulas: NegativeBinomialLikelihood.swift, summed over observations (α's terms as
+//    Σ wL, Σ w(y−μ)/(1+αμ), Σ wμ/(1+αμ), Σ w(y−μ)(1+2αμ)/(1+αμ)² and the tail sums).
+// 3. The data-set sums are compensated (`CompensatedSum`): α's second derivative is a difference of sums of size
+//    O(n) that cancel to O(√n)·…, so plain summation would lose digits a per-observation sum keeps.
+// 4. Values agree with per-observation sums of `NegativeBinomial.logProbabilityKernel` and
+//    `NegativeBinomialLikelihood.alphaDerivatives` to rounding (tests: 1e-12 relative), not bit for bit.
+import ForecastCore
+import ForecastData
+import Foundation
+
+/// The NB2 log-likelihood of one data set (X n×k, integer counts y, optional offset and prior weights).
+struct NegativeBinomialObjective {
+    /// One evaluated point: (β, α), η, μ, L = ln(1 + αμ) (each n) and the kernel Σ wᵢ(ℓᵢ + ln yᵢ!).
+    struct Point {
+        var beta: [Double]
+        var alpha: Double
+        var eta: [Double]
+        var mu: [Double]
+        var logOnePlus: [Double]
+        var kernel: Double
+
+        init(rows: Int) {
+            beta = []
+            alpha = .nan
+            eta = [Double](repeating: 0, count: rows)
+            mu = eta
+            logOnePlus = eta
+            kernel = .nan
+        }
+    }
+
+    let x: Matrix
+    let y: [Double]
+    let offset: [Double]?
+    let weights: [Double]?
+    let counts: WeightedCounts
+    /// Σ wᵢ yᵢ (the coefficient of ln α in the kernel).
+    private let weightedCountSum: Double
+    /// dᵢ = wᵢμᵢ(1+αyᵢ)/(1+αμᵢ)² (the β block is Xᵀ diag(d) X), a scratch n-vector for `weightedGram`, and the
+    /// gradient factor and the β–α factor as two consecutive n-vectors.
+    private var curvature: [Double]
+    private var scratch: [Double] = []
+    private var factors: [Double]
+
+    init(x: Matrix, y: [Double], offset: [Double]?, weights: [Double]?) {
+        self.x = x
+        self.y = y
+        self.offset = offset
+        self.weights = weights
+        counts = WeightedCounts(counts: y, weights: weights)
+        weightedCountSum = counts.sum { $0 }
+        curvature = [Double](repeating: 0, count: x.rows)
+        factors = [Double](repeating: 0, count: 2 * x.rows)
+    }
+
+    /// Evaluates (β, α) into `point` (its buffers are reused); the kernel is −∞ or NaN when μ overflows.
+    func evaluate(beta: [Double], alpha: Double, into point: inout Point) {
+        let n = x.rows
+        x.multiply(beta, shift: offset, into: &point.eta)
+        let theta = 1 / alpha
+        var sum = CompensatedSum()
+        point.eta.withUnsafeBufferPointer { eta in
+            point.mu.withUnsafeMutableBufferPointer { mu in
+                point.logOnePlus.withUnsafeMutableBufferPointer { l in
+                    y.withUnsafeBufferPointer { y in
+                        for i in 0..<n {
+                            let m = exp(eta[i])
+                            let l1p = log1p(alpha * m)
+                            mu[i] = m
+                            l[i] = l1p
+                            let term = y[i] * (eta[i] - l1p) - theta * l1p
+                            sum.add(weights.map { $0[i] * term } ?? term)
+                        }
+                    }
+                }
+            }
+        }
+        point.beta = beta
+        point.alpha = alpha
+        point.kernel = sum.value + log(alpha) * weightedCountSum + counts.logGammaRatioSum(theta: theta)
+    }
+
+    /// The gradient in (β, α) and minus the Hessian ((k+1)×(k+1), α last) at an evaluated point.
+    mutating func derivatives(at point: Point) -> (gradient: [Double], information: Matrix) {
+        let n = x.rows, k = x.columns
+        let alpha = point.alpha
+        var logSum = CompensatedSum(), residualSum = CompensatedSum(), meanSum = CompensatedSum()
+        var curvatureSum = CompensatedSum()
+        point.mu.withUnsafeBufferPointer { mu in
+            point.logOnePlus.withUnsafeBufferPointer { l in
+                y.withUnsafeBufferPointer { y in
+                    curvature.withUnsafeMutableBufferPointer { s in
+                        factors.withUnsafeMutableBufferPointer { f in
+                            for i in 0..<n {
+                                let w = weights?[i] ?? 1
+                                let m = mu[i]
+                                let onePlus = 1 + alpha * m
+                                let inverse = 1 / onePlus
+                                let residual = y[i] - m
+                                let factor = w * residual * inverse
+                                f[i] = factor
+                                f[n + i] = factor * m * inverse
+                                s[i] = w * m * (1 + alpha * y[i]) * inverse * inverse
+                                logSum.add(w * l[i])
+                                residualSum.add(factor)
+                                meanSum.add(w * m * inverse)
+                                curvatureSum.add(factor * (1 + 2 * alpha * m) * inverse)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let (digamma, trigamma) = counts.polygammaSums(theta: 1 / alpha)
+        let a2 = alpha * alpha
+        let excess = logSum.value - digamma                // Σ w[ψ(θ) − ψ(y+θ) + ln(1+αμ)]
+        let alphaScore = excess / a2 + residualSum.value / alpha
+        let alphaSecond = -2 * excess / (a2 * alpha) + (trigamma / a2 + meanSum.value) / a2 - curvatureSum.value / a2
+
+        let (betaBlock, vectors) = x.weightedGram(curvature, vectors: factors, count: 2, scratch: &scratch)
+        var information = Matrix(rows: k + 1, columns: k + 1)
+        var gradient = [Double](repeating: 0, count: k + 1)
+        for j in 0..<k {
+            for i in 0..<k { information[i, j] = betaBlock[i, j] }
+            information[j, k] = vectors[j, 1]
+            information[k, j] = vectors[j, 1]
+            gradient[j] = vectors[j, 0]
+        }
+        information[k, k] = -alphaSecond
+        gradient[k] = alphaScore
+        return (gradient, information)
+    }
+
+    /// An estimate with what the fit reports about it: minus the Hessian, ℓ and the NB2 deviance at α̂.
+    struct Optimum {
+        var point: Point
+        var information: Matrix
+        var logLikelihood: Double
+        var deviance: Double
+        var iterations: Int
+    }
+
+    /// The estimate at an evaluated point: the observed information there, ℓ = kernel − Σ w ln y!, and the deviance
+    /// 2 Σ w[y ln y − yη − (y+θ)(ln(1+αy) − L)] (the count-only part once per distinct count).
+    mutating func optimum(at point: Point, iterations: Int) -> Optimum {
+        let alpha = point.alpha, theta = 1 / alpha
+        var linear = CompensatedSum()
+        for i in y.indices {
+            linear.add((weights?[i] ?? 1) * ((y[i] + theta) * point.logOnePlus[i] - y[i] * point.eta[i]))
+        }
+        let countPart = counts.sum { y in (y == 0 ? 0 : y * log(y)) - (y + theta) * log1p(alpha * y) }
+        return Optimum(point: point, information: derivatives(at: point).information,
+                       logLikelihood: point.kernel - counts.logFactorialSum, deviance: 2 * (countPart + linear.value),
+                       iterations: iterations)
+    }
+}
