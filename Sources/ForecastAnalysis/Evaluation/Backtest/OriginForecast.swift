@@ -78,7 +78,7 @@ struct OriginForecast: Sendable {
             let sorted = day.filter { !$0.isNaN }.sorted()
             quantiles.append(levels.map { sorted.isEmpty ? .nan : TimeSeriesFit.quantile(sorted, $0) })
             means.append(mean?[d] ?? (sorted.isEmpty ? .nan : sorted.reduce(0, +) / Double(sorted.count)))
-            crps.append(CRPS.ensemble(actual: actual[d], members: sorted))
+            crps.append(CRPS.ensemble(actual: actual[d], sortedMembers: sorted))  // already sorted, NaN dropped
             if samples != nil { for p in 0..<width { samples![d, p] = p < day.count ? day[p] : .nan } }
         }
         return OriginForecast(mean: means, quantiles: quantiles, crps: crps, samples: samples)
