@@ -16,24 +16,7 @@ extension FitReport {
         lines.append(String(repeating: "=", count: min(100, lines[0].count)))
         lines.append("Data: \(fit.trainingDates.count) days used for fitting, \(fit.trainingWindow.first) to \(fit.trainingWindow.last)" +
                      (fit.droppedDates.isEmpty ? "." : "; \(fit.droppedDates.count) day(s) in the window skipped (missing value or lags)."))
-        if !qualityWarnings.isEmpty {
-            lines.append("Data quality (from reading the file):")
-            for note in qualityWarnings { lines.append("    \(note)") }
-        }
-        if let forecaster, !regressionForecasts {
-            lines.append("Forecast by: \(forecasterName(forecaster.model)) — \(forecaster.reason).")
-        } else if let forecaster {
-            lines.append("Forecast by: the \(fit.kind.rawValue) regression below — \(forecaster.reason).")
-        }
-        if let forecaster, !forecaster.innerScores.isEmpty {
-            let scores = forecaster.innerScores.sorted { $0.value < $1.value }
-                .map { "\($0.key) \(TextFormat.number($0.value))" }.joined(separator: ", ")
-            lines.append("  Mean CRPS at the \(forecaster.innerOrigins) inner origins (lower is better): \(scores).")
-        }
-        if !skippedEvents.isEmpty {
-            lines.append("Events skipped (no day of their window is in the training window): "
-                         + skippedEvents.map(\.summary).joined(separator: "; ") + ".")
-        }
+        lines += choiceLines(regressionKind: regressionForecasts ? fit.kind.rawValue : nil)
         lines.append("Model: \(fit.modelChoice.reason).")
         if fit.model.automaticChangepoints {
             lines.append(fit.selectedChangepoints.isEmpty
@@ -84,24 +67,35 @@ extension FitReport {
         var lines = ["Forecast of '\(responseName)' — \(modelName)"]
         lines.append(String(repeating: "=", count: min(100, lines[0].count)))
         lines.append("Data: training window \(trainingWindow.first) to \(trainingWindow.last).")
+        lines += choiceLines(regressionKind: nil)
+        lines.append("Regression on calendar terms: not shown — it could not be fitted (\(regressionUnavailable ?? "")); "
+                     + "the \(forecastModel) forecaster needs none.")
+        lines.append("")
+        return (lines + forecastLines()).joined(separator: "\n") + "\n"
+    }
+
+    /// Data-quality notes, which forecaster made the forecast and why (with its inner-origin scores), and the
+    /// calendar events skipped. `regressionKind`: the regression's kind when the regression itself forecasts.
+    private func choiceLines(regressionKind: String?) -> [String] {
+        var lines: [String] = []
         if !qualityWarnings.isEmpty {
             lines.append("Data quality (from reading the file):")
             for note in qualityWarnings { lines.append("    \(note)") }
         }
-        if let forecaster { lines.append("Forecast by: \(forecasterName(forecaster.model)) — \(forecaster.reason).") }
-        if let forecaster, !forecaster.innerScores.isEmpty {
-            let scores = forecaster.innerScores.sorted { $0.value < $1.value }
-                .map { "\($0.key) \(TextFormat.number($0.value))" }.joined(separator: ", ")
-            lines.append("  Mean CRPS at the \(forecaster.innerOrigins) inner origins (lower is better): \(scores).")
+        if let forecaster {
+            lines.append(regressionKind.map { "Forecast by: the \($0) regression below — \(forecaster.reason)." }
+                         ?? "Forecast by: \(forecasterName(forecaster.model)) — \(forecaster.reason).")
+            if !forecaster.innerScores.isEmpty {
+                let scores = forecaster.innerScores.sorted { $0.value < $1.value }
+                    .map { "\($0.key) \(TextFormat.number($0.value))" }.joined(separator: ", ")
+                lines.append("  Mean CRPS at the \(forecaster.innerOrigins) inner origins (lower is better): \(scores).")
+            }
         }
         if !skippedEvents.isEmpty {
             lines.append("Events skipped (no day of their window is in the training window): "
                          + skippedEvents.map(\.summary).joined(separator: "; ") + ".")
         }
-        lines.append("Regression on calendar terms: not shown — it could not be fitted (\(regressionUnavailable ?? "")); "
-                     + "the \(forecastModel) forecaster needs none.")
-        lines.append("")
-        return (lines + forecastLines()).joined(separator: "\n") + "\n"
+        return lines
     }
 
     /// The forecast table, the horizon total, held-out accuracy, threshold, exceedance and how intervals were made.
