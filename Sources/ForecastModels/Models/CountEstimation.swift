@@ -123,25 +123,11 @@ struct CountEstimation {
             let (gradient, information) = objective.derivatives(at: point)
             guard let inverse = try? information.inverseOfPositiveDefinite() else { break }
             let step = inverse.multiplied(by: gradient)
-            let k = point.beta.count
-            let kernel = point.kernel
-            var scale = 1.0
-            var accepted = false
-            for _ in 0..<10 {
-                let candidateAlpha = point.alpha + scale * step[k]
-                if candidateAlpha > 0 {
-                    objective.evaluate(beta: point.beta.indices.map { point.beta[$0] + scale * step[$0] },
-                                       alpha: candidateAlpha, into: &trial)
-                    if trial.kernel >= kernel - 1e-12 * abs(kernel) {
-                        swap(&point, &trial)
-                        accepted = true
-                        break
-                    }
-                }
-                scale *= 0.5
+            let accepted = objective.halvingStep(from: &point, trial: &trial, step: step, tries: 10) { trial, kernel in
+                trial >= kernel - 1e-12 * abs(kernel)
             }
             let size = step.map(abs).max() ?? 0
-            if !accepted || size < 1e-12 { break }
+            if accepted == nil || size < 1e-12 { break }
         }
         try checkSeparation(x: x, names: names, mu: point.mu, layout: layout)
         return estimatedAlpha(layout: layout, optimum: objective.optimum(at: point, iterations: total), iterations: total)
@@ -215,24 +201,10 @@ struct CountEstimation {
             let (gradient, information) = objective.derivatives(at: current)
             guard let inverse = try? information.inverseOfPositiveDefinite() else { return nil }
             let step = inverse.multiplied(by: gradient)
-            let k = current.beta.count
-            let llf = current.kernel
-            var scale = 1.0
-            var accepted = false
-            for _ in 0..<30 {
-                let candidateAlpha = current.alpha + scale * step[k]
-                if candidateAlpha > 0 {
-                    let candidateBeta = current.beta.indices.map { current.beta[$0] + scale * step[$0] }
-                    objective.evaluate(beta: candidateBeta, alpha: candidateAlpha, into: &trial)
-                    if trial.kernel.isFinite && trial.kernel >= llf - 1e-10 * (1 + abs(llf)) {
-                        swap(&current, &trial)
-                        accepted = true
-                        break
-                    }
-                }
-                scale *= 0.5
+            let accepted = objective.halvingStep(from: &current, trial: &trial, step: step, tries: 30) { trial, llf in
+                trial.isFinite && trial >= llf - 1e-10 * (1 + abs(llf))
             }
-            guard accepted, current.alpha >= 1e-6 else { return nil }
+            guard let scale = accepted, current.alpha >= 1e-6 else { return nil }
             let theta = current.beta + [current.alpha]
             if zip(step, theta).allSatisfy({ abs(scale * $0.0) <= 1e-10 * (1 + abs($0.1)) }) {
                 return objective.optimum(at: current, iterations: iteration)

@@ -162,3 +162,29 @@ struct NegativeBinomialObjective {
                        iterations: iterations)
     }
 }
+
+extension NegativeBinomialObjective {
+    /// One step-halving move along the Newton `step` (β components, then α): tries the scales 1, ½, ¼, … (`tries`
+    /// of them), evaluating each trial with α > 0 into `trial`, and keeps the first whose likelihood kernel
+    /// `accepts(trialKernel, currentKernel)` says is good enough; it is swapped into `point`. Returns the scale
+    /// taken, or nil when no trial was accepted (`point` unchanged).
+    func halvingStep(from point: inout Point, trial: inout Point, step: [Double], tries: Int,
+                     accepts: (_ trialKernel: Double, _ currentKernel: Double) -> Bool) -> Double? {
+        let k = point.beta.count
+        let kernel = point.kernel
+        var scale = 1.0
+        for _ in 0..<tries {
+            let candidateAlpha = point.alpha + scale * step[k]
+            if candidateAlpha > 0 {
+                evaluate(beta: point.beta.indices.map { point.beta[$0] + scale * step[$0] }, alpha: candidateAlpha,
+                         into: &trial)
+                if accepts(trial.kernel, kernel) {
+                    swap(&point, &trial)
+                    return scale
+                }
+            }
+            scale *= 0.5
+        }
+        return nil
+    }
+}
