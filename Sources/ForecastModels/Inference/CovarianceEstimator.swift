@@ -32,11 +32,16 @@ public enum CovarianceEstimator: Sendable, Equatable, Hashable {
         return maxLags ?? Self.defaultMaxLags(observations: n)
     }
 
-    /// Why a HAC lag truncation of `maxLags` ≥ `n` is refused: no residual pair is that many rows apart, and the
-    /// near-uniform Bartlett weights over every pair collapse the long-run variance (standard errors near 0).
-    public static func lagsBeyondData(_ maxLags: Int, observations n: Int) -> String {
-        "the HAC lag truncation \(maxLags) is not below the \(n) observations (at most \(n - 1)): no residual pair is that far " +
-            "apart, and weighting every pair alike collapses the standard errors"
+    /// `resolvedMaxLags(observations:)`, refused when the truncation is not below `n`: no residual pair is that many
+    /// rows apart, and the near-uniform Bartlett weights over every pair collapse the long-run variance (standard
+    /// errors near 0).
+    public func checkedMaxLags(observations n: Int) throws(ModelError) -> Int? {
+        let maxLags = resolvedMaxLags(observations: n)
+        if let maxLags, maxLags >= n {
+            throw .invalidSpecification("the HAC lag truncation \(maxLags) is not below the \(n) observations (at most \(n - 1)): "
+                + "no residual pair is that far apart, and weighting every pair alike collapses the standard errors")
+        }
+        return maxLags
     }
 
     /// Whether the estimator multiplies by n/(n−k) (HC1, or Newey–West with the correction).

@@ -102,8 +102,7 @@ extension CountRegressionFit {
             do { bread = try information.inverseOfPositiveDefinite() } catch { throw .numerical(error) }
         }
         let p = bread.rows   // k or k + 1
-        let maxLags = options.covariance.resolvedMaxLags(observations: n)
-        if let maxLags, maxLags >= n { throw .invalidSpecification(CovarianceEstimator.lagsBeyondData(maxLags, observations: n)) }
+        let maxLags = try options.covariance.checkedMaxLags(observations: n)
         var full: Matrix
         switch options.covariance {
         case .classical:

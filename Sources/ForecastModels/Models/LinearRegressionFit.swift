@@ -152,8 +152,7 @@ extension LinearRegressionFit {
         let scale = dfResidual > 0 ? ssr / Double(dfResidual) : .nan
 
         // Covariance under the chosen estimator.
-        let maxLags = options.covariance.resolvedMaxLags(observations: n)
-        if let maxLags, maxLags >= n { throw .invalidSpecification(CovarianceEstimator.lagsBeyondData(maxLags, observations: n)) }
+        let maxLags = try options.covariance.checkedMaxLags(observations: n)
         var covariance: Matrix
         switch options.covariance {
         case .classical:
