@@ -76,6 +76,7 @@ struct BacktestCommand: ParsableCommand {
     }
 
     func validate() throws {
+        try input.checkValueAll()
         try OptionBounds.check(horizon, "--horizon", in: 1...OptionBounds.maxHorizon, unit: "days")
         try OptionBounds.check(step, "--step", in: 1...OptionBounds.maxHorizon, unit: "days")
         if let origins, origins < 1 { throw ValidationError("--origins must be at least 1, got \(origins)") }
@@ -107,7 +108,7 @@ struct BacktestCommand: ParsableCommand {
                 throw ValidationError("--models takes distinct forecaster names, e.g. auto,local,nb2,naive,snaive,mean28")
             }
             if names.count > 1 {
-                for (flag, path) in [("--details", details), ("--samples", samples)] where path.map({ !$0.contains("{model}") }) ?? false {
+                for (flag, path) in [("--details", details), ("--samples", samples), ("--plot", plot)] where path.map({ !$0.contains("{model}") }) ?? false {
                     throw ValidationError("\(flag) needs {model} in the file name when --models names several forecasters")
                 }
             }
