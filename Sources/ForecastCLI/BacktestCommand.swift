@@ -250,8 +250,11 @@ struct BacktestCommand: ParsableCommand {
                 case .originOutsideSeries:
                     throw ValidationError("--first: \(error)")
                 case .horizonBeyondData:
+                    // With --origins given, its count (with --step) placed the late origin; else --first and --horizon.
+                    let options = origins.map { "--origins \($0) every --step \(step) days from --first \(first.date)" }
+                        ?? "--first \(first.date) with --horizon \(horizon)"
                     throw DataError(.invalid, file: input.file, column: responseName,
-                                    expected: "\(horizon) days of actuals after every origin", found: "\(error)")
+                                    expected: "\(horizon) days of actuals after every origin (\(options))", found: "\(error)")
                 }
             }
             let elapsed = ContinuousClock.now - clock

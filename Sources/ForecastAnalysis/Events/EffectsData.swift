@@ -15,7 +15,9 @@ struct EffectsData: Sendable {
         guard !response.isEmpty else { throw .noTrainingData("the series is empty") }
         let end = start.adding(days: response.count - 1)
         let first = max(model.from ?? start, start), last = min(model.to ?? end, end)
-        guard first <= last else { throw .noTrainingData("the window does not overlap the series \(start)..\(end)") }
+        guard first <= last else {
+            throw .unsuitableSetting(SettingError("{0}/{1} choose the training window \(model.from.map { "\($0)" } ?? "start")..\(model.to.map { "\($0)" } ?? "end"), which does not overlap the series \(start)..\(end)", .from, .to))
+        }
         window = DateSpan(first: first, last: last)
         var specification = model.design
         specification.events = []

@@ -51,7 +51,7 @@ public struct TimeSeriesFit: Sendable {
         let end = start.adding(days: response.count - 1)
         let first = max(model.from ?? start, start), last = min(model.to ?? end, end)
         guard first <= last else {
-            throw .noTrainingData("the window \(model.from.map { "\($0)" } ?? "start")..\(model.to.map { "\($0)" } ?? "end") does not overlap the series \(start)..\(end)")
+            throw .unsuitableSetting(SettingError("{0}/{1} choose the training window \(model.from.map { "\($0)" } ?? "start")..\(model.to.map { "\($0)" } ?? "end"), which does not overlap the series \(start)..\(end)", .from, .to))
         }
         for name in model.design.regressors where regressors[name] == nil {
             throw .regressorUnavailable(name: name, date: "\(first)")

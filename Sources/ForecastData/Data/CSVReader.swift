@@ -125,7 +125,13 @@ public enum CSVReader {
                 cellEnds.reserveCapacity(min(estimate * names.count, n - dataStart))  // a cell takes ≥ 1 byte
             }
         }
-        if rowLines.isEmpty { throw DataError(.noDataRows, file: source, line: headerLine) }
+        if rowLines.isEmpty {
+            // A file whose lines end in a lone CR (classic Mac OS) reads as one header line: say so.
+            let loneCR = (0..<n).contains { p[$0] == 0x0D && ($0 + 1 == n || p[$0 + 1] != 0x0A) }
+            throw loneCR ? DataError(.noDataRows, file: source, line: headerLine,
+                                     expected: "lines ending in LF or CR LF", found: "lines ending in a lone CR (convert them)")
+                : DataError(.noDataRows, file: source, line: headerLine)
+        }
         return Parsed(header: names, delimiter: scanner.delimiter, headerLine: headerLine,
                       textCount: scanner.w, cellEnds: cellEnds, rowLines: rowLines)
     }

@@ -139,10 +139,14 @@ public struct ForecastPlot: Sendable {
         let low = low.isFinite ? low : 0
         let high = high.isFinite ? max(high, low) : max(1, low)
         let magnitude = max(abs(low), abs(high))
-        if magnitude > 1e150 || (magnitude > 0 && magnitude < 1e-150) {
-            let unit = Double(sign: .plus, exponent: magnitude.exponent, significand: 1)
-            let ticks = niceTicks(low / unit, high / unit).map { $0 * unit }.filter(\.isFinite)
-            return ticks.count >= 2 ? ticks : [low, low < .greatestFiniteMagnitude ? .greatestFiniteMagnitude : low.nextDown]
+        if let unit = axisUnit(magnitude) {
+            // A tick beyond the largest double stands at it: the axis still covers every finite value.
+            var ticks: [Double] = []
+            for tick in niceTicks(low / unit, high / unit).map({ $0 * unit }) {
+                let finite = tick.isFinite ? tick : tick > 0 ? .greatestFiniteMagnitude : -.greatestFiniteMagnitude
+                if ticks.last != finite { ticks.append(finite) }
+            }
+            return ticks.count >= 2 ? ticks : [-.greatestFiniteMagnitude, .greatestFiniteMagnitude]
         }
         let range = max(high - low, 1e-9)
         let raw = range / 5
@@ -159,12 +163,21 @@ public struct ForecastPlot: Sendable {
     }
 
     /// The pixel row of `v` on a value axis whose `ticks` run from `bottom` (first tick) to `top` (last tick).
-    /// Half-differences keep it finite for any finite doubles (the same value as the plain difference otherwise).
+    /// Beyond 1e±150 it is computed in units of a power of two (exact), so it is finite for any finite doubles;
+    /// otherwise it is the plain (v − first) / (last − first).
     static func y(_ v: Double, ticks: [Double], top: Double, bottom: Double) -> Double {
         let (first, last) = (ticks.first ?? 0, ticks.last ?? 1)
-        let span = last / 2 - first / 2
-        guard span > 0 else { return bottom }
-        return bottom - (bottom - top) * ((v / 2 - first / 2) / span)
+        let unit = axisUnit(max(abs(first), abs(last))) ?? 1
+        let (a, b, x) = (first / unit, last / unit, v / unit)
+        guard b > a else { return bottom }
+        return bottom - (bottom - top) * ((x - a) / (b - a))
+    }
+
+    /// The power of two an axis of this magnitude is computed in when its squares or differences could leave the
+    /// normal doubles (beyond 1e±150); nil otherwise (the values as they are).
+    private static func axisUnit(_ magnitude: Double) -> Double? {
+        guard magnitude.isFinite, magnitude > 1e150 || (magnitude > 0 && magnitude < 1e-150) else { return nil }
+        return Double(sign: .plus, exponent: magnitude.exponent, significand: 1)
     }
 
     /// Month starts (spans over 90 days) or Mondays (shorter spans) inside [first, last].
