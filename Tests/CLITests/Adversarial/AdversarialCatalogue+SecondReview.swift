@@ -26,9 +26,15 @@ extension AdversarialCatalogue {
               "2024-01-"),
     ]
 
-    /// Memory: `CSVReader.readFile` reads at most 256 MiB (a device or a stream that never ends is refused).
+    /// Memory and time: `CSVReader.readFile` reads at most 256 MiB (a device or a stream that never ends is refused),
+    /// and `OptionBounds.checkPlaceboWork` bounds the counterfactual design's placebos × paths (time linear in both).
     static let endlessInputCases: [AdversarialCase] = [
         .data("fit /dev/zero is refused at the input size limit", ["fit", "/dev/zero"], "/dev/zero", "256 MiB"),
+        .usage("effects (counterfactual) --placebos 10000 × --paths 100000 is refused with the bound",
+               ["effects", "series.csv", "--event", "2024-03-01:x", "--placebos", "10000", "--paths", "100000", "--placebo-range"],
+               "--placebos", "--paths", "10000000"),
+        .ok("effects (counterfactual) --placebos 10000 with the default paths is at the bound",
+            ["effects", "series.csv", "--event", "2024-03-01:x", "--placebos", "10000"]),
         .data("describe /dev/urandom is refused at the input size limit", ["describe", "/dev/urandom"], "/dev/urandom", "256 MiB"),
     ]
 
