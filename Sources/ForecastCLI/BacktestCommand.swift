@@ -76,6 +76,7 @@ struct BacktestCommand: ParsableCommand {
     }
 
     func validate() throws {
+        try input.checkValueAll()
         try OptionBounds.check(horizon, "--horizon", in: 1...OptionBounds.maxHorizon, unit: "days")
         try OptionBounds.check(step, "--step", in: 1...OptionBounds.maxHorizon, unit: "days")
         if let origins, origins < 1 { throw ValidationError("--origins must be at least 1, got \(origins)") }
@@ -107,7 +108,7 @@ struct BacktestCommand: ParsableCommand {
                 throw ValidationError("--models takes distinct forecaster names, e.g. auto,local,nb2,naive,snaive,mean28")
             }
             if names.count > 1 {
-                for (flag, path) in [("--details", details), ("--samples", samples)] where path.map({ !$0.contains("{model}") }) ?? false {
+                for (flag, path) in [("--details", details), ("--samples", samples), ("--plot", plot)] where path.map({ !$0.contains("{model}") }) ?? false {
                     throw ValidationError("\(flag) needs {model} in the file name when --models names several forecasters")
                 }
             }
@@ -249,8 +250,11 @@ struct BacktestCommand: ParsableCommand {
                 case .originOutsideSeries:
                     throw ValidationError("--first: \(error)")
                 case .horizonBeyondData:
+                    // With --origins given, its count (with --step) placed the late origin; else --first and --horizon.
+                    let options = origins.map { "--origins \($0) every --step \(step) days from --first \(first.date)" }
+                        ?? "--first \(first.date) with --horizon \(horizon)"
                     throw DataError(.invalid, file: input.file, column: responseName,
-                                    expected: "\(horizon) days of actuals after every origin", found: "\(error)")
+                                    expected: "\(horizon) days of actuals after every origin (\(options))", found: "\(error)")
                 }
             }
             let elapsed = ContinuousClock.now - clock

@@ -73,6 +73,11 @@ extension EffectsCommand {
                                 expected: "a value on \(date) for --control (every training and window day)")
             }
             throw ModelError.regressorUnavailable(name: name, date: date)
+        case .failure(.unusableScale(let name?, let largest, let day)) where control.contains(where: { $0.column == name }):
+            let file = control.first { $0.column == name }!.file
+            throw DataError(.outOfDomain, file: file, column: name,
+                            expected: "--control values within 1e-150 … 1e150 (their squares must not under- or overflow)",
+                            found: "|value| \(largest)\(day.map { " on \($0)" } ?? "")")
         case .failure(let error): throw error
         }
     }

@@ -108,6 +108,7 @@ struct EffectsCommand: ParsableCommand {
             guard gap >= 0 else { throw ValidationError("--gap must be ≥ 0, got \(gap)") }
             try OptionBounds.check(gap, "--gap", in: 0...OptionBounds.maxOffset, unit: "days")
             try OptionBounds.check(pre, "--pre", in: CounterfactualDesign.minimumPreDays...OptionBounds.maxTrainingDays, unit: "days")
+            try OptionBounds.checkPlaceboWork(placebos: placebos, paths: paths)
             if robustness && (terms.events.count + (terms.eventsFile == nil ? 0 : 1) != 1 || terms.eventsFile != nil && terms.ids?.contains(",") != false) {
                 throw ValidationError("--robustness analyses one trigger: give one --event DATE:ID or --events FILE --ids ID")
             }

@@ -56,6 +56,7 @@ struct FitCommand: ParsableCommand {
     var levels: [Double] { ((try? LevelOption.levels(level)) ?? []).map(\.percent) }
 
     func validate() throws {
+        try input.checkValueAll()
         try OptionBounds.check(horizon, "--horizon", in: 1...OptionBounds.maxHorizon, unit: "days")
         _ = try LevelOption.levels(level)
         guard paths >= 1 else { throw ValidationError("--paths must be ≥ 1") }
@@ -80,19 +81,21 @@ struct FitCommand: ParsableCommand {
         try output.claim(plot, option: "--plot")
         try output.claim(components, option: "--components")
         try output.run { output in
-            let report = try reportingFailures(file: input.file) { try makeReport() }
+            let (report, history) = try reportingFailures(file: input.file) { try makeReport() }
             try output.stage(report.csv(), for: "--output")
-            if let reason = report.regressionUnavailable, let option = plot != nil ? "--plot" : components != nil ? "--components" : nil {
-                printError("error: \(input.file): \(option) draws the regression, which could not be fitted (\(reason))")
+            if let reason = report.regressionUnavailable, components != nil {
+                printError("error: \(input.file): --components draws the regression's terms, which could not be fitted (\(reason))")
                 throw ExitCode(1)
             }
-            if plot != nil, let fit = report.fit {
+            if plot != nil {
                 // With --from the whole training window is shown; without it the plot's default (the last year).
-                let window = fit.trainingWindow
-                let svg = ForecastPlot(title: "\(fit.responseName): \(report.forecastModel) \(horizon)-day forecast",
-                                       historyDays: input.from == nil ? nil : window.last - window.first + 1)
-                    .render(fit: fit, forecast: report.forecast,
-                            forecaster: report.regressionForecasts ? nil : report.forecastModel)
+                let window = report.trainingWindow
+                let chart = ForecastPlot(title: "\(report.responseName): \(report.forecastModel) \(horizon)-day forecast",
+                                         historyDays: input.from == nil ? nil : window.last - window.first + 1)
+                // Without the regression (too few days, separation): the history and the forecaster's forecast.
+                let svg = report.fit.map {
+                    chart.render(fit: $0, forecast: report.forecast, forecaster: report.regressionForecasts ? nil : report.forecastModel)
+                } ?? chart.render(history: history, trainingWindow: window, forecast: report.forecast, forecaster: report.forecastModel)
                 try output.stage(svg, for: "--plot")
             }
             if components != nil, let fit = report.fit {
@@ -107,7 +110,8 @@ struct FitCommand: ParsableCommand {
         }
     }
 
-    private func makeReport() throws -> FitReport {
+    /// The report and the response it forecasts (for the chart when the regression could not be fitted).
+    private func makeReport() throws -> (FitReport, DatedSeries) {
         let data = try ModelInput(input: input, terms: terms)
         let (series, responseName, response, regressors) = (data.series, data.responseName, data.response, data.regressors)
         let model = TimeSeriesModel(design: data.design, kind: modelOptions.kind, covariance: modelOptions.estimator,
@@ -157,7 +161,7 @@ struct FitCommand: ParsableCommand {
                 throw dated.located(error, expected: "a non-negative integer count (--model auto)")
             }
             choice = chosen.choice
-            if let fit, chosen.choice.model == fit.kind.rawValue {
+            if let fit, chosen.choice.model.regressionKind == fit.kind {
                 forecast = try fit.forecast(horizon: horizon, levels: levels, paths: paths, seed: seed, keepPaths: true)
             } else {
                 forecast = chosen.distribution.table(levels: levels, seed: seed, actual: actual)
@@ -173,7 +177,7 @@ struct FitCommand: ParsableCommand {
             } else {
                 distribution = try kind.forecaster(regression: model).forecast(history, settings: settings)
             }
-            choice = ForecasterChoice(model: kind.rawValue, reason: reason, innerScores: [:], innerOrigins: 0)
+            choice = ForecasterChoice(model: kind, reason: reason, innerScores: [:], innerOrigins: 0)
             forecast = distribution.table(levels: levels, seed: seed, actual: actual)
         }
         let exceedance = try thresholds.map { threshold in
@@ -189,14 +193,14 @@ struct FitCommand: ParsableCommand {
         }
         guard let fit else {
             guard let choice else { preconditionFailure("a forecast without the regression has a forecaster") }
-            return FitReport(forecast: forecast, forecaster: choice, regressionUnavailable: regressionUnavailable ?? "",
-                             responseName: responseName, trainingWindow: window, dataQuality: series.quality.json(),
-                             qualityWarnings: series.quality.summary().split(separator: "\n").map(String.init),
-                             threshold: crossing, exceedance: exceedance, skippedEvents: data.skippedEvents)
+            return (FitReport(forecast: forecast, forecaster: choice, regressionUnavailable: regressionUnavailable ?? "",
+                              responseName: responseName, trainingWindow: window, dataQuality: series.quality.json(),
+                              qualityWarnings: series.quality.summary().split(separator: "\n").map(String.init),
+                              threshold: crossing, exceedance: exceedance, skippedEvents: data.skippedEvents), history)
         }
-        return FitReport(fit: fit, forecast: forecast, dataQuality: series.quality.json(),
-                         qualityWarnings: series.quality.summary().split(separator: "\n").map(String.init),
-                         threshold: crossing, forecaster: choice, exceedance: exceedance,
-                         skippedEvents: data.skippedEvents)
+        return (FitReport(fit: fit, forecast: forecast, dataQuality: series.quality.json(),
+                          qualityWarnings: series.quality.summary().split(separator: "\n").map(String.init),
+                          threshold: crossing, forecaster: choice, exceedance: exceedance,
+                          skippedEvents: data.skippedEvents), history)
     }
 }

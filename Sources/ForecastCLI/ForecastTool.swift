@@ -13,6 +13,24 @@ struct ForecastTool: ParsableCommand {
         version: ForecastVersion.current,
         subcommands: [FitCommand.self, IngestCommand.self, DescribeCommand.self, RegressCommand.self, ScoreCommand.self, EffectsCommand.self, BacktestCommand.self]
     )
+
+    /// Parses, runs, and reports failures. A usage error found while a subcommand runs (after its files are read:
+    /// a column, a date or a shift that only the data can check) is reported like one found while parsing — exit
+    /// 64 with the subcommand's usage line — instead of ArgumentParser's root usage line.
+    static func main() {
+        var command: any ParsableCommand
+        do { command = try parseAsRoot() } catch { exit(withError: error) }
+        do {
+            try command.run()
+        } catch let error as ValidationError {
+            let subcommand = type(of: command)
+            let name = subcommand.configuration.commandName.map { "forecast \($0)" } ?? "forecast"
+            printError("Error: \(error.message)\nUsage: forecast \(subcommand.usageString())\n  See '\(name) --help' for more information.")
+            exit(withError: ExitCode.validationFailure)
+        } catch {
+            exit(withError: error)
+        }
+    }
 }
 
 enum ForecastVersion {

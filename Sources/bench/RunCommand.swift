@@ -28,7 +28,14 @@ struct RunCommand: ParsableCommand {
     var allowDebug = false
 
     func validate() throws {
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+        // OpenBLAS takes a 32-bit count and caps it at its build's maximum; a count beyond 1024 only trapped here.
+        if let threads, !(1...1024).contains(threads) { throw ValidationError("--threads must be in 1...1024, got \(threads)") }
+        if let exportData {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: exportData, isDirectory: &isDirectory), !isDirectory.boolValue {
+                throw ValidationError("--export-data \(exportData) exists and is not a directory; give a directory (it is created when missing)")
+            }
+        }
         if BuildConfiguration.isDebug && !allowDebug {
             throw ValidationError("""
                 this is a debug build, whose timings mean nothing. Build with `swift build -c release` and run \
@@ -93,7 +100,9 @@ struct RunCommand: ParsableCommand {
         let text = format == .json ? report.json.serialized() + "\n" : Self.addingThroughput(to: report.table, results, peaks: peaks)
         if let output {
             do { try Data(text.utf8).write(to: URL(fileURLWithPath: output)) } catch {
-                printError("bench: error: cannot write \(output): \(error)")
+                let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+                let reason = underlying.map { String(cString: strerror(Int32($0.code))) } ?? error.localizedDescription
+                printError("bench: error: --output \(output): cannot write the report (\(reason))")
                 throw ExitCode(1)
             }
             printError("bench: wrote \(output)")

@@ -15,10 +15,13 @@ struct EffectsData: Sendable {
         guard !response.isEmpty else { throw .noTrainingData("the series is empty") }
         let end = start.adding(days: response.count - 1)
         let first = max(model.from ?? start, start), last = min(model.to ?? end, end)
-        guard first <= last else { throw .noTrainingData("the window does not overlap the series \(start)..\(end)") }
+        guard first <= last else {
+            throw .unsuitableSetting(SettingError("{0}/{1} choose the training window \(model.from.map { "\($0)" } ?? "start")..\(model.to.map { "\($0)" } ?? "end"), which does not overlap the series \(start)..\(end)", .from, .to))
+        }
         window = DateSpan(first: first, last: last)
         var specification = model.design
         specification.events = []
+        try specification.checkColumnNames()
         let schema = DesignSchema(specification: specification, trendOrigin: first, lagTransform: .identity)
         try TimeSeriesModel.checkDesignSize(rows: window.dayCount, columns: schema.columnNames.count)
         let all = (0..<window.dayCount).map { first.adding(days: $0) }
@@ -33,6 +36,11 @@ struct EffectsData: Sendable {
         dates = used.map { all[$0] }
         y = used.map { response[all[$0] - start] }
         try TimeSeriesModel.checkScale(y)
+        for name in specification.regressors {
+            let column = regressors[name] ?? []
+            try TimeSeriesModel.checkScale(used.map { i in all[i] - start < column.count ? column[all[i] - start] : .nan },
+                                           column: name)
+        }
         base = DesignMatrix(names: schema.columnNames, values: built.design.values.selectingRows(used))
         rowByDate = Dictionary(uniqueKeysWithValues: dates.enumerated().map { ($1, $0) })
     }

@@ -47,10 +47,11 @@ public struct TimeSeriesFit: Sendable {
     init(model: TimeSeriesModel, start: CalendarDate, response: [Double], regressors: [String: [Double]],
          responseName: String, warmStart: (beta: [Double], alpha: Double?)? = nil) throws(ModelError) {
         guard !response.isEmpty else { throw .noTrainingData("the series is empty") }
+        try model.design.checkColumnNames()
         let end = start.adding(days: response.count - 1)
         let first = max(model.from ?? start, start), last = min(model.to ?? end, end)
         guard first <= last else {
-            throw .noTrainingData("the window \(model.from.map { "\($0)" } ?? "start")..\(model.to.map { "\($0)" } ?? "end") does not overlap the series \(start)..\(end)")
+            throw .unsuitableSetting(SettingError("{0}/{1} choose the training window \(model.from.map { "\($0)" } ?? "start")..\(model.to.map { "\($0)" } ?? "end"), which does not overlap the series \(start)..\(end)", .from, .to))
         }
         for name in model.design.regressors where regressors[name] == nil {
             throw .regressorUnavailable(name: name, date: "\(first)")
@@ -60,8 +61,14 @@ public struct TimeSeriesFit: Sendable {
             throw .eventWithoutTrainingDays(id: event.id, window: "\(event.span)", training: "\(window)")
         }
         // The lag transform depends only on whether the response is counts (auto picks a count model exactly then).
-        let windowValues = (0..<window.dayCount).map { response[first.adding(days: $0) - start] }.filter { !$0.isNaN }
-        try TimeSeriesModel.checkScale(windowValues)
+        let windowSlice = (0..<window.dayCount).map { response[first.adding(days: $0) - start] }
+        try TimeSeriesModel.checkScale(windowSlice, first: first)
+        for name in model.design.regressors {
+            let column = regressors[name] ?? []
+            try TimeSeriesModel.checkScale((0..<window.dayCount).map { first - start + $0 < column.count ? column[first - start + $0] : .nan },
+                                           column: name, first: first)
+        }
+        let windowValues = windowSlice.filter { !$0.isNaN }
         let isCount = !windowValues.isEmpty && windowValues.allSatisfy { $0 >= 0 && $0 == $0.rounded() }
         let countTransform = model.kind.map { $0 != .ols } ?? isCount
         var schema = DesignSchema(specification: model.design, trendOrigin: first,

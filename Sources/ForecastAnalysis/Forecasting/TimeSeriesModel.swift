@@ -70,13 +70,18 @@ extension TimeSeriesModel {
             """)
     }
 
-    /// Sums of squares of the response must stay normal doubles: a response whose largest |value| lies outside
-    /// 1e-150 … 1e150 (squares under- or overflow) is refused with the reason, instead of standard errors of 0 and
-    /// t = ∞. (All zeros pass: that is the degenerate but valid constant series.)
-    static func checkScale(_ values: [Double]) throws(ModelError) {
-        let largest = values.reduce(0.0) { $1.isNaN ? $0 : max($0, abs($1)) }
+    /// Sums of squares of the response and of every regressor must stay normal doubles: a column whose largest
+    /// |value| lies outside 1e-150 … 1e150 (squares under- or overflow) is refused with the reason, the column and
+    /// the day of that value, instead of standard errors of 0 and t = ∞ or a trap on a NaN degree of freedom. (All
+    /// zeros pass: that is the degenerate but valid constant series.)
+    /// - Parameters:
+    ///   - values: the column's values from `first` on, one per day (NaN = missing, skipped).
+    ///   - column: nil for the response, else the regressor's name.
+    static func checkScale(_ values: [Double], column: String? = nil, first: CalendarDate? = nil) throws(ModelError) {
+        var largest = 0.0, at = 0
+        for (t, value) in values.enumerated() where !value.isNaN && abs(value) > largest { (largest, at) = (abs(value), t) }
         if largest > 0 && (largest < 1e-150 || largest > 1e150) {
-            throw .invalidSpecification("the response's scale (largest |value| \(largest)) is outside 1e-150 … 1e150, where its squares under- or overflow; rescale it (e.g. express it in other units)")
+            throw .unusableScale(column: column, largest: largest, day: first.map { "\($0.adding(days: at))" })
         }
     }
 }

@@ -60,6 +60,13 @@ struct InputOptions: ParsableArguments {
         }
     }
 
+    /// `fit` and `backtest`: `--value all` (every numeric column) stands alone.
+    func checkValueAll() throws {
+        if values.contains("all") && values.count > 1 {
+            throw ValidationError("--value all takes every numeric column and cannot be combined with other --value columns")
+        }
+    }
+
     /// The library options these arguments describe (throws `OptionError` for a bad `--where` or conflicting modes).
     func ingestOptions() throws -> IngestOptions {
         if cumulative && perEvent { throw OptionError("--cumulative and --per-event cannot be combined") }

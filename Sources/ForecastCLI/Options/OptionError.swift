@@ -37,6 +37,15 @@ struct OptionError: Error, CustomStringConvertible {
         case .effectShape: return "--shape"
         case .prePeriod: return "--pre"
         case .barrage: return "--barrage"
+        case .barrageWithin: return "--within"
+        case .eventWindow: return "--window (or --event DATE:ID:FIRST..LAST)"
+        case .calendarTerms: return "--trend/--no-day-of-week/--no-intercept"
+        case .fourier: return "--fourier"
+        case .changepoints: return "--changepoints"
+        case .autoregressiveLags: return "--ar"
+        case .stepTerms: return "--step-term"
+        case .regressors: return "--regressor/--control"
+        case .covariance: return "--covariance"
         }
     }
 }

@@ -61,6 +61,12 @@ struct TermOptions: ParsableArguments {
 
     func validate() throws {
         try UnusedOption.refuse(unusedEventOptions)
+        if let ids, ids.split(separator: ",").allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            throw ValidationError("--ids names no event id (it would select none of --events); give ids, e.g. --ids a,b, or leave it out")
+        }
+        if let twice = regressor.first(where: { name in regressor.filter { $0 == name }.count > 1 }) {
+            throw ValidationError("--regressor \(twice) is given twice")
+        }
         let ids = events.map(\.window.id)
         if let duplicate = ids.first(where: { id in ids.filter { $0 == id }.count > 1 }) {
             throw ValidationError("--event id '\(duplicate)' is used twice")

@@ -6,8 +6,10 @@ import Foundation
 ///
 /// Policy:
 ///  1. A file path is checked before any work is done (`claim`): it must not be an input of the same command (the
-///     same file after resolving symbolic links: same device and inode) and, if it exists, it must be a regular file
-///     (a device, FIFO or directory is never replaced). A refused path is a usage error (exit 64).
+///     same file after resolving symbolic links: same device and inode), nor the file standard output goes to, nor
+///     (after resolving links, also dangling ones) the path of another output; if it exists, it must be a regular
+///     file (a device, FIFO or directory is never replaced). A refused path is a usage error (exit 64). A path that
+///     is a symbolic link is written through: the file it points to is replaced and the link stays.
 ///  2. Each file's text is written to a temporary file in the target's own directory (`stage`), so the final rename
 ///     never crosses a file system.
 ///  3. Only when the whole command has succeeded does `commit` write standard output and then rename every staged
@@ -20,6 +22,8 @@ struct CommandOutput {
     private struct Target {
         let option: String
         let path: String
+        /// `path` with every symbolic link resolved (the file that is written).
+        let resolved: String
         var staged: URL?
     }
 
@@ -44,19 +48,25 @@ struct CommandOutput {
             if !identity.isRegularFile {
                 throw ValidationError("\(option) \(path) exists and is not a regular file (\(identity.kindName)); it is never replaced")
             }
+            if let output = FileIdentity(descriptor: STDOUT_FILENO), output.sameFile(as: identity) {
+                throw ValidationError("\(option) \(path) is the file standard output is written to; give another path")
+            }
         }
-        if let other = targets.first(where: { Self.standardized($0.path) == Self.standardized(path) || FileIdentity.sameExisting($0.path, path) }) {
-            throw ValidationError("\(option) \(path) is also the path of \(other.option)")
+        let resolved = Self.resolved(path)
+        if let other = targets.first(where: { $0.resolved == resolved || FileIdentity.sameExisting($0.path, path) }) {
+            throw ValidationError("\(option) \(path) is also the path of \(other.option)" + (resolved == Self.standardized(path) ? "" : " (through the link to \(resolved))"))
         }
-        targets.append(Target(option: option, path: path))
+        targets.append(Target(option: option, path: path, resolved: resolved))
     }
 
     /// Writes `text` for the file claimed by `option` to a temporary file beside it (exit 1 if it cannot be written).
     mutating func stage(_ text: String, for option: String) throws {
         guard let index = targets.firstIndex(where: { $0.option == option }) else { return }
-        let target = URL(fileURLWithPath: targets[index].path)
+        let target = URL(fileURLWithPath: targets[index].resolved)
+        // At most 50 characters of the target's name (≤ 200 bytes): any name the file system accepts has a temporary
+        // sibling within its 255-byte limit.
         let temporary = target.deletingLastPathComponent()
-            .appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max)).tmp")
+            .appendingPathComponent(".\(target.lastPathComponent.prefix(50)).\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max)).tmp")
         if let reason = Self.writeNew(text, to: temporary.path) {
             try? FileManager.default.removeItem(at: temporary)
             discard()
@@ -80,7 +90,7 @@ struct CommandOutput {
         }
         for (index, target) in targets.enumerated() {
             guard let staged = target.staged else { continue }
-            if rename(staged.path, target.path) != 0 {
+            if rename(staged.path, target.resolved) != 0 {
                 let reason = String(cString: strerror(errno))
                 for later in targets[index...] { if let file = later.staged { try? FileManager.default.removeItem(at: file) } }
                 let done = targets[..<index].filter { $0.staged != nil }.map(\.path)
@@ -91,6 +101,21 @@ struct CommandOutput {
     }
 
     private static func standardized(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.path }
+
+    /// `path` (absolute, standardized) with its symbolic links resolved — the final component's chain too, even when
+    /// it dangles (at most 40 links, as the kernel allows); the directory part through `realpath` when it exists.
+    static func resolved(_ path: String) -> String {
+        var current = standardized(path)
+        for _ in 0..<40 {
+            guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: current) else { break }
+            let directory = URL(fileURLWithPath: current).deletingLastPathComponent().path
+            current = standardized(target.hasPrefix("/") ? target : directory + "/" + target)
+        }
+        let url = URL(fileURLWithPath: current)
+        guard let directory = realpath(url.deletingLastPathComponent().path, nil) else { return current }
+        defer { free(directory) }
+        return URL(fileURLWithPath: String(cString: directory)).appendingPathComponent(url.lastPathComponent).path
+    }
 
     /// Removes every staged temporary file (the outputs stay as they were).
     func discard() {
@@ -148,6 +173,13 @@ struct FileIdentity {
     init?(path: String) {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
+        (device, inode, mode) = (UInt64(info.st_dev), UInt64(info.st_ino), UInt32(info.st_mode))
+    }
+
+    /// The file an open descriptor refers to (nil when it is closed).
+    init?(descriptor: Int32) {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return nil }
         (device, inode, mode) = (UInt64(info.st_dev), UInt64(info.st_ino), UInt32(info.st_mode))
     }
 

@@ -22,6 +22,8 @@ public struct IntervalLevel: Sendable, Hashable, Comparable, CustomStringConvert
         case outOfRange(Double)
         /// An empty list.
         case empty
+        /// A level listed twice (the outputs would carry two columns of one name).
+        case repeated(Double)
 
         public var description: String {
             switch self {
@@ -30,6 +32,7 @@ public struct IntervalLevel: Sendable, Hashable, Comparable, CustomStringConvert
                 "\(Self.format(value)) looks like a fraction (did you mean \(Self.format(value * 100))?); interval levels are percentages in (1, 100)"
             case .outOfRange(let value): "\(Self.format(value)) is not a percentage in (1, 100), e.g. 80 or 95"
             case .empty: "no level given; interval levels are percentages, e.g. 80,95"
+            case .repeated(let value): "\(Self.format(value)) is listed twice; give each level once"
             }
         }
 
@@ -57,7 +60,11 @@ public struct IntervalLevel: Sendable, Hashable, Comparable, CustomStringConvert
         let parts = text.split(separator: ",", omittingEmptySubsequences: false)
         guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { throw .empty }
         var levels: [IntervalLevel] = []
-        for part in parts { levels.append(try IntervalLevel(parsing: String(part))) }
+        for part in parts {
+            let level = try IntervalLevel(parsing: String(part))
+            if levels.contains(where: { $0.percent == level.percent }) { throw .repeated(level.percent) }
+            levels.append(level)
+        }
         return levels
     }
 

@@ -13,6 +13,13 @@ package enum TextFormat {
         return String(format: "%.4f", value)
     }
 
+    /// `value` with a fixed number of decimals (`%.Nf`, with a sign when `signed`), or `unavailable` when it is
+    /// not finite: the one way a table prints a percentage or a rounded figure.
+    package static func fixed(_ value: Double, decimals: Int, signed: Bool = false) -> String {
+        guard value.isFinite else { return unavailable }
+        return String(format: signed ? "%+.\(decimals)f" : "%.\(decimals)f", value)
+    }
+
     package static func pValue(_ value: Double) -> String {
         guard value.isFinite else { return unavailable }
         return value < 1e-4 ? String(format: "%.2e", value) : String(format: "%.4f", value)

@@ -125,7 +125,13 @@ public enum CSVReader {
                 cellEnds.reserveCapacity(min(estimate * names.count, n - dataStart))  // a cell takes ≥ 1 byte
             }
         }
-        if rowLines.isEmpty { throw DataError(.noDataRows, file: source, line: headerLine) }
+        if rowLines.isEmpty {
+            // A file whose lines end in a lone CR (classic Mac OS) reads as one header line: say so.
+            let loneCR = (0..<n).contains { p[$0] == 0x0D && ($0 + 1 == n || p[$0 + 1] != 0x0A) }
+            throw loneCR ? DataError(.noDataRows, file: source, line: headerLine,
+                                     expected: "lines ending in LF or CR LF", found: "lines ending in a lone CR (convert them)")
+                : DataError(.noDataRows, file: source, line: headerLine)
+        }
         return Parsed(header: names, delimiter: scanner.delimiter, headerLine: headerLine,
                       textCount: scanner.w, cellEnds: cellEnds, rowLines: rowLines)
     }
@@ -269,7 +275,12 @@ private struct Scanner {
 // MARK: - Files
 
 extension CSVReader {
-    /// The whole file as bytes, read with one `read` loop into storage of the file's size.
+    /// The most bytes an input file may hold: 256 MiB, about 10 million rows of a daily series (a century of days is
+    /// 36,525 rows), so that a parsed table stays far under the 2 GB an accepted command may use. A larger file, or
+    /// one that never ends (`/dev/zero`, an endless pipe), is refused once this many bytes were read.
+    public static let maximumBytes = 256 << 20
+
+    /// The whole file as bytes, read with one `read` loop into storage of the file's size (at most `maximumBytes`).
     static func readFile(_ path: String) throws(DataError) -> [UInt8] {
         let fd = open(path, O_RDONLY)
         if fd < 0 {
@@ -289,6 +300,10 @@ extension CSVReader {
             if got < 0 { failure = errno }
             return max(got, 0)
         }
+        let tooLarge = { (found: String) in
+            DataError(.invalid, file: path, expected: "an input file of at most \(maximumBytes >> 20) MiB", found: found)
+        }
+        guard Int(info.st_size) <= maximumBytes else { throw tooLarge("\(Int(info.st_size) >> 20) MiB") }
         let size = max(Int(info.st_size), 0) + 1  // +1: the end of the file is seen without growing
         var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in  // no zero-filling
             count = 0
@@ -298,6 +313,7 @@ extension CSVReader {
             var chunk = [UInt8](repeating: 0, count: 1 << 16)
             while case let got = chunk.withUnsafeMutableBytes({ readSome($0.baseAddress!, $0.count) }), got > 0 {
                 bytes.append(contentsOf: chunk[..<got])
+                if bytes.count > maximumBytes { throw tooLarge("more than that (a device or a stream that does not end?)") }
             }
         }
         if failure != 0 {

@@ -111,19 +111,23 @@ struct DatedRows {
         }
 
         // 3. Value columns (automatic choice) and the date format.
-        var skipped: [String] = []
+        var skipped: [String] = [], empty: [String] = []
         if options.valueColumns.isEmpty {
             for k in table.header.indices where k != dateIndex {
                 switch DatedRows.firstNonEmpty(table, column: k, rows: used).map({ table.withCell(row: $0, column: k, NumberText.parse) }) {
                 case .value?, .nonFinite?: valueIndices.append(k)
+                case nil: skipped.append(table.header[k]); empty.append(table.header[k])
                 default: skipped.append(table.header[k])
                 }
             }
         }
         if valueIndices.isEmpty {
+            let text = skipped.filter { !empty.contains($0) }
+            let found = [text.isEmpty ? nil : "text columns " + text.map { "'\($0)'" }.joined(separator: ", "),
+                         empty.isEmpty ? nil : "columns with every cell empty " + empty.map { "'\($0)'" }.joined(separator: ", ")]
+                .compactMap { $0 }
             throw DataError(.invalid, file: table.source, expected: "a numeric value column (or {0} NAME)",
-                            found: skipped.isEmpty ? "no column besides the date column"
-                                : "only text columns " + skipped.map { "'\($0)'" }.joined(separator: ", "),
+                            found: found.isEmpty ? "no column besides the date column" : "only " + found.joined(separator: " and "),
                             settings: [.valueColumns])
         }
         names = valueIndices.map { table.header[$0] }

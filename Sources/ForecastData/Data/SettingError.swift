@@ -19,6 +19,24 @@ public struct SettingError: Error, Sendable, Equatable, CustomStringConvertible 
         case prePeriod
         /// The barrage test (do events follow days of many events?) and its threshold.
         case barrage
+        /// The days after a trigger in which a barrage counts.
+        case barrageWithin
+        /// The window of day offsets an event acts on.
+        case eventWindow
+        /// The calendar terms of a design: intercept, trend and day of week.
+        case calendarTerms
+        /// Fourier seasonality terms.
+        case fourier
+        /// Trend changepoints.
+        case changepoints
+        /// Autoregressive lags.
+        case autoregressiveLags
+        /// Level-shift (step) terms.
+        case stepTerms
+        /// Columns entered in a design as they are.
+        case regressors
+        /// The coefficient covariance estimator.
+        case covariance
 
         /// The setting in the library's words.
         public var words: String {
@@ -40,6 +58,15 @@ public struct SettingError: Error, Sendable, Equatable, CustomStringConvertible 
             case .effectShape: return "effect shape"
             case .prePeriod: return "pre-period"
             case .barrage: return "the barrage test"
+            case .barrageWithin: return "the barrage window"
+            case .eventWindow: return "the event window"
+            case .calendarTerms: return "the intercept, trend and day-of-week terms"
+            case .fourier: return "Fourier terms"
+            case .changepoints: return "changepoints"
+            case .autoregressiveLags: return "AR lags"
+            case .stepTerms: return "step terms"
+            case .regressors: return "regressors"
+            case .covariance: return "the covariance estimator"
             }
         }
     }

@@ -29,21 +29,7 @@ public struct DesignSchema: Sendable, Equatable {
         self.specification = specification
         self.trendOrigin = trendOrigin
         self.lagTransform = lagTransform
-        var names: [String] = []
-        let s = specification
-        if s.intercept { names.append("const") }
-        if s.trend != .none { names.append("trend") }
-        if s.trend == .quadratic { names.append("trend_sq") }
-        if s.dayOfWeek { names += ["dow_tue", "dow_wed", "dow_thu", "dow_fri", "dow_sat", "dow_sun"] }
-        for f in s.fourier {
-            for k in 1...f.order { names += ["sin\(k)_\(f.periodLabel)", "cos\(k)_\(f.periodLabel)"] }
-        }
-        names += s.changepoints.map { "cp_\($0)" }
-        names += s.autoregressiveLags.map { "lag\($0)" }
-        names += s.events.map(\.columnName)
-        names += s.steps.map(\.columnName)
-        names += s.regressors
-        columnNames = names
+        columnNames = specification.columnNames
     }
 
     /// Trend value of a day (years since the trend origin).

@@ -34,6 +34,9 @@ public enum ModelError: Error, Sendable, Equatable, CustomStringConvertible {
     case noTrainingData(String)
     /// A regressor has no value on a day that needs one (training or forecast).
     case regressorUnavailable(name: String, date: String)
+    /// A column whose largest |value| (on `day`, when known) lies outside 1e-150 … 1e150, where its squares under- or
+    /// overflow: `column` is nil for the response, else the regressor's name.
+    case unusableScale(column: String?, largest: Double, day: String?)
     /// A specification that cannot be analysed as asked (e.g. AR terms in an event-effects model).
     case invalidSpecification(String)
     /// A setting the data at hand cannot be analysed with (e.g. a free effect shape where the response is 0 on every
@@ -79,6 +82,8 @@ public enum ModelError: Error, Sendable, Equatable, CustomStringConvertible {
             return "no usable training data: \(text)"
         case let .regressorUnavailable(name, date):
             return "regressor '\(name)' has no value on \(date); its future values must be in the file to forecast past it"
+        case let .unusableScale(column, largest, day):
+            return "the scale of \(column.map { "regressor '\($0)'" } ?? "the response") (largest |value| \(largest)\(day.map { " on \($0)" } ?? "")) is outside 1e-150 … 1e150, where its squares under- or overflow; rescale it (e.g. express it in other units)"
         case let .invalidSpecification(text):
             return text
         case let .unsuitableSetting(error):

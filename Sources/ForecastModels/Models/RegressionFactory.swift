@@ -95,6 +95,12 @@ public struct RegressionFactory: Sendable {
             return .linear(try LinearRegression(covariance: covariance, level: level, requireFullRank: requireFullRank)
                 .fit(design, response: y, weights: weights, workspace: &workspace))
         case .poisson, .nb2:
+            // The kind may be chosen from the data (`TimeSeriesModel.kind == nil`), after the covariance was set:
+            // HC2/HC3 (leverage corrections of least squares) are then a setting to change, not a trap.
+            if covariance == .hc2 || covariance == .hc3 {
+                throw .unsuitableSetting(SettingError(
+                    "{0} \(covariance == .hc2 ? "hc2" : "hc3") is defined for least squares only, and the \(kind.rawValue) count model was fitted (the response is counts); use hc0, hc1 or hac, or an explicit least-squares model", .covariance))
+            }
             let distribution: CountRegression.Distribution = kind == .poisson
                 ? .poisson : .negativeBinomial(fixedAlpha.map { .fixed($0) } ?? .estimated)
             return .count(try CountRegression(distribution: distribution, covariance: covariance, level: level,

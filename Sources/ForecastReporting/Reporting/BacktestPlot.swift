@@ -60,7 +60,7 @@ public struct BacktestPlot: Sendable {
         let ticks = ForecastPlot.niceTicks(min(0, values.min() ?? 0), values.max() ?? 1)
         let horizon = series.map(\.1.count).max() ?? 1
         func x(_ h: Int) -> Double { left + (right - left) * Double(h - 1) / Double(max(horizon - 1, 1)) }
-        func y(_ v: Double) -> Double { bottom - (bottom - top) * (v - ticks.first!) / (ticks.last! - ticks.first!) }
+        func y(_ v: Double) -> Double { ForecastPlot.y(v, ticks: ticks, top: top, bottom: bottom) }
         svg.valueGrid(ticks, y: y, left: left, right: right, fontSize: 11)
         let step = max(1, horizon / 10)
         for h in stride(from: 1, through: horizon, by: step) {
@@ -95,7 +95,7 @@ public struct BacktestPlot: Sendable {
         let ticks = ForecastPlot.niceTicks(min(0, values.min() ?? 0), values.max() ?? 1)
         let span = Double(max(lastDay - firstDay, 1))
         func x(_ d: CalendarDate) -> Double { left + (right - left) * Double(d - firstDay) / span }
-        func y(_ v: Double) -> Double { bottom - (bottom - top) * (v - ticks.first!) / (ticks.last! - ticks.first!) }
+        func y(_ v: Double) -> Double { ForecastPlot.y(v, ticks: ticks, top: top, bottom: bottom) }
         svg.valueGrid(ticks, y: y, left: left, right: right, fontSize: 11)
         svg.dateAxis(firstDay, lastDay, x: x, left: left, right: right, bottom: bottom, fontSize: 11, marks: false)
         // Actuals of every forecast day (dots), then each picked origin's band and mean.

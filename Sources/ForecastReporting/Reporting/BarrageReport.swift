@@ -54,7 +54,7 @@ public struct BarrageReport: Sendable {
         let r = result
         var lines = ["Barrages of '\(responseName)': \(rule) — \(r.barrageDays.count) barrage days."]
         lines.append("\(r.followed) of \(r.triggers.count) triggers are followed by a barrage within \(r.test.within) days; " +
-                     "of all \(r.eligibleDates) eligible dates, \(String(format: "%.0f", 100 * r.baseRate)) % are. " +
+                     "of all \(r.eligibleDates) eligible dates, \(TextFormat.fixed(100 * r.baseRate, decimals: 0)) % are. " +
                      "Permutation p (exact, triggers as random dates) = \(TextFormat.pValue(r.pValue))" +
                      (r.pValue < 0.05 ? ": triggers are followed by barrages more often than dates in general." : ": not more often than dates in general."))
         lines.append("")

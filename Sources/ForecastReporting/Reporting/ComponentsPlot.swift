@@ -82,7 +82,7 @@ public struct ComponentsPlot: Sendable {
         let (left, right, bottom) = (80.0, width - 60, top + panelHeight - 70)
         let span = Double(max(last - first, 1))
         func x(_ d: CalendarDate) -> Double { left + (right - left) * Double(d - first) / span }
-        func y(_ v: Double) -> Double { bottom - (bottom - top) * (v - ticks.first!) / (ticks.last! - ticks.first!) }
+        func y(_ v: Double) -> Double { ForecastPlot.y(v, ticks: ticks, top: top, bottom: bottom) }
         svg.valueGrid(ticks, y: y, left: left, right: right, fontSize: 11, markZero: true)
         svg.dateAxis(first, last, x: x, left: left, right: right, bottom: bottom, fontSize: 11, marks: false)
         let lastTraining = fit.trainingWindow.last
@@ -105,7 +105,7 @@ public struct ComponentsPlot: Sendable {
         let all = rows.flatMap { [$0.value, $0.lower, $0.upper] }.filter(\.isFinite)  // the reference level has no bar
         let ticks = ForecastPlot.niceTicks(min(0, all.min() ?? 0), max(0, all.max() ?? 1))
         let (left, right, bottom) = (80.0, width - 60, top + panelHeight - 70)
-        func y(_ v: Double) -> Double { bottom - (bottom - top) * (v - ticks.first!) / (ticks.last! - ticks.first!) }
+        func y(_ v: Double) -> Double { ForecastPlot.y(v, ticks: ticks, top: top, bottom: bottom) }
         svg.valueGrid(ticks, y: y, left: left, right: right, fontSize: 11, markZero: true)
         let slot = (right - left) / Double(max(rows.count, 1))
         for (i, row) in rows.enumerated() {

@@ -29,7 +29,7 @@ public struct EffectsPlot: Sendable {
             let ticks = ForecastPlot.niceTicks(0, upper)
             let (left, right, panelTop, bottom) = (70.0, width * 0.62, top + 30, top + rowHeight - 40)
             func x(_ d: CalendarDate) -> Double { left + (right - left) * Double(d - from) / Double(max(to - from, 1)) }
-            func y(_ v: Double) -> Double { bottom - (bottom - panelTop) * (v - ticks.first!) / (ticks.last! - ticks.first!) }
+            func y(_ v: Double) -> Double { ForecastPlot.y(v, ticks: ticks, top: panelTop, bottom: bottom) }
             svg.element("text", [("x", "\(left)"), ("y", SVGDocument.number(top + 18)), ("font-size", "14"), ("fill", "#222222")],
                         text: "\(effect.term.id): observed vs expected without the event (\(TextFormat.trimmed(effect.level))% band)")
             for tick in ticks {
@@ -61,7 +61,7 @@ public struct EffectsPlot: Sendable {
             let cTicks = ForecastPlot.niceTicks(min(0, points.map(\.2).min() ?? 0, effect.cumulativeLower),
                                                 max(0, points.map(\.3).max() ?? 1, effect.cumulativeUpper))
             func cx(_ i: Int) -> Double { cLeft + (cRight - cLeft) * Double(i) / Double(max(points.count - 1, 1)) }
-            func cy(_ v: Double) -> Double { bottom - (bottom - panelTop) * (v - cTicks.first!) / (cTicks.last! - cTicks.first!) }
+            func cy(_ v: Double) -> Double { ForecastPlot.y(v, ticks: cTicks, top: panelTop, bottom: bottom) }
             svg.element("text", [("x", SVGDocument.number(cLeft)), ("y", SVGDocument.number(top + 18)), ("font-size", "14"), ("fill", "#222222")],
                         text: "cumulative excess, \(TextFormat.trimmed(effect.level))% band")
             // x axis: effect days (offset after the trigger), first, middle and last.

@@ -155,7 +155,7 @@ public struct EffectsReport: Sendable {
                 if let bound = e.halfLifeAtBound {
                     facts.append("half-life at the \(bound) bound of the search grid \(TextFormat.trimmed(HalfLifeProfile.grid.first!))–\(TextFormat.trimmed(HalfLifeProfile.grid.last!)) days")
                 } else if let h = e.halfLifeDays {
-                    facts.append("half-life \(String(format: "%.1f", h)) days (\(e.halfLifeLower.map { String(format: "%.1f", $0) } ?? "?")–\(e.halfLifeUpper.map { String(format: "%.1f", $0) } ?? "open"))")
+                    facts.append("half-life \(TextFormat.fixed(h, decimals: 1)) days (\(e.halfLifeLower.map { TextFormat.fixed($0, decimals: 1) } ?? "?")–\(e.halfLifeUpper.map { TextFormat.fixed($0, decimals: 1) } ?? "open"))")
                 }
             }
             if let p = e.preTrendPValue { facts.append("pre-trend p = \(TextFormat.pValue(p))") }

@@ -84,7 +84,7 @@ extension FitReport {
         }
         if let forecaster {
             lines.append(regressionKind.map { "Forecast by: the \($0) regression below — \(forecaster.reason)." }
-                         ?? "Forecast by: \(forecasterName(forecaster.model)) — \(forecaster.reason).")
+                         ?? "Forecast by: \(forecaster.model.summaryName) — \(forecaster.reason).")
             if !forecaster.innerScores.isEmpty {
                 let scores = forecaster.innerScores.sorted { $0.value < $1.value }
                     .map { "\($0.key) \(TextFormat.number($0.value))" }.joined(separator: ", ")
@@ -142,12 +142,8 @@ extension FitReport {
     }
 
     /// A forecaster's name in words (`ForecasterKind.summaryName`); an unknown name as it is.
-    private func forecasterName(_ name: String) -> String {
-        ForecasterKind(rawValue: name)?.summaryName ?? name
-    }
-
     private var modelName: String {
-        guard let fit, regressionForecasts else { return "forecast by \(forecasterName(forecastModel))" }
+        guard let fit, regressionForecasts else { return "forecast by \(forecaster?.model.summaryName ?? forecastModel)" }
         return fit.fitted.summaryName
     }
 
@@ -155,7 +151,7 @@ extension FitReport {
     func plainWords(_ c: CoefficientEstimate, isCount: Bool) -> String {
         if c.isAliased { return "\(c.name): not estimable." }
         func effect(_ v: Double) -> String {
-            isCount ? String(format: "%+.1f%%", (exp(v) - 1) * 100) : "\(v >= 0 ? "+" : "")\(TextFormat.number(v))"
+            isCount ? TextFormat.fixed((exp(v) - 1) * 100, decimals: 1, signed: true) + "%" : "\(v >= 0 ? "+" : "")\(TextFormat.number(v))"
         }
         let range = "(\(effect(c.lower)) to \(effect(c.upper)))"
         let unclear = c.lower < 0 && c.upper > 0 ? " — not distinguishable from no effect" : ""
@@ -196,7 +192,7 @@ extension FitReport {
     private func exceedanceTable() -> [String] {
         var lines = ["Probability of a day with at least N (share of the sample paths)"]
         for e in exceedance {
-            func percent(_ p: Double) -> String { String(format: "%.1f%%", p * 100) }
+            func percent(_ p: Double) -> String { TextFormat.fixed(p * 100, decimals: 1) + "%" }
             let any = e.anyWithin.map { "within \($0.days) days \(percent($0.probability))" }
                 .joined(separator: ", ")
             lines.append("  N = \(Self.count(e.threshold)): at least one such day \(any)")
@@ -230,7 +226,7 @@ extension FitReport {
         guard let paths, paths > 0 else { return TextFormat.number(probability * 100) + " %" }
         let step = 100 / Double(paths)
         let decimals = max(0, Int((-log10(step)).rounded(.up)))
-        func percent(_ value: Double) -> String { String(format: "%.\(decimals)f", value) }
+        func percent(_ value: Double) -> String { TextFormat.fixed(value, decimals: decimals) }
         if probability >= 1 { return "> \(percent(100 - step)) %" }
         if probability <= 0 { return "< \(percent(step)) %" }
         return "\(percent(probability * 100)) %"

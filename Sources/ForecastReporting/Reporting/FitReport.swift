@@ -76,12 +76,12 @@ public struct FitReport: Sendable {
     }
 
     /// The name of the forecaster that produced the forecast (`local`, `nb2`, …).
-    public var forecastModel: String { forecaster?.model ?? fit?.kind.rawValue ?? "" }
+    public var forecastModel: String { forecaster?.model.rawValue ?? fit?.kind.rawValue ?? "" }
 
     /// Whether the regression's own forecast is the one shown.
     public var regressionForecasts: Bool {
         guard let fit else { return false }
-        return forecaster.map { $0.model == fit.kind.rawValue } ?? true
+        return forecaster.map { $0.model.regressionKind == fit.kind } ?? true
     }
 
     // MARK: JSON

@@ -39,7 +39,7 @@ public struct SeriesPlot: Sendable {
         let (left, right, top, bottom) = (80.0, width - 170, 105.0, height - 50)
         let span = Double(max(last - first, 1))
         func x(_ d: CalendarDate) -> Double { left + (right - left) * Double(d - first) / span }
-        func y(_ v: Double) -> Double { bottom - (bottom - top) * (v - yTicks.first!) / (yTicks.last! - yTicks.first!) }
+        func y(_ v: Double) -> Double { ForecastPlot.y(v, ticks: yTicks, top: top, bottom: bottom) }
         let dayWidth = (right - left) / span
 
         var svg = SVGDocument(width: width, height: height)

@@ -26,7 +26,7 @@ public struct SpecificationCurvePlot: Sendable {
         let (left, right, top, bottom) = (90.0, width - 30, 65.0 + 15 * Double(verdict.count), height - 150)
         let low = min(0, rows.map(\.lower).filter(\.isFinite).min() ?? 0), high = max(0, rows.map(\.upper).filter(\.isFinite).max() ?? 1)
         let ticks = ForecastPlot.niceTicks(low, high)
-        func y(_ v: Double) -> Double { bottom - (bottom - top) * (v - ticks.first!) / (ticks.last! - ticks.first!) }
+        func y(_ v: Double) -> Double { ForecastPlot.y(v, ticks: ticks, top: top, bottom: bottom) }
         func x(_ i: Int) -> Double { left + (right - left) * (Double(i) + 0.5) / Double(max(rows.count, 1)) }
         for tick in ticks {
             svg.element("line", [("x1", SVGDocument.number(left)), ("x2", SVGDocument.number(right)), ("y1", SVGDocument.number(y(tick))),

@@ -201,5 +201,5 @@ enum AdversarialCatalogue {
         .usage("fit two --value", fit(["--value", "y", "--value", "y"]), "--value"),
     ]
 
-    static let all: [AdversarialCase] = outputSafety + bounds + degenerate + badData + newOptions + heldBack
+    static let all: [AdversarialCase] = outputSafety + bounds + degenerate + badData + newOptions + heldBack + secondReview
 }

@@ -57,6 +57,16 @@ struct AdversarialWorkspace {
         "calendar.csv": "id,date,kind\nearly,2024-01-20,strike\nmid,2024-04-01,strike\nlate,2024-07-15,strike\n",
         "mondayzero.csv": (["date,y"] + (0..<200).map { "\(isoDate(isoDay("2024-01-01") + $0)),\($0 % 7)" }).joined(separator: "\n") + "\n",
         "textonly.csv": "date,name\n" + (0..<60).map { "\(isoDate(isoDay("2024-01-01") + $0)),n\($0)\n" }.joined(),
+        // The second review's files (AdversarialCatalogue+SecondReview.swift).
+        "max.csv": scaledSeries(days: 60, scale: 1.5e307),
+        "gapend.csv": countSeries(days: 200, start: "2024-01-01").split(separator: "\n").enumerated()
+            .map { $0.offset >= 198 ? String($0.element.split(separator: ",")[0]) + "," : String($0.element) }.joined(separator: "\n") + "\n",
+        "trendcol.csv": (["date,y,trend"] + (0..<120).map { "\(isoDate(isoDay("2024-01-01") + $0)),\(($0 * 7) % 11 - 3),\($0 % 5)" })
+            .joined(separator: "\n") + "\n",
+        "cronly.csv": countSeries(days: 60, start: "2024-01-01").replacingOccurrences(of: "\n", with: "\r"),
+        "emptycol.csv": constantSeries(days: 30, value: ""),
+        "hugex.csv": (["date,y,x"] + (0..<120).map { "\(isoDate(isoDay("2024-01-01") + $0)),\(($0 * 7) % 11 - 3),\(Double(1 + $0 % 9) * 1e300)" })
+            .joined(separator: "\n") + "\n",
     ]
 
     init() throws {
@@ -69,6 +79,9 @@ struct AdversarialWorkspace {
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("subdir"), withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("link.csv").path,
                                                    withDestinationPath: "series.csv")
+        // A link to a file that does not exist yet (an output named through it is written to target.csv).
+        try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("out-link.csv").path,
+                                                   withDestinationPath: "target.csv")
     }
 
     func remove() { try? FileManager.default.removeItem(at: directory) }

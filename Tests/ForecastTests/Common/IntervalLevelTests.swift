@@ -21,7 +21,7 @@ struct IntervalLevelTests {
           arguments: [
             ("0.95", IntervalLevel.Problem.fraction(0.95)), ("1", .fraction(1)), ("0", .outOfRange(0)),
             ("100", .outOfRange(100)), ("150", .outOfRange(150)), ("-5", .outOfRange(-5)), ("inf", .outOfRange(.infinity)),
-            ("x", .notANumber("x")), ("", .empty), ("80,", .notANumber("")),
+            ("x", .notANumber("x")), ("", .empty), ("80,", .notANumber("")), ("80,95,80", .repeated(80)),
           ])
     func refused(text: String, problem: IntervalLevel.Problem) {
         #expect(throws: problem) { try IntervalLevel.list(parsing: text) }

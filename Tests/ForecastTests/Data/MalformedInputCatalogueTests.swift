@@ -51,6 +51,11 @@ let malformedCatalogue: [MalformedCase] = [
                             found: "only text columns 'model'", settings: [.valueColumns])) {
         _ = try ingestCSV("date,model\n2024-01-01,Kalibr\n")
     },
+    MalformedCase("a value column with every cell empty is named as empty, not as text",
+                  DataError(.invalid, file: "bad.csv", expected: "a numeric value column (or {0} NAME)",
+                            found: "only text columns 'model' and columns with every cell empty 'y'", settings: [.valueColumns])) {
+        _ = try ingestCSV("date,model,y\n2024-01-01,Kalibr,\n2024-01-02,Iskander,\n")
+    },
     // --- dates ---
     MalformedCase("unparseable date in a later row",
                   DataError(.invalidDate, file: "bad.csv", line: 3, column: "date",

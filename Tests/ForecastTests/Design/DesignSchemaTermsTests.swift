@@ -12,6 +12,24 @@ import Forecast
 struct DesignSchemaTermsTests {
     static let monday = CalendarDate(year: 2024, month: 1, day: 1)!  // 2024-01-01 was a Monday
 
+    @Test("Two terms making one column name are a setting error naming both sources, not a trap")
+    func uniqueNames() throws {
+        try DesignSpecification(fourier: [FourierTerm(period: 7, order: 1)], regressors: ["x"]).checkColumnNames()
+        #expect(throws: ModelError.unsuitableSetting(SettingError(
+            "{0} gives one term twice: two design columns would be named 'sin1_7'; give each term once", .fourier))) {
+            try DesignSpecification(fourier: [FourierTerm(period: 7, order: 2), FourierTerm(period: 7, order: 1)]).checkColumnNames()
+        }
+        #expect(throws: ModelError.unsuitableSetting(SettingError(
+            "{0} and {1} both make a design column named 'trend'; every column needs its own name (rename the file column or drop one term)",
+            .calendarTerms, .regressors))) {
+            try DesignSpecification(regressors: ["trend"]).checkColumnNames()
+        }
+        #expect(throws: ModelError.self) {
+            try DesignSpecification(steps: [StepTerm(id: "s", date: Self.monday), StepTerm(id: "s", date: Self.monday.adding(days: 9))])
+                .checkColumnNames()
+        }
+    }
+
     @Test("Column names follow the documented convention and order")
     func names() {
         let specification = DesignSpecification(

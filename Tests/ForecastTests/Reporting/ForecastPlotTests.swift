@@ -79,4 +79,36 @@ struct ForecastPlotTests {
             .render(fit: fit, forecast: try fit.forecast(horizon: 20, levels: [80, 95], paths: 200, seed: 1))
         #expect(own.contains(">fitted (nb2)</text>") && own.contains(">forecast mean (nb2)</text>"))
     }
+
+    @Test("Without a regression (too few days for it): the history and the forecaster's forecast, no fitted line")
+    func withoutRegression() throws {
+        let history = DatedSeries(start: Self.start, values: [5, 7, 6])
+        let distribution = try BaselineForecaster(.naive).forecast(history, settings: ForecastSettings(horizon: 10, paths: 100, seed: 1))
+        let forecast = distribution.table(levels: [80, 95], seed: 1, actual: { _ in nil })
+        let svg = ForecastPlot(title: "Three days")
+            .render(history: history, trainingWindow: DateSpan(first: history.start, last: history.end), forecast: forecast,
+                    forecaster: "naive")
+        let (parses, inspector) = Self.inspect(svg)
+        #expect(parses, "not well-formed")
+        #expect(inspector.pointsByClass["observed"] == 3)
+        #expect(inspector.pointsByClass["forecast-mean"] == 10)
+        #expect(inspector.pointsByClass["fitted"] == nil)
+        #expect(svg.contains(">forecast mean (naive)</text>") && !svg.contains("fitted ("))
+    }
+
+    @Test("Values near the largest double: finite ticks covering them, finite coordinates (no trap, no NaN)")
+    func extremeValues() {
+        for (low, high) in [(0.0, 1.7e308), (-1.7e308, 1.7e308), (0.0, 5e-324 * 7), (1e300, 1e300), (0.0, .infinity)] {
+            let ticks = ForecastPlot.niceTicks(low, high)
+            #expect(ticks.count >= 2 && ticks.allSatisfy(\.isFinite), "\(low)…\(high): \(ticks)")
+            #expect(ticks.first! <= low && (ticks.last! >= high || !high.isFinite || ticks.last! == .greatestFiniteMagnitude),
+                    "\(low)…\(high): \(ticks)")
+            for v in [low, high].filter(\.isFinite) {
+                let y = ForecastPlot.y(v, ticks: ticks, top: 50, bottom: 540)
+                #expect(y.isFinite && y >= 49.99 && y <= 540.01, "\(v) → \(y) on \(ticks)")
+            }
+        }
+        #expect(SVGDocument.number(.nan) == "0" && SVGDocument.number(1e300) == "1000000")
+        #expect(ForecastPlot.label(1.7e308) == "1.7e+308" && ForecastPlot.label(.nan) == TextFormat.unavailable)
+    }
 }

@@ -47,6 +47,11 @@ extension BarrageTest {
             guard let outcome = firstBarrage(after: trigger.date - series.start) else { skipped.append(trigger.id); continue }
             analysed.append(Trigger(id: trigger.id, date: trigger.date, daysToFirst: outcome))
         }
+        // No trigger with its K following days in the series: nothing to test (a p-value of 1 and a base rate of 0/0
+        // would look like an answer).
+        if analysed.isEmpty {
+            throw .unsuitableSetting(SettingError("no trigger can be tested: each needs the \(within) days after it in the series (\(series.start) .. \(series.end))\(threshold == .automatic ? ", each with the \(Threshold.trailingDays) days before it for its threshold" : ""); not analysed: \(skipped.joined(separator: ", ")); give a shorter {0}", .barrageWithin))
+        }
         let followed = analysed.filter { $0.daysToFirst != nil }.count
         let followedDates = eligible.filter { $0 != nil }.count
         let p = Self.hypergeometricUpperTail(population: eligible.count, successes: followedDates, draws: analysed.count,

@@ -53,6 +53,9 @@ extension CounterfactualDesign {
     /// pre-period must hold at least `minimumPreDays` days with data. `run` refuses exactly these; a caller with a
     /// calendar can leave such events out first and list them.
     public func unanalysable(_ series: DatedSeries, window: EventWindow) -> ModelError? {
+        guard window.last >= 0 else {
+            return .unsuitableSetting(SettingError("'\(window.id)': the window \(window.first)..\(window.last) ends before the trigger; the counterfactual design measures days 0..LAST after it (leads are only checked beside them): give {0} a LAST ≥ 0", .eventWindow))
+        }
         let origin = origin(of: window)
         let last = window.date.adding(days: window.last)
         guard last <= series.end else {

@@ -24,8 +24,8 @@ import Foundation
 
 /// Which forecaster `auto` chose and why.
 public struct ForecasterChoice: Sendable, Equatable {
-    /// The winner's name (`local`, `nb2`, `poisson`, `ols`, `mean28`, `naive`, `snaive`).
-    public let model: String
+    /// The winner (`local`, `nb2`, `poisson`, `ols`, `mean28`, `naive` or `snaive`; never `auto`).
+    public let model: ForecasterKind
     /// In words.
     public let reason: String
     /// Mean inner CRPS by candidate name (empty when no validation ran).
@@ -33,7 +33,7 @@ public struct ForecasterChoice: Sendable, Equatable {
     /// Inner origins scored.
     public let innerOrigins: Int
 
-    public init(model: String, reason: String, innerScores: [String: Double], innerOrigins: Int) {
+    public init(model: ForecasterKind, reason: String, innerScores: [String: Double], innerOrigins: Int) {
         self.model = model
         self.reason = reason
         self.innerScores = innerScores
@@ -90,7 +90,7 @@ public struct AutoForecaster: Forecaster {
         let values = Array(history.values[max(0, (model.from ?? history.start) - history.start)...])
         guard Self.isCountLike(values) else {
             let fit = try regressionFitted()
-            return (ForecasterChoice(model: fit.kind.rawValue,
+            return (ForecasterChoice(model: ForecasterKind(fit.kind),
                                      reason: "the response is not counts: the regression (\(fit.modelChoice.reason))",
                                      innerScores: [:], innerOrigins: 0), try regressionForecast(fit))
         }
@@ -112,7 +112,7 @@ public struct AutoForecaster: Forecaster {
                                                              minimumTraining: first + Self.minimumInnerTraining)
         guard lengths.count >= Self.minimumInnerOriginCount else {
             let reason = "history too short for inner validation (\(history.dayCount) days): the local ensemble, the documented default"
-            return (ForecasterChoice(model: "local", reason: reason, innerScores: [:], innerOrigins: 0),
+            return (ForecasterChoice(model: .local, reason: reason, innerScores: [:], innerOrigins: 0),
                     try local.forecast(history, settings: settings))
         }
         var scores: [String: Double] = [:]
@@ -133,19 +133,30 @@ public struct AutoForecaster: Forecaster {
             }
             if !failed && count > 0 { scores[candidate.name] = sum / Double(count) }
         }
-        guard let winner = candidates.filter({ scores[$0.name] != nil }).min(by: { scores[$0.name]! < scores[$1.name]! })
-        else {
-            return (ForecasterChoice(model: "local", reason: "no candidate could be validated: the local ensemble, the documented default",
-                                     innerScores: scores, innerOrigins: lengths.count),
-                    try local.forecast(history, settings: settings))
-        }
+        let validated = candidates.filter { scores[$0.name] != nil }.sorted { scores[$0.name]! < scores[$1.name]! }
         let ranked = scores.sorted { $0.value < $1.value }
-        let margin = ranked.count > 1 ? " (next: \(ranked[1].key) \(TextFormat.number(ranked[1].value)), " +
-            "\(TextFormat.number((ranked[1].value / ranked[0].value - 1) * 100))% higher)" : ""
-        let reason = "lowest mean CRPS over \(lengths.count) inner origins of the training data: " +
-            "\(winner.name) \(TextFormat.number(scores[winner.name] ?? .nan))\(margin)"
-        let choice = ForecasterChoice(model: winner.name, reason: reason, innerScores: scores, innerOrigins: lengths.count)
-        if winner is RegressionForecaster, let fullFit { return (choice, try regressionForecast(fullFit)) }
-        return (choice, try winner.forecast(history, settings: settings))
+        // The lowest score wins; a winner that cannot forecast from the whole history (its last values missing, …)
+        // gives way to the next, and the reason says so (policy 4).
+        var passedOver: [String] = []
+        for winner in validated {
+            let distribution: PredictiveDistribution
+            do {
+                if winner is RegressionForecaster, let fullFit { distribution = try regressionForecast(fullFit) }
+                else { distribution = try winner.forecast(history, settings: settings) }
+            } catch {
+                passedOver.append("\(winner.name) scored lower but cannot forecast from the whole history (\(error))")
+                continue
+            }
+            let others = ranked.drop { $0.key != winner.name }.dropFirst()  // the candidates ranked after the winner
+            let margin = others.first.map { " (next: \($0.key) \(TextFormat.number($0.value)), " +
+                "\(TextFormat.number(($0.value / scores[winner.name]! - 1) * 100))% higher)" } ?? ""
+            let reason = "lowest mean CRPS over \(lengths.count) inner origins of the training data: " +
+                "\(winner.name) \(TextFormat.number(scores[winner.name] ?? .nan))\(margin)" + passedOver.map { "; \($0)" }.joined()
+            return (ForecasterChoice(model: ForecasterKind(rawValue: winner.name) ?? .local, reason: reason, innerScores: scores,
+                                     innerOrigins: lengths.count), distribution)
+        }
+        let reason = "no candidate could be validated: the local ensemble, the documented default" + passedOver.map { "; \($0)" }.joined()
+        return (ForecasterChoice(model: .local, reason: reason, innerScores: scores, innerOrigins: lengths.count),
+                try local.forecast(history, settings: settings))
     }
 }

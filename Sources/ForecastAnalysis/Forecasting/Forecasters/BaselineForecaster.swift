@@ -40,7 +40,7 @@ public struct BaselineForecaster: Forecaster {
     public func forecast(_ history: DatedSeries, settings: ForecastSettings) throws(ModelError) -> PredictiveDistribution {
         let y = history.values
         let h = settings.horizon
-        let (point, members) = try distributions(y, horizon: h)
+        let (point, members) = try distributions(y, horizon: h, lastDay: history.end)
         let counts = y.allSatisfy { !$0.isFinite || ($0 >= 0 && $0 == $0.rounded()) }
         var random = RandomSource(seed: settings.seed, key: UInt64(Kind.allCases.firstIndex(of: kind) ?? 0) + 101)
         var paths = Matrix(rows: h, columns: settings.paths)
@@ -54,8 +54,8 @@ public struct BaselineForecaster: Forecaster {
         return PredictiveDistribution(firstDay: history.end.adding(days: 1), paths: paths, mean: point)
     }
 
-    /// Point forecasts and each day's members (policy 1–3).
-    func distributions(_ y: [Double], horizon: Int) throws(ModelError) -> (point: [Double], members: [[Double]]) {
+    /// Point forecasts and each day's members (policy 1–3); `lastDay` is the day of `y.last` (for messages).
+    func distributions(_ y: [Double], horizon: Int, lastDay: CalendarDate) throws(ModelError) -> (point: [Double], members: [[Double]]) {
         switch kind {
         case .mean28:
             let recent = Array(y.filter { !$0.isNaN }.suffix(window))
@@ -73,8 +73,15 @@ public struct BaselineForecaster: Forecaster {
                 let m = period
                 lag = { m * (($0 + m - 1) / m) }
             }
-            guard let point, point.allSatisfy({ !$0.isNaN }) else {
-                throw .noTrainingData("the history is too short for the \(kind.rawValue) forecast")
+            guard let point else {
+                throw .noTrainingData("the history (\(y.count) days) is too short for the \(kind.rawValue) forecast, which needs \(kind == .naive ? "1 day" : "\(period) days")")
+            }
+            // The days the point repeats (the last one, or the last period) must have values: name those missing.
+            let needed = kind == .naive ? 1 : period
+            let missing = (0..<needed).filter { y[y.count - 1 - $0].isNaN }.map { lastDay.adding(days: -$0) }.sorted()
+            guard missing.isEmpty else {
+                let days = missing.count == 1 ? "\(missing[0])" : "\(missing.count) of them (\(missing.map(String.init(describing:)).joined(separator: ", ")))"
+                throw .noTrainingData("the \(kind.rawValue) forecast repeats \(kind == .naive ? "the last day" : "the last \(period) days") of the history, and \(kind == .naive ? "its value" : "the value") is missing on \(days)")
             }
             let members = (1...horizon).map { h in
                 let l = lag(h)

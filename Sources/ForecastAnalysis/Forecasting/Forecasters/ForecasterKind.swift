@@ -7,6 +7,15 @@ import ForecastModels
 public enum ForecasterKind: String, Sendable, Equatable, CaseIterable {
     case auto, local, nb2, poisson, ols, naive, snaive, mean28
 
+    /// The forecaster that forecasts with a regression of `kind`.
+    public init(_ kind: TimeSeriesModel.Kind) {
+        switch kind {
+        case .ols: self = .ols
+        case .poisson: self = .poisson
+        case .nb2: self = .nb2
+        }
+    }
+
     /// The regression kind of `nb2`, `poisson`, `ols`; nil for the others.
     public var regressionKind: TimeSeriesModel.Kind? { TimeSeriesModel.Kind(rawValue: rawValue) }
 

@@ -66,7 +66,10 @@ public struct SVGDocument: Sendable {
         """
     }
 
+    /// A coordinate or size with at most two decimals. Never traps: a value beyond ±10⁶ (far off any canvas) is
+    /// clamped there and NaN is drawn at 0 — plots compute finite coordinates (`ForecastPlot.y`), this is the guard.
     static func number(_ value: Double) -> String {
+        let value = value.isNaN ? 0 : min(max(value, -1e6), 1e6)
         let rounded = (value * 100).rounded() / 100
         return rounded == rounded.rounded() ? String(Int(rounded)) : String(format: "%.2f", rounded)
     }

@@ -54,4 +54,20 @@ struct BaselineForecasterTests {
                                                      settings: ForecastSettings(horizon: 3))
         }
     }
+
+    @Test("A missing last value is named as the cause (with its day), not a history too short")
+    func missingLastDays() {
+        // 10 days from 2024-03-04; the last two (2024-03-12, 2024-03-13) missing.
+        let history = DatedSeries(start: Self.start, values: [3, 4, 2, 5, 6, 1, 3, 4, .nan, .nan])
+        let settings = ForecastSettings(horizon: 3)
+        #expect(throws: ModelError.noTrainingData("the naive forecast repeats the last day of the history, and its value is missing on 2024-03-13")) {
+            try BaselineForecaster(.naive).forecast(history, settings: settings)
+        }
+        #expect(throws: ModelError.noTrainingData("the snaive forecast repeats the last 7 days of the history, and the value is missing on 2 of them (2024-03-12, 2024-03-13)")) {
+            try BaselineForecaster(.snaive).forecast(history, settings: settings)
+        }
+        #expect(throws: ModelError.noTrainingData("the history (3 days) is too short for the snaive forecast, which needs 7 days")) {
+            try BaselineForecaster(.snaive).forecast(DatedSeries(start: Self.start, values: [3, 4, 2]), settings: settings)
+        }
+    }
 }
