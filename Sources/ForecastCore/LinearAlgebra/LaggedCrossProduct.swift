@@ -60,6 +60,7 @@ package enum LaggedCrossProduct {
             if buffers.second.count < capacity { buffers.second = [Double](repeating: 0, count: capacity) }
         }
         let alpha = 1 / Double(maxLags + 1)
+        let path = KernelPath.current
         var total = [Double](repeating: 0, count: maxLags > lags ? k : 0)   // T (policy 2)
         buffers.scores.withUnsafeMutableBufferPointer { scores in
             buffers.first.withUnsafeMutableBufferPointer { first in
@@ -81,8 +82,14 @@ package enum LaggedCrossProduct {
                             fill(scores.baseAddress! + (low - origin), low, high - low, positions)
                             let sums = windowSums(scores.baseAddress!, first.baseAddress, second.baseAddress,
                                                   positions: positions, columns: k, window: window)
-                            BLAS.syrkTransposed(n: k, k: m, alpha: alpha, a: sums + lags, lda: positions,
-                                                c: c.baseAddress!, accumulate: start > 0)
+                            if path == .wide {
+                                WideKernels.upperCrossProduct(n: k, rows: m, alpha: alpha, a: sums + lags,
+                                                              lda: positions, weights: nil, c: c.baseAddress!, ldc: k,
+                                                              accumulate: start > 0)
+                            } else {
+                                BLAS.syrkTransposed(n: k, k: m, alpha: alpha, a: sums + lags, lda: positions,
+                                                    c: c.baseAddress!, accumulate: start > 0)
+                            }
                             if !total.isEmpty, (start..<(start + m)).contains(n - 1) {
                                 for j in 0..<k { total[j] = sums[j * positions + lags + (n - 1 - start)] }
                             }
