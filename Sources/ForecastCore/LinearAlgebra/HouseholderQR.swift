@@ -10,7 +10,9 @@ import Foundation
 //    `dlarft`/`dlarfb`). Both dot products are taken in one pass and the update follows while the column is still
 //    in L1, so each trailing column is read from L2 once per pair instead of three times per reflector (`dgemv`
 //    then `dger`). The reflector's norm is a vectorised four-accumulator sum of squares instead of OpenBLAS'
-//    scaled `dnrm2`. At and above `blockedFromColumns`, `dgeqrf` (blocked, Level 3) is called.
+//    scaled `dnrm2`. At and above `blockedFromColumns`, `dgeqrf` (blocked, Level 3) is called. On CPUs with AVX2 and
+//    FMA the column kernels run in C with four lanes and fused multiply–adds (`WideKernels.swift`; the same
+//    formulas, rounded differently).
 // 2. Safety: when the sum of squares is not safely inside [1e-280, 1e280] (possible underflow or overflow), or
 //    when β would be tiny, the column's reflector is made by LAPACK's `dlarfg` (which rescales), so results match
 //    `dgeqrf` in every range.

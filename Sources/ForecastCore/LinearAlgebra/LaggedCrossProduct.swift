@@ -12,8 +12,11 @@
 // 3. Window sums by doubling: sums over 2, 4, 8, … rows, each one vectorised pass z[p] = y[p] + y[p − 2^j]
 //    over a block, then combined by the binary digits of L+1 — ⌈log₂(L+1)⌉ + popcount(L+1) − 1 passes, each sum
 //    a short tree of additions (rounding ≤ (log₂(L+1) + 1)·ε of Σ|u_t| per window).
-// 4. Rows are processed in blocks of `blockRows` windows (plus the L rows before them), so a block's scores,
-//    window sums and the dsyrk reading them stay in cache, and no n×k matrix is formed when the scores are
+// 4. The rank update: OpenBLAS `dsyrk`, or on CPUs with AVX2 and FMA our upper-triangle kernel (`WideKernels.swift`:
+//    2×4 register tiles, fused multiply–adds; an OpenBLAS that falls back to its Prescott kernels computes the whole
+//    square there).
+// 5. Rows are processed in blocks of `blockRows` windows (plus the L rows before them), so a block's scores,
+//    window sums and the rank update reading them stay in cache, and no n×k matrix is formed when the scores are
 //    computed on the fly (least squares: u_t = x_t f_t; the workspace extension below).
 import CBLAS
 
@@ -164,7 +167,7 @@ package enum LaggedCrossProduct {
 extension LeastSquaresWorkspace {
     /// The sandwich meat S (k×k; `LaggedCrossProduct`, `maxLags` 0 = heteroskedasticity only) of the scores
     /// u_ij = x[i, kept[j]] · f_i, without forming the n×k score matrix: rows are filled block by block into
-    /// reused buffers (policy 4). The value of `Sandwich.meat(scores: U, maxLags:)`.
+    /// reused buffers (policy 5). The value of `Sandwich.meat(scores: U, maxLags:)`.
     @usableFromInline
     package mutating func scoreCrossProduct(_ x: Matrix, kept: [Int], rowFactor: [Double], maxLags: Int) -> Matrix {
         let n = x.rows

@@ -8,7 +8,8 @@ import Forecast
 /// The wide (AVX2 + FMA, C) kernels against the portable Swift kernels on the same inputs (`WideKernels.swift`
 /// policy 2): least-squares fits on the plain and the row-blocked route (estimates, standard errors under every
 /// covariance, residuals, leverages, aliased columns), the meat and NB2's weighted Gram matrix, and Poisson/NB2
-/// fits, to 1e-12 relative. On a CPU without AVX2 + FMA both sides run the portable kernels.
+/// fits, to 1e-12 relative (residuals: relative to the response). On a CPU without AVX2 + FMA both sides run the
+/// portable kernels.
 @Suite("Wide kernels equal the portable kernels")
 struct WideKernelsTests {
     static let covariances: [CovarianceEstimator] = [
@@ -61,7 +62,11 @@ struct WideKernelsTests {
             #expect(wide.0.aliasedColumns == portable.0.aliasedColumns, "\(tag) aliased")
             #expect(relativeDifference(wide.0.estimates, portable.0.estimates) <= 1e-12, "\(tag) β")
             #expect(relativeDifference(wide.0.standardErrors, portable.0.standardErrors) <= 1e-12, "\(tag) SE")
-            #expect(relativeDifference(wide.0.residuals, portable.0.residuals) <= 1e-12, "\(tag) residuals")
+            // Residuals e = y − Xβ̂ carry rounding of the size of y, not of e (here ‖y‖ / ‖e‖ reaches 5,000): they
+            // are compared relative to max |y| (relative to max |e| the 3000x20 case differs by 2.7e-12).
+            let scale = y.map(abs).max()!
+            #expect(zip(wide.0.residuals, portable.0.residuals).allSatisfy { abs($0 - $1) <= 1e-12 * scale },
+                    "\(tag) residuals")
             #expect(relativeDifference(wide.1, portable.1) <= 1e-12, "\(tag) leverages")
         }
     }
