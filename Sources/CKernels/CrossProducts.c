@@ -5,17 +5,7 @@
 #include "CKernels.h"
 
 #if defined(__x86_64__)
-#include <immintrin.h>
-
-#define WIDE __attribute__((target("avx2,fma")))
-
-static inline WIDE double lanes_sum(__m256d v) {
-    __m128d low = _mm256_castpd256_pd128(v), high = _mm256_extractf128_pd(v, 1);
-    double l[2], h[2];
-    _mm_storeu_pd(l, low);
-    _mm_storeu_pd(h, high);
-    return (l[0] + l[1]) + (h[0] + h[1]);
-}
+#include "Lanes.h"
 
 // out[p][q] = Σ_r (d_r a_p[r]) b_q[r] for two columns a_p and four columns b_q (d NULL: weight 1).
 static inline WIDE void tile(const double *const a[2], const double *const b[4], const double *d, ptrdiff_t rows,

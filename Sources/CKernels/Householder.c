@@ -4,17 +4,7 @@
 #include "CKernels.h"
 
 #if defined(__x86_64__)
-#include <immintrin.h>
-
-#define WIDE __attribute__((target("avx2,fma")))
-
-static inline WIDE double lanes_sum(__m256d v) {
-    __m128d low = _mm256_castpd256_pd128(v), high = _mm256_extractf128_pd(v, 1);
-    double l[2], h[2];
-    _mm_storeu_pd(l, low);
-    _mm_storeu_pd(h, high);
-    return (l[0] + l[1]) + (h[0] + h[1]);
-}
+#include "Lanes.h"
 
 WIDE double ck_dot(const double *x, const double *y, ptrdiff_t n) {
     __m256d a0 = _mm256_setzero_pd(), a1 = _mm256_setzero_pd();
