@@ -123,6 +123,18 @@ struct HouseholderQRTests {
         }
     }
 
+    @Test("A column's factor does not depend on the columns after it (the wide kernel updates two columns at once)",
+          arguments: [(2050, 8), (61, 13), (9, 6)])
+    func independentOfLaterColumns(rows m: Int, columns n: Int) {
+        let a = Self.matrix(rows: m, columns: n + 1, scales: [1, 10, 0.1], seed: UInt64(m + n))
+        for path in Self.paths {
+            let (packed, tau) = Self.factor(Array(a.prefix(m * n)), rows: m, columns: n, path: path)
+            let (longer, longerTau) = Self.factor(a, rows: m, columns: n + 1, path: path)
+            #expect(Array(longer.prefix(m * n)) == packed, "\(m)x\(n) \(path)")
+            #expect(Array(longerTau.prefix(tau.count)) == tau, "\(m)x\(n) \(path) τ")
+        }
+    }
+
     @Test("A zero column (τ = 0 inside a pair) and a repeated column (a second reflector of rounding size): Q·R = A")
     func degenerateColumnsInPairs() {
         let (m, n) = (50, 7)
