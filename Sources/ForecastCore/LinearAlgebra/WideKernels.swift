@@ -11,7 +11,10 @@
 //    (fused multiply–adds, four lanes instead of two), tested to 1e-12 relative on fits (β, SEs, residuals,
 //    leverages, aliasing). Each path alone is deterministic: results do not depend on alignment, blocking into
 //    tiles or the number of workers.
-// 3. The choice is read once per entry point (a factorization, a meat, a weighted Gram matrix) and passed down;
+// 3. The rank update replaces `dsyrk` whenever the wide path runs: for the meat of a 10000x20 HC1 fit (k = 20, blocks
+//    of 1,024 rows) it took ~1/3.3 of the CPU time of OpenBLAS 0.3.21's Prescott `dsyrk` (which computes the whole
+//    square) and ~1/1.5 of its SkylakeX `dsyrk` (`perf` samples, 1,000 fits each); wider k was not measured.
+// 4. The choice is read once per entry point (a factorization, a meat, a weighted Gram matrix) and passed down;
 //    `ParallelMap` carries a task's `portableOnly` to its workers.
 import CKernels
 
