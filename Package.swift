@@ -14,7 +14,9 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
-        // The only place C is seen: CBLAS + the Fortran LAPACK prototypes we call (OpenBLAS).
+        // In the library C is seen only in ForecastCore/LinearAlgebra: CBLAS + the Fortran LAPACK prototypes we call
+        // (OpenBLAS), and CKernels, the AVX2 + FMA versions of our hot column kernels (x86-64; chosen at run time in
+        // WideKernels.swift). bench's baselines call CBLAS directly.
         .systemLibrary(
             name: "CBLAS",
             pkgConfig: "openblas",
@@ -22,7 +24,8 @@ let package = Package(
         ),
         // One module per layer; each imports only the layers below it, so the compiler keeps a lower layer from
         // reaching up. What crosses layers internally is `package`.
-        .target(name: "ForecastCore", dependencies: ["CBLAS"]),
+        .target(name: "CKernels"),
+        .target(name: "ForecastCore", dependencies: ["CBLAS", "CKernels"]),
         .target(name: "ForecastData", dependencies: ["ForecastCore"]),
         .target(name: "ForecastModels", dependencies: ["ForecastCore", "ForecastData"]),
         .target(name: "ForecastAnalysis", dependencies: ["ForecastCore", "ForecastData", "ForecastModels"]),

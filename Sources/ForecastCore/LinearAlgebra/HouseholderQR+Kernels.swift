@@ -1,6 +1,7 @@
 // The column kernels of `HouseholderQR` (its policy 1): one reflector, or a pair, applied to one column while that
 // column stays in L1. Two-lane SIMD with independent accumulators, so the loops vectorise on baseline x86-64 and
 // arm64 without fast-math; each column's dot products end in a fixed order (results do not depend on alignment).
+// On the `.wide` path (`WideKernels.swift`) the same formulas run in C with four lanes and fused multiply–adds.
 
 /// Two consecutive reflectors H₁ (from row j) and H₂ (from row j + 1) of a `dgeqrf` factor, applied together.
 struct ReflectorPair {
@@ -16,13 +17,20 @@ struct ReflectorPair {
     let overlap: Double
 
     init(first: UnsafeMutablePointer<Double>, second: UnsafeMutablePointer<Double>, tauFirst: Double,
-         tauSecond: Double, length: Int) {
+         tauSecond: Double, length: Int, path: KernelPath) {
         self.first = first
         self.second = second
         self.tauFirst = tauFirst
         self.tauSecond = tauSecond
         self.length = length
-        overlap = first[1] + ColumnKernels.dot(second + 1, first + 2, count: length - 2)
+        overlap = first[1] + (path == .wide ? WideKernels.dot(second + 1, first + 2, count: length - 2)
+                                            : ColumnKernels.dot(second + 1, first + 2, count: length - 2))
+    }
+
+    /// `count` columns (stride `lda`, each starting at v₁'s first row) := H₂ H₁ column.
+    func apply(to columns: UnsafeMutablePointer<Double>, lda: Int, count: Int, path: KernelPath) {
+        if path == .wide { return WideKernels.apply(self, to: columns, lda: lda, count: count) }
+        for c in 0..<count { apply(to: columns + c * lda) }
     }
 
     /// column[0..<length] := H₂ H₁ column (the column starts at v₁'s first row).
@@ -38,6 +46,16 @@ struct ReflectorPair {
 }
 
 extension HouseholderQR {
+    /// `count` columns (stride `lda`) := H column for H = I − τ v vᵀ, v = (1, reflector[1..<length]).
+    static func applyReflector(_ reflector: UnsafeMutablePointer<Double>, tau: Double,
+                               to columns: UnsafeMutablePointer<Double>, lda: Int, count: Int, length: Int,
+                               path: KernelPath) {
+        if path == .wide {
+            return WideKernels.applyReflector(reflector, tau: tau, length: length, to: columns, lda: lda, count: count)
+        }
+        for c in 0..<count { applyReflector(reflector, tau: tau, to: columns + c * lda, length: length) }
+    }
+
     /// column[0..<length] := H column for H = I − τ v vᵀ, v = (1, reflector[1..<length]).
     @inline(__always)
     static func applyReflector(_ reflector: UnsafeMutablePointer<Double>, tau: Double,

@@ -10,7 +10,9 @@ import Foundation
 //    `dlarft`/`dlarfb`). Both dot products are taken in one pass and the update follows while the column is still
 //    in L1, so each trailing column is read from L2 once per pair instead of three times per reflector (`dgemv`
 //    then `dger`). The reflector's norm is a vectorised four-accumulator sum of squares instead of OpenBLAS'
-//    scaled `dnrm2`. At and above `blockedFromColumns`, `dgeqrf` (blocked, Level 3) is called.
+//    scaled `dnrm2`. At and above `blockedFromColumns`, `dgeqrf` (blocked, Level 3) is called. On CPUs with AVX2 and
+//    FMA the column kernels run in C with four lanes and fused multiply–adds (`WideKernels.swift`; the same
+//    formulas, rounded differently).
 // 2. Safety: when the sum of squares is not safely inside [1e-280, 1e280] (possible underflow or overflow), or
 //    when β would be tiny, the column's reflector is made by LAPACK's `dlarfg` (which rescales), so results match
 //    `dgeqrf` in every range.
@@ -27,7 +29,7 @@ enum HouseholderQR {
     /// Factors `a` (rows×columns, lda = rows) in place into the reflectors and R; `tau` gets min(rows, columns)
     /// scalars. `work` must hold `LAPACK.geqrfWorkSize(rows:columns:)` doubles (used by the blocked path).
     static func factor(rows m: Int, columns n: Int, a: UnsafeMutablePointer<Double>, tau: UnsafeMutablePointer<Double>,
-                       work: UnsafeMutablePointer<Double>, workCount: Int) {
+                       work: UnsafeMutablePointer<Double>, workCount: Int, path: KernelPath) {
         if n >= blockedFromColumns {
             LAPACK.geqrf(rows: m, columns: n, a: a, tau: tau, work: work, workCount: workCount)
             return
@@ -37,22 +39,23 @@ enum HouseholderQR {
         while j < reflectors {
             let length = m - j
             let first = a + j * m + j
-            tau[j] = reflector(length: length, column: first)
+            tau[j] = reflector(length: length, column: first, path: path)
             guard j + 1 < reflectors, length >= 3 else {
                 // The last reflector (or a two-row remainder): applied alone.
-                for c in (j + 1)..<n { applyReflector(first, tau: tau[j], to: a + c * m + j, length: length) }
+                applyReflector(first, tau: tau[j], to: a + (j + 1) * m + j, lda: m, count: n - j - 1, length: length,
+                               path: path)
                 j += 1
                 continue
             }
             // The pair's second column gets H₁ first, then makes the second reflector from row j + 1.
             let next = a + (j + 1) * m + j
-            applyReflector(first, tau: tau[j], to: next, length: length)
+            applyReflector(first, tau: tau[j], to: next, lda: m, count: 1, length: length, path: path)
             let second = next + 1
-            tau[j + 1] = reflector(length: length - 1, column: second)
+            tau[j + 1] = reflector(length: length - 1, column: second, path: path)
             if j + 2 < n {
                 let pair = ReflectorPair(first: first, second: second, tauFirst: tau[j], tauSecond: tau[j + 1],
-                                         length: length)
-                for c in (j + 2)..<n { pair.apply(to: a + c * m + j) }
+                                         length: length, path: path)
+                pair.apply(to: a + (j + 2) * m + j, lda: m, count: n - j - 2, path: path)
             }
             j += 2
         }
@@ -60,9 +63,9 @@ enum HouseholderQR {
 
     /// Makes the reflector of `column[0..<length]` in place (policy 2–3) and returns τ.
     @inline(__always)
-    static func reflector(length: Int, column: UnsafeMutablePointer<Double>) -> Double {
+    static func reflector(length: Int, column: UnsafeMutablePointer<Double>, path: KernelPath) -> Double {
         if length <= 1 { return 0 }
-        let sumOfSquares = sumOfSquares(column + 1, count: length - 1)
+        let sumOfSquares = sumOfSquares(column + 1, count: length - 1, path: path)
         if sumOfSquares == 0 { return 0 }
         let alpha = column[0]
         let total = alpha * alpha + sumOfSquares
@@ -79,7 +82,8 @@ enum HouseholderQR {
     /// Σ v² with four independent accumulators, so the loop vectorises (no overflow protection: callers fall back to
     /// dnrm2 for non-finite or tiny results).
     @inline(__always)
-    static func sumOfSquares(_ v: UnsafeMutablePointer<Double>, count n: Int) -> Double {
+    static func sumOfSquares(_ v: UnsafeMutablePointer<Double>, count n: Int, path: KernelPath) -> Double {
+        if path == .wide { return WideKernels.sumOfSquares(v, count: n) }
         var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
         var i = 0
         while i + 4 <= n {

@@ -12,8 +12,11 @@
 // 3. Window sums by doubling: sums over 2, 4, 8, … rows, each one vectorised pass z[p] = y[p] + y[p − 2^j]
 //    over a block, then combined by the binary digits of L+1 — ⌈log₂(L+1)⌉ + popcount(L+1) − 1 passes, each sum
 //    a short tree of additions (rounding ≤ (log₂(L+1) + 1)·ε of Σ|u_t| per window).
-// 4. Rows are processed in blocks of `blockRows` windows (plus the L rows before them), so a block's scores,
-//    window sums and the dsyrk reading them stay in cache, and no n×k matrix is formed when the scores are
+// 4. The rank update: OpenBLAS `dsyrk`, or on CPUs with AVX2 and FMA our upper-triangle kernel (`WideKernels.swift`:
+//    2×4 register tiles, fused multiply–adds; an OpenBLAS that falls back to its Prescott kernels computes the whole
+//    square there).
+// 5. Rows are processed in blocks of `blockRows` windows (plus the L rows before them), so a block's scores,
+//    window sums and the rank update reading them stay in cache, and no n×k matrix is formed when the scores are
 //    computed on the fly (least squares: u_t = x_t f_t; the workspace extension below).
 import CBLAS
 
@@ -60,6 +63,7 @@ package enum LaggedCrossProduct {
             if buffers.second.count < capacity { buffers.second = [Double](repeating: 0, count: capacity) }
         }
         let alpha = 1 / Double(maxLags + 1)
+        let path = KernelPath.current
         var total = [Double](repeating: 0, count: maxLags > lags ? k : 0)   // T (policy 2)
         buffers.scores.withUnsafeMutableBufferPointer { scores in
             buffers.first.withUnsafeMutableBufferPointer { first in
@@ -81,8 +85,14 @@ package enum LaggedCrossProduct {
                             fill(scores.baseAddress! + (low - origin), low, high - low, positions)
                             let sums = windowSums(scores.baseAddress!, first.baseAddress, second.baseAddress,
                                                   positions: positions, columns: k, window: window)
-                            BLAS.syrkTransposed(n: k, k: m, alpha: alpha, a: sums + lags, lda: positions,
-                                                c: c.baseAddress!, accumulate: start > 0)
+                            if path == .wide {
+                                WideKernels.upperCrossProduct(n: k, rows: m, alpha: alpha, a: sums + lags,
+                                                              lda: positions, weights: nil, c: c.baseAddress!, ldc: k,
+                                                              accumulate: start > 0)
+                            } else {
+                                BLAS.syrkTransposed(n: k, k: m, alpha: alpha, a: sums + lags, lda: positions,
+                                                    c: c.baseAddress!, accumulate: start > 0)
+                            }
                             if !total.isEmpty, (start..<(start + m)).contains(n - 1) {
                                 for j in 0..<k { total[j] = sums[j * positions + lags + (n - 1 - start)] }
                             }
@@ -157,7 +167,7 @@ package enum LaggedCrossProduct {
 extension LeastSquaresWorkspace {
     /// The sandwich meat S (k×k; `LaggedCrossProduct`, `maxLags` 0 = heteroskedasticity only) of the scores
     /// u_ij = x[i, kept[j]] · f_i, without forming the n×k score matrix: rows are filled block by block into
-    /// reused buffers (policy 4). The value of `Sandwich.meat(scores: U, maxLags:)`.
+    /// reused buffers (policy 5). The value of `Sandwich.meat(scores: U, maxLags:)`.
     @usableFromInline
     package mutating func scoreCrossProduct(_ x: Matrix, kept: [Int], rowFactor: [Double], maxLags: Int) -> Matrix {
         let n = x.rows

@@ -98,6 +98,8 @@ struct TallSkinnySource: Sendable {
     let candidates: [Int]
     let rowScale: [Double]?
     let response: [Double]?
+    /// The kernels it was factored with (a rebuild uses the same, for the same bits).
+    let path: KernelPath
 }
 
 /// A raw buffer handed to parallel tasks that write disjoint parts of it.
@@ -110,12 +112,12 @@ extension LeastSquaresWorkspace {
     /// for the plain route (policy 5). R is left on top of `stacked`; the blocks' reflectors are not kept
     /// (policy 7) until `keepBlockReflectors` rebuilds them.
     mutating func factorTallSkinny(_ x: Matrix, candidates: [Int], rowScale: [Double]?, response: [Double]?,
-                                   blocks: TallSkinnyBlocks) -> [Double]? {
+                                   blocks: TallSkinnyBlocks, path: KernelPath) -> [Double]? {
         let columns = blocks.columns, k = candidates.count, s = blocks.stackedRows
         if stacked.count < s * columns { stacked = [Double](repeating: 0, count: s * columns) }
         if stackedTau.count < columns { stackedTau = [Double](repeating: 0, count: columns) }
         if work.count < columns { work = [Double](repeating: 0, count: columns) }
-        let source = TallSkinnySource(x: x, candidates: candidates, rowScale: rowScale, response: response)
+        let source = TallSkinnySource(x: x, candidates: candidates, rowScale: rowScale, response: response, path: path)
         tallSkinnySource = source
         blockReflectorsKept = false
         let sums = stacked.withUnsafeMutableBufferPointer { triangles in
@@ -132,7 +134,7 @@ extension LeastSquaresWorkspace {
             stackedTau.withUnsafeMutableBufferPointer { t in
                 work.withUnsafeMutableBufferPointer { w in
                     HouseholderQR.factor(rows: s, columns: columns, a: a.baseAddress!, tau: t.baseAddress!,
-                                         work: w.baseAddress!, workCount: w.count)
+                                         work: w.baseAddress!, workCount: w.count, path: path)
                 }
             }
         }
@@ -163,6 +165,7 @@ extension LeastSquaresWorkspace {
                                      reflectors: (a: SharedBuffer, tau: SharedBuffer)?,
                                      triangles: SharedBuffer?) -> [[Double]] {
         let x = source.x, candidates = source.candidates, rowScale = source.rowScale, response = source.response
+        let path = source.path
         let n = x.rows, columns = blocks.columns, k = candidates.count, s = blocks.stackedRows
         let scratchCount = reflectors == nil ? blocks.blockRows * columns : 0
         return ParallelMap.map(count: blocks.count, workers: BLASThreads.count, makeState: {
@@ -189,7 +192,7 @@ extension LeastSquaresWorkspace {
                             }
                             if c < k {
                                 copy(xs.baseAddress! + candidates[c] * n + start)
-                                squares[c] = HouseholderQR.sumOfSquares(destination, count: m)
+                                squares[c] = HouseholderQR.sumOfSquares(destination, count: m, path: path)
                             } else if let response {
                                 response.withUnsafeBufferPointer { copy($0.baseAddress! + start) }
                             }
@@ -197,7 +200,7 @@ extension LeastSquaresWorkspace {
                     }
                     state.work.withUnsafeMutableBufferPointer { w in
                         HouseholderQR.factor(rows: m, columns: columns, a: block, tau: tau, work: w.baseAddress!,
-                                             workCount: w.count)
+                                             workCount: w.count, path: path)
                     }
                     // The block's triangle (zeros below its diagonal) into its rows of the stacked matrix.
                     if let triangles {

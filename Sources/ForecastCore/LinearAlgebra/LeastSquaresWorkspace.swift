@@ -78,13 +78,14 @@ extension LeastSquaresWorkspace {
     @usableFromInline
     package mutating func factor(_ x: Matrix, rowScale: [Double]?, tolerance: Double, response: [Double]? = nil) -> QRLayout {
         let n = x.rows
+        let path = KernelPath.current
         var candidates = Array(0..<x.columns)
         var aliased: [Int] = []
         while true {
             let factoredColumns = candidates.count + (response == nil ? 0 : 1)
             if let blocks = tallSkinny.blocks(rows: n, columns: factoredColumns), !candidates.isEmpty,
                let norms = factorTallSkinny(x, candidates: candidates, rowScale: rowScale, response: response,
-                                            blocks: blocks) {
+                                            blocks: blocks, path: path) {
                 let s = blocks.stackedRows
                 if let position = candidates.indices.first(where: { abs(stacked[$0 + $0 * s]) < tolerance * norms[$0] }) {
                     aliased.append(candidates[position])
@@ -110,7 +111,7 @@ extension LeastSquaresWorkspace {
                         } else {
                             destination.update(from: source, count: n)
                         }
-                        let sumOfSquares = HouseholderQR.sumOfSquares(destination, count: n)
+                        let sumOfSquares = HouseholderQR.sumOfSquares(destination, count: n, path: path)
                         var norm = sumOfSquares.squareRoot()
                         if !norm.isFinite || norm < 1e-150 {
                             norm = BLAS.norm(count: n, x: destination)   // overflow/underflow-safe, NaN-propagating
@@ -144,7 +145,7 @@ extension LeastSquaresWorkspace {
                     tau.withUnsafeMutableBufferPointer { t in
                         work.withUnsafeMutableBufferPointer { w in
                             HouseholderQR.factor(rows: n, columns: factored, a: a.baseAddress!, tau: t.baseAddress!,
-                                         work: w.baseAddress!, workCount: w.count)
+                                                 work: w.baseAddress!, workCount: w.count, path: path)
                         }
                     }
                 }

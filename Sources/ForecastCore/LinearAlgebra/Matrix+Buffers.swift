@@ -6,7 +6,9 @@
 //    time in SIMD registers over row blocks that stay in cache, instead of dsyrk on diag(√d) X plus dgemm: for the narrow designs of count models
 //    (k ≤ ~50) OpenBLAS spends most of dsyrk/dgemm packing panels (callgrind, nb2 1500x15: 420K instructions per
 //    information matrix through dsyrk + dgemm against 150K here), and no √d or n×k scaled copy is needed.
-//    Sums are in a fixed order (deterministic; not bit-identical to BLAS).
+//    Sums are in a fixed order (deterministic; not bit-identical to BLAS). On the `.wide` path (`WideKernels.swift`)
+//    the same row blocks go through the C kernels: the upper triangle of Xᵀ diag(d) X two columns by four, and
+//    Xᵀ v four columns at a time, four lanes with fused multiply–adds.
 
 extension Matrix {
     /// result := self · vector (+ `shift`, elementwise, when given), via dgemv. `result` must hold `rows` values.
@@ -30,6 +32,7 @@ extension Matrix {
         let n = rows, k = columns
         var gram = Matrix(rows: k, columns: k)
         var products = Matrix(rows: k, columns: count)
+        let path = KernelPath.current
         storage.withUnsafeBufferPointer { xs in
             d.withUnsafeBufferPointer { d in
                 scratch.withUnsafeMutableBufferPointer { t in
@@ -38,6 +41,21 @@ extension Matrix {
                         for first in stride(from: 0, to: n, by: Self.gramBlockRows) {
                             let rows = min(Self.gramBlockRows, n - first)
                             let x = xs.baseAddress! + first
+                            if path == .wide {
+                                gram.storage.withUnsafeMutableBufferPointer { g in
+                                    WideKernels.upperCrossProduct(n: k, rows: rows, alpha: 1, a: x, lda: n,
+                                                                  weights: d.baseAddress! + first, c: g.baseAddress!,
+                                                                  ldc: k, accumulate: true)
+                                }
+                                products.storage.withUnsafeMutableBufferPointer { p in
+                                    for c in 0..<count {
+                                        WideKernels.columnDots(x, lda: n, columns: k, rows: rows,
+                                                               with: v.baseAddress! + c * n + first,
+                                                               into: p.baseAddress! + c * k)
+                                    }
+                                }
+                                continue
+                            }
                             for l in 0..<k {
                                 let column = x + l * n
                                 for i in 0..<rows { t[i] = d[first + i] * column[i] }

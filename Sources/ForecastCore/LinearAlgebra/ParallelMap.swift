@@ -12,6 +12,7 @@ import Foundation
 //    run single-threaded whatever the worker count: OpenBLAS threads competing with parallel tasks were measured
 //    2× slower on 2 cores, and a reduction split across BLAS threads could round differently from a serial one.
 // 4. Each worker owns one `State` (a workspace), made by `makeState` on that worker: nothing mutable is shared.
+// 5. Workers run with the calling task's `KernelPath.portableOnly` (a task-local value threads do not inherit).
 package enum ParallelMap {
     /// `body(&state, i)` for every i in 0..<count on up to `workers` threads; the values in index order.
     /// - Parameters:
@@ -25,11 +26,14 @@ package enum ParallelMap {
         let slots = IndexedSlots<Value>(count: count)
         let next = TaskCounter()
         let workerCount = max(1, min(workers, count))
+        let portableOnly = KernelPath.portableOnly
         BLASThreads.withOneThreadPerTask {
             DispatchQueue.concurrentPerform(iterations: workerCount) { _ in
-                var state = makeState()
-                while let index = next.claim(below: count) {
-                    slots.store(body(&state, index), at: index)
+                KernelPath.$portableOnly.withValue(portableOnly) {
+                    var state = makeState()
+                    while let index = next.claim(below: count) {
+                        slots.store(body(&state, index), at: index)
+                    }
                 }
             }
         }

@@ -52,7 +52,7 @@ public struct UpdatableLeastSquares: Sendable {
             tau.withUnsafeMutableBufferPointer { t in
                 work.withUnsafeMutableBufferPointer { w in
                     HouseholderQR.factor(rows: stackedRows, columns: p, a: a.baseAddress!, tau: t.baseAddress!,
-                                 work: w.baseAddress!, workCount: w.count)
+                                         work: w.baseAddress!, workCount: w.count, path: KernelPath.current)
                 }
             }
         }

@@ -3,8 +3,9 @@
 // Policy:
 // 1. Scores U (n×k, row t = u_t, rows in time order) and bread B (k×k, symmetric) are supplied by the model:
 //    OLS: u_t = x_t e_t (weighted), B = (XᵀWX)⁻¹; GLM: s_t = x_t (y_t − μ_t) …, B = H⁻¹.
-// 2. Meat S = UᵀU (one dsyrk); with L lags ZᵀZ/(L+1), z_e the sums of L+1 consecutive scores (the Bartlett
-//    kernel as a product of windows): still one dsyrk, of n+L window sums (`LaggedCrossProduct`).
+// 2. Meat S = UᵀU (one symmetric rank update of the upper triangle: dsyrk, or the AVX2 kernel where the CPU has
+//    it); with L lags ZᵀZ/(L+1), z_e the sums of L+1 consecutive scores (the Bartlett kernel as a product of
+//    windows): still one rank update, of n+L window sums (`LaggedCrossProduct`).
 // 3. No small-sample factor here; callers apply n/(n−k) where their definition asks for it.
 
 /// Sandwich covariance estimators over per-observation scores.

@@ -2,7 +2,8 @@
 // the `dlarfg` fallback for columns whose sum of squares is outside [1e-280, 1e280]) and LAPACK's blocked `dgeqrf`
 // (≥ 128 columns) —
 // checked by a direct computation: Q·R, rebuilt here in plain loops from the stored reflectors, equals A column by
-// column to a few ulps of the column's norm; and against LAPACK's own `dgeqrf` output on the unblocked path.
+// column to a few ulps of the column's norm; and against LAPACK's own `dgeqrf` output on the unblocked path — with
+// the portable Swift kernels and, where the CPU has AVX2 + FMA, the wide C kernels (`WideKernels.swift`).
 import Testing
 @testable import ForecastCore
 @testable import ForecastData
@@ -21,8 +22,12 @@ struct HouseholderQRTests {
         return a
     }
 
+    /// The kernel paths this CPU runs.
+    static let paths: [KernelPath] = KernelPath.wideAvailable ? [.portable, .wide] : [.portable]
+
     /// (packed reflectors and R, τ) from `HouseholderQR.factor` (or LAPACK `dgeqrf` when `lapack`).
-    static func factor(_ a: [Double], rows m: Int, columns n: Int, lapack: Bool = false) -> ([Double], [Double]) {
+    static func factor(_ a: [Double], rows m: Int, columns n: Int, lapack: Bool = false,
+                       path: KernelPath = .portable) -> ([Double], [Double]) {
         var packed = a, tau = [Double](repeating: 0, count: min(m, n))
         let workCount = LAPACK.geqrfWorkSize(rows: m, columns: n)
         var work = [Double](repeating: 0, count: workCount)
@@ -33,7 +38,7 @@ struct HouseholderQRTests {
                         LAPACK.geqrf(rows: m, columns: n, a: p.baseAddress!, tau: t.baseAddress!, work: w.baseAddress!, workCount: workCount)
                     } else {
                         HouseholderQR.factor(rows: m, columns: n, a: p.baseAddress!, tau: t.baseAddress!,
-                                             work: w.baseAddress!, workCount: workCount)
+                                             work: w.baseAddress!, workCount: workCount, path: path)
                     }
                 }
             }
@@ -69,8 +74,10 @@ struct HouseholderQRTests {
           arguments: [(60, 12), (61, 13), (300, 127), (300, 128), (400, 160), (7, 7), (3, 3), (5, 9), (2, 5), (2048, 21)])
     func reconstruction(rows m: Int, columns n: Int) {
         let a = Self.matrix(rows: m, columns: n, scales: [1, 10, 0.1, 1000], seed: UInt64(m * 1000 + n))
-        let (packed, tau) = Self.factor(a, rows: m, columns: n)
-        #expect(Self.columnError(Self.rebuild(packed, tau, rows: m, columns: n), a, rows: m, columns: n) < 1e-13)
+        for path in Self.paths {
+            let (packed, tau) = Self.factor(a, rows: m, columns: n, path: path)
+            #expect(Self.columnError(Self.rebuild(packed, tau, rows: m, columns: n), a, rows: m, columns: n) < 1e-13, "\(path)")
+        }
     }
 
     @Test("Extreme column scales (sum of squares beyond 1e±280: the dlarfg branch) still give Q·R = A and LAPACK's R",
@@ -78,21 +85,24 @@ struct HouseholderQRTests {
     func extremeScales(scales: [Double]) {
         let (m, n) = (40, 8)
         let a = Self.matrix(rows: m, columns: n, scales: scales, seed: 99)
-        let (packed, tau) = Self.factor(a, rows: m, columns: n)
-        #expect(packed.allSatisfy(\.isFinite) && tau.allSatisfy(\.isFinite))
-        #expect(Self.columnError(Self.rebuild(packed, tau, rows: m, columns: n), a, rows: m, columns: n) < 1e-13)
         // LAPACK's dgeqrf on the same matrix: the same R (same sign convention) to a few ulps of each column's norm.
         let (reference, referenceTau) = Self.factor(a, rows: m, columns: n, lapack: true)
-        for j in 0..<n {
-            let norm = (0...j).reduce(0.0) { $0 + reference[j * m + $1] * reference[j * m + $1] }.squareRoot()
-            for i in 0...j { #expect(abs(packed[j * m + i] - reference[j * m + i]) <= 1e-13 * norm, "R[\(i), \(j)]") }
-            #expect(abs(tau[j] - referenceTau[j]) <= 1e-13)
+        for path in Self.paths {
+            let (packed, tau) = Self.factor(a, rows: m, columns: n, path: path)
+            #expect(packed.allSatisfy(\.isFinite) && tau.allSatisfy(\.isFinite))
+            #expect(Self.columnError(Self.rebuild(packed, tau, rows: m, columns: n), a, rows: m, columns: n) < 1e-13)
+            for j in 0..<n {
+                let norm = (0...j).reduce(0.0) { $0 + reference[j * m + $1] * reference[j * m + $1] }.squareRoot()
+                for i in 0...j { #expect(abs(packed[j * m + i] - reference[j * m + i]) <= 1e-13 * norm, "\(path) R[\(i), \(j)]") }
+                #expect(abs(tau[j] - referenceTau[j]) <= 1e-13)
+            }
         }
     }
 
     /// R and τ of `HouseholderQR.factor` against LAPACK `dgeqrf` on the same matrix, to `tolerance` of each column's norm.
-    static func expectLAPACKFactor(_ a: [Double], rows m: Int, columns n: Int, tolerance: Double, _ label: String) {
-        let (packed, tau) = factor(a, rows: m, columns: n)
+    static func expectLAPACKFactor(_ a: [Double], rows m: Int, columns n: Int, tolerance: Double, path: KernelPath,
+                                   _ label: String) {
+        let (packed, tau) = factor(a, rows: m, columns: n, path: path)
         let (reference, referenceTau) = factor(a, rows: m, columns: n, lapack: true)
         for j in 0..<n {
             let top = min(j, m - 1)
@@ -108,7 +118,21 @@ struct HouseholderQRTests {
           arguments: [(60, 12), (61, 13), (2048, 21), (1000, 51), (7, 7), (3, 5), (5, 9), (1, 4), (2, 2)])
     func pairsMatchLAPACK(rows m: Int, columns n: Int) {
         let a = Self.matrix(rows: m, columns: n, scales: [1, 10, 0.1, 1000], seed: UInt64(m * 7 + n))
-        Self.expectLAPACKFactor(a, rows: m, columns: n, tolerance: 1e-13, "\(m)x\(n)")
+        for path in Self.paths {
+            Self.expectLAPACKFactor(a, rows: m, columns: n, tolerance: 1e-13, path: path, "\(m)x\(n) \(path)")
+        }
+    }
+
+    @Test("A column's factor does not depend on the columns after it (the wide kernel updates two columns at once)",
+          arguments: [(2050, 8), (61, 13), (9, 6)])
+    func independentOfLaterColumns(rows m: Int, columns n: Int) {
+        let a = Self.matrix(rows: m, columns: n + 1, scales: [1, 10, 0.1], seed: UInt64(m + n))
+        for path in Self.paths {
+            let (packed, tau) = Self.factor(Array(a.prefix(m * n)), rows: m, columns: n, path: path)
+            let (longer, longerTau) = Self.factor(a, rows: m, columns: n + 1, path: path)
+            #expect(Array(longer.prefix(m * n)) == packed, "\(m)x\(n) \(path)")
+            #expect(Array(longerTau.prefix(tau.count)) == tau, "\(m)x\(n) \(path) τ")
+        }
     }
 
     @Test("A zero column (τ = 0 inside a pair) and a repeated column (a second reflector of rounding size): Q·R = A")
