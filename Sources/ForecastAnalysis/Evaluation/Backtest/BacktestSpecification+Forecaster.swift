@@ -14,26 +14,31 @@ import Foundation
 // 3. Origin o's seed is the first draw of `RandomSource(seed: seed, key: days since 1970 of o)`.
 // 4. A forecaster that throws at an origin is replaced by the seasonal-naive baseline there and the origin is
 //    listed in `failedOrigins`.
-// 5. Origins run in parallel (`ParallelMap`: one BLAS thread per task, results in origin order, so they do not
-//    depend on the number of workers).
+// 5. Origins are split into runs as in the regression backtest (`runBoundaries`); runs execute in parallel
+//    (`ParallelMap`: one BLAS thread per task, results in origin order, so they do not depend on the number of
+//    workers), and each run moves its baselines' error window forward from origin to origin (`RunBaselines`).
 
 extension BacktestSpecification {
     /// Runs the backtest with `forecaster` at every origin (`model` supplies only `from`; `refit` and `warmStarts`
     /// do not apply: every origin is forecast afresh).
     /// - Throws: `BacktestError` when the first origin is outside the series or a horizon runs past its end.
     public func run(forecaster: any Forecaster, series: DatedSeries) throws(BacktestError) -> BacktestResult {
-        let (windows, data, scales) = try prepare(series, vintage: nil)
+        let (windows, data, scales, errors) = try prepare(series, vintage: nil)
         let specification = self
-        let outcomes = ParallelMap.map(count: windows.count, workers: concurrency) { index in
-            specification.outcome(forecaster: forecaster, series: series, window: windows[index], data: data,
-                                  scales: scales)
-        }
+        let runs = Self.runBoundaries(origins: windows.count, refit: .every)
+        let outcomes = ParallelMap.map(count: runs.count, workers: concurrency) { index in
+            var baselines = RunBaselines(errors: errors)
+            return runs[index].map { i in
+                specification.outcome(forecaster: forecaster, series: series, window: windows[i], data: data,
+                                      scales: scales, baselines: &baselines)
+            }
+        }.flatMap { $0 }
         return BacktestResult(specification: self, windows: windows, outcomes: outcomes)
     }
 
     /// One origin (policies 1–4).
     func outcome(forecaster: any Forecaster, series: DatedSeries, window: DateSpan, data: BacktestData,
-                 scales: TrainingScales) -> OriginOutcome {
+                 scales: TrainingScales, baselines runBaselines: inout RunBaselines) -> OriginOutcome {
         let origin = window.last
         let actual = (1...horizon).map { data.response(at: origin.adding(days: $0)) }
         let offset = window.first - series.start
@@ -42,13 +47,12 @@ extension BacktestSpecification {
                                   regressors: series.regressors.mapValues { Array($0[offset...]) })
         var random = RandomSource(seed: seed, key: UInt64(bitPattern: Int64(origin.daysSinceEpoch)))
         let settings = ForecastSettings(horizon: horizon, paths: paths, seed: random.next())
-        let seasonal = BaselineForecasts.seasonalNaive(training: training, period: seasonalPeriod, horizon: horizon,
-                                                       levels: quantileLevels, actual: actual)
-            ?? OriginForecast.missing(horizon: horizon, levels: quantileLevels.count)
-        let naive = baselines
-            ? BaselineForecasts.naive(training: training, horizon: horizon, levels: quantileLevels, actual: actual)
-                ?? OriginForecast.missing(horizon: horizon, levels: quantileLevels.count)
-            : nil
+        func baseline(_ method: BaselineForecasts.Method) -> OriginForecast {
+            runBaselines.forecast(method, first: offset, last: origin - series.start, training: { training },
+                                  horizon: horizon, levels: quantileLevels, actual: actual)
+        }
+        let seasonal = baseline(.seasonalNaive(period: seasonalPeriod))
+        let naive = baselines ? baseline(.naive) : nil
         var failure: BacktestResult.FailedOrigin? = nil
         let forecast: OriginForecast
         do throws(ModelError) {

@@ -23,6 +23,11 @@ import Foundation
 // 5. Count models refit cold at the first origin of each run and, with `warmStarts`, start from the previous
 //    refit's β̂ (and NB2's α̂, skipping the Poisson pre-fit) afterwards; without it every origin is a cold fit
 //    (the same estimates to the fitting tolerance).
+// 6. The baselines' in-sample errors are ranked once per backtest (`BaselineErrors`, without vintages); each run
+//    builds its `BaselineWindow` at its first origin that needs a baseline and moves it forward from origin to
+//    origin (`RunBaselines`), so scoring the baselines costs O(log n) per error entering or leaving a window and
+//    per quantile and CRPS, not a sort of all errors per origin and day. With vintages every origin's errors
+//    are its own (earlier days are revised) and are sorted from its training values.
 
 extension BacktestSpecification {
     /// Runs the backtest on a dated series.
@@ -35,7 +40,7 @@ extension BacktestSpecification {
     /// - Throws: `BacktestError` when the first origin is outside the series or a horizon runs past its end.
     ///   Fit failures at single origins are not thrown (policy 4).
     public func run(_ series: DatedSeries, vintage: ResponseVintage? = nil) throws(BacktestError) -> BacktestResult {
-        let (windows, data, scales) = try prepare(series, vintage: vintage)
+        let (windows, data, scales, errors) = try prepare(series, vintage: vintage)
         let count = windows.count
         let runs = Self.runBoundaries(origins: count, refit: refit, minimumLength: updates(data) ? 128 : 8)
         var shared: TimeSeriesFit? = nil
@@ -45,20 +50,25 @@ extension BacktestSpecification {
         let specification = self
         let initial = shared
         let outcomes = ParallelMap.map(count: runs.count, workers: concurrency) { index in
-            specification.run(origins: runs[index], windows: windows, data: data, scales: scales, shared: initial)
+            specification.run(origins: runs[index], windows: windows, data: data, scales: scales, errors: errors,
+                              shared: initial)
         }.flatMap { $0 }
         return BacktestResult(specification: self, windows: windows, outcomes: outcomes)
     }
 
-    /// What both run forms start from: the preconditions checked, the origin windows, the backtest's data and the
-    /// MASE scales of the final series.
+    /// What both run forms start from: the preconditions checked, the origin windows, the backtest's data, the
+    /// MASE scales of the final series and the baselines' ranked errors (policy 6).
     func prepare(_ series: DatedSeries, vintage: ResponseVintage?) throws(BacktestError)
-        -> (windows: [DateSpan], data: BacktestData, scales: TrainingScales) {
+        -> (windows: [DateSpan], data: BacktestData, scales: TrainingScales, errors: BaselineErrors?) {
         checkPreconditions()
         let windows = try originWindows(start: series.start, count: series.dayCount)
         let data = BacktestData(start: series.start, response: series.values, regressors: series.regressors,
                                 responseName: series.name, vintage: vintage)
-        return (windows, data, TrainingScales(response: series.values, periods: [1, seasonalPeriod]))
+        // The seasonal naive is also the fallback of a failed fit, so its lags are ranked even without baselines.
+        let seasonal = BaselineForecasts.Method.seasonalNaive(period: seasonalPeriod).lags(horizon: horizon)
+        let lags = baselines ? seasonal.union(BaselineForecasts.Method.naive.lags(horizon: horizon)) : seasonal
+        let errors = vintage == nil ? BaselineErrors(values: series.values, lags: lags) : nil
+        return (windows, data, TrainingScales(response: series.values, periods: [1, seasonalPeriod]), errors)
     }
 
     /// The response from the series' start through an origin as known on that day (index 0 = `start`), or nil
@@ -128,8 +138,9 @@ extension BacktestSpecification {
 
     /// One run of consecutive origins (policy 2), serially.
     func run(origins range: Range<Int>, windows: [DateSpan], data: BacktestData, scales: TrainingScales,
-             shared: TimeSeriesFit?) -> [OriginOutcome] {
+             errors: BaselineErrors?, shared: TimeSeriesFit?) -> [OriginOutcome] {
         var updater: LeastSquaresUpdater? = nil
+        var runBaselines = RunBaselines(errors: errors)
         var lastRefit: TimeSeriesFit? = shared
         var lastGood: TimeSeriesFit? = shared
         var outcomes: [OriginOutcome] = []
@@ -137,11 +148,6 @@ extension BacktestSpecification {
             let window = windows[i], origin = window.last
             let actual = (1...horizon).map { data.response(at: origin.adding(days: $0)) }
             var random = RandomSource(seed: seed, key: UInt64(bitPattern: Int64(origin.daysSinceEpoch)))
-            func seasonalNaive(_ training: [Double]) -> OriginForecast {
-                BaselineForecasts.seasonalNaive(training: training, period: seasonalPeriod, horizon: horizon,
-                                                levels: quantileLevels, actual: actual)
-                    ?? OriginForecast.missing(horizon: horizon, levels: quantileLevels.count)
-            }
             // The response as known at the origin, read at most once (with vintages a read is an ingest).
             var knownRead: Result<[Double], ModelError>? = nil
             func known() throws(ModelError) -> [Double] {
@@ -151,13 +157,14 @@ extension BacktestSpecification {
             func trainingValues() -> [Double] {
                 (try? known()).map { Array($0[(window.first - data.start)...]) } ?? []
             }
-            // The training window's values feed only the baselines (and a fallback, below).
-            let training = baselines ? trainingValues() : nil
-            let seasonal = training.map(seasonalNaive)
-            let naive = training.map {
-                BaselineForecasts.naive(training: $0, horizon: horizon, levels: quantileLevels, actual: actual)
-                    ?? OriginForecast.missing(horizon: horizon, levels: quantileLevels.count)
+            // The training window's values feed only the baselines (and a fallback, below) and, with vintages, the
+            // MASE scales.
+            func baseline(_ method: BaselineForecasts.Method) -> OriginForecast {
+                runBaselines.forecast(method, first: window.first - data.start, last: origin - data.start,
+                                      training: trainingValues, horizon: horizon, levels: quantileLevels, actual: actual)
             }
+            let seasonal = baselines ? baseline(.seasonalNaive(period: seasonalPeriod)) : nil
+            let naive = baselines ? baseline(.naive) : nil
             var method = BacktestResult.OriginMethod.refit
             var failure: BacktestResult.FailedOrigin? = nil
             var forecast: OriginForecast
@@ -203,7 +210,7 @@ extension BacktestSpecification {
                 }
                 failure = BacktestResult.FailedOrigin(origin: origin, reason: "\(error)",
                                                       fallback: replacement == nil ? .seasonalNaive : .lastParameters)
-                forecast = replacement ?? seasonal ?? seasonalNaive(trainingValues())
+                forecast = replacement ?? seasonal ?? baseline(.seasonalNaive(period: seasonalPeriod))
             }
             outcomes.append(OriginOutcome(
                 window: window, method: method, failure: failure, model: forecast, naive: naive, seasonalNaive: seasonal,
