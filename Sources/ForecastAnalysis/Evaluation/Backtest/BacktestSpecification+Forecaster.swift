@@ -69,6 +69,7 @@ extension BacktestSpecification {
             naive: naive, seasonalNaive: baselines ? seasonal : nil, actual: actual,
             scale1: scale(period: 1, window: window, data: data, scales: scales, training: { training }),
             scaleSeasonal: scale(period: seasonalPeriod, window: window, data: data, scales: scales,
-                                 training: { training }))
+                                 training: { training }),
+            levels: quantileLevels)
     }
 }

@@ -217,7 +217,8 @@ extension BacktestSpecification {
                 actual: actual,
                 scale1: scale(period: 1, window: window, data: data, scales: scales, training: trainingValues),
                 scaleSeasonal: scale(period: seasonalPeriod, window: window, data: data, scales: scales,
-                                     training: trainingValues)))
+                                     training: trainingValues),
+                levels: quantileLevels))
         }
         return outcomes
     }
@@ -235,17 +236,35 @@ extension BacktestSpecification {
     }
 }
 
-/// Everything one origin contributes to the result.
+/// Everything one origin contributes to the result: its rows and score terms per method, made in its task.
 struct OriginOutcome: Sendable {
     let window: DateSpan
     let method: BacktestResult.OriginMethod
     let failure: BacktestResult.FailedOrigin?
-    let model: OriginForecast
+    let model: OriginRows
     /// The baselines (nil when the specification skips them).
-    let naive: OriginForecast?, seasonalNaive: OriginForecast?
-    let actual: [Double]
-    /// The origin's MASE scales Q_1 and Q_m (nil when unavailable).
-    let scale1: Double?, scaleSeasonal: Double?
+    let naive: OriginRows?, seasonalNaive: OriginRows?
+    /// The model's samples (H × paths) when kept.
+    let samples: Matrix?
+
+    /// The outcome of the forecasts from `window.last` against `actual`, with the origin's MASE scales Q_1 and Q_m
+    /// (nil when unavailable).
+    init(window: DateSpan, method: BacktestResult.OriginMethod, failure: BacktestResult.FailedOrigin?,
+         model: OriginForecast, naive: OriginForecast?, seasonalNaive: OriginForecast?, actual: [Double],
+         scale1: Double?, scaleSeasonal: Double?, levels: [Double]) {
+        let intervals = IntervalScores.centralIntervals(levels: levels)
+        func rows(_ forecast: OriginForecast) -> OriginRows {
+            OriginRows(forecast: forecast, origin: window.last, actual: actual, scale1: scale1,
+                       scaleSeasonal: scaleSeasonal, levels: levels, intervals: intervals)
+        }
+        self.window = window
+        self.method = method
+        self.failure = failure
+        self.model = rows(model)
+        self.naive = naive.map(rows)
+        self.seasonalNaive = seasonalNaive.map(rows)
+        samples = model.samples
+    }
 }
 
 extension OriginForecast {
