@@ -43,14 +43,19 @@ public struct BacktestScores: Sendable, Equatable {
     /// `day` (h = day + 1) of every origin. The means of the rows' terms (`OriginRows`) in row order.
     init(origins: [OriginRows], day: Int?, horizon: Int, levels: [Double], intervals: [CentralInterval]) {
         let width = ScoreTerm.width(levels: levels.count, intervals: intervals.count)
-        let count = day == nil ? origins.count * horizon : origins.count
-        func term(_ i: Int, _ k: Int) -> Double {
-            if let day { return origins[i].terms[day * width + k] }
-            return origins[i / horizon].terms[(i % horizon) * width + k]
+        // One pass over the rows fills every term's running mean, row by row in order.
+        var running = [DailyAverage.Running](repeating: DailyAverage.Running(), count: width)
+        let days = day.map { $0...$0 } ?? 0...(horizon - 1)
+        for origin in origins {
+            origin.terms.withUnsafeBufferPointer { terms in
+                for d in days {
+                    for k in 0..<width { running[k].add(terms[d * width + k]) }
+                }
+            }
         }
-        func mean(_ k: Int) -> (value: Double, count: Int) { DailyAverage.mean(days: count) { term($0, k) } }
-        /// The number of rows whose 0/1 term k is 1.
-        func total(_ k: Int) -> Int { (0..<count).reduce(0) { $0 + (term($1, k) == 1 ? 1 : 0) } }
+        func mean(_ k: Int) -> (value: Double, count: Int) { running[k].mean }
+        /// The number of rows whose 0/1 term k is 1: the mean of the 0s and 1s times their number, rounded (exact).
+        func total(_ k: Int) -> Int { mean(k).count == 0 ? 0 : Int((mean(k).value * Double(mean(k).count)).rounded()) }
         rows = total(ScoreTerm.hasActual)
         meanError = mean(ScoreTerm.error).value
         meanAbsoluteError = mean(ScoreTerm.absoluteError).value

@@ -51,7 +51,7 @@ extension BacktestSpecification {
             runBaselines.forecast(method, first: offset, last: origin - series.start, training: { training },
                                   horizon: horizon, levels: quantileLevels, actual: actual)
         }
-        let seasonal = baseline(.seasonalNaive(period: seasonalPeriod))
+        let seasonal = baselines ? baseline(.seasonalNaive(period: seasonalPeriod)) : nil
         let naive = baselines ? baseline(.naive) : nil
         var failure: BacktestResult.FailedOrigin? = nil
         let forecast: OriginForecast
@@ -62,11 +62,11 @@ extension BacktestSpecification {
                                  keepSamples: keepSamples)
         } catch {
             failure = BacktestResult.FailedOrigin(origin: origin, reason: "\(error)", fallback: .seasonalNaive)
-            forecast = seasonal
+            forecast = seasonal ?? baseline(.seasonalNaive(period: seasonalPeriod))
         }
         return OriginOutcome(
             window: window, method: failure == nil ? .refit : .fallback, failure: failure, model: forecast,
-            naive: naive, seasonalNaive: baselines ? seasonal : nil, actual: actual,
+            naive: naive, seasonalNaive: seasonal, actual: actual,
             scale1: scale(period: 1, window: window, data: data, scales: scales, training: { training }),
             scaleSeasonal: scale(period: seasonalPeriod, window: window, data: data, scales: scales,
                                  training: { training }),

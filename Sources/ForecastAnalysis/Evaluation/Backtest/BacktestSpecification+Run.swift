@@ -24,10 +24,11 @@ import Foundation
 //    refit's β̂ (and NB2's α̂, skipping the Poisson pre-fit) afterwards; without it every origin is a cold fit
 //    (the same estimates to the fitting tolerance).
 // 6. The baselines' in-sample errors are ranked once per backtest (`BaselineErrors`, without vintages); each run
-//    builds its `BaselineWindow` at its first origin that needs a baseline and moves it forward from origin to
-//    origin (`RunBaselines`), so scoring the baselines costs O(log n) per error entering or leaving a window and
-//    per quantile and CRPS, not a sort of all errors per origin and day. With vintages every origin's errors
-//    are its own (earlier days are revised) and are sorted from its training values.
+//    builds its `BaselineWindow` at its first origin and moves it forward from origin to origin (`RunBaselines`),
+//    so scoring the baselines costs O(log n) per error entering or leaving a window and per quantile and CRPS,
+//    not a sort of all errors per origin and day. With vintages every origin's errors are its own (earlier days
+//    are revised) and are sorted from its training values; so is the seasonal-naive fallback of a failed fit
+//    when the baselines are not scored (ranking every error for a rare fallback would cost more).
 
 extension BacktestSpecification {
     /// Runs the backtest on a dated series.
@@ -64,10 +65,9 @@ extension BacktestSpecification {
         let windows = try originWindows(start: series.start, count: series.dayCount)
         let data = BacktestData(start: series.start, response: series.values, regressors: series.regressors,
                                 responseName: series.name, vintage: vintage)
-        // The seasonal naive is also the fallback of a failed fit, so its lags are ranked even without baselines.
-        let seasonal = BaselineForecasts.Method.seasonalNaive(period: seasonalPeriod).lags(horizon: horizon)
-        let lags = baselines ? seasonal.union(BaselineForecasts.Method.naive.lags(horizon: horizon)) : seasonal
-        let errors = vintage == nil ? BaselineErrors(values: series.values, lags: lags) : nil
+        let lags = BaselineForecasts.Method.seasonalNaive(period: seasonalPeriod).lags(horizon: horizon)
+            .union(BaselineForecasts.Method.naive.lags(horizon: horizon))
+        let errors = baselines && vintage == nil ? BaselineErrors(values: series.values, lags: lags) : nil
         return (windows, data, TrainingScales(response: series.values, periods: [1, seasonalPeriod]), errors)
     }
 

@@ -21,12 +21,15 @@ struct RankedErrors: Sendable {
         precondition(lag >= 1, "RankedErrors: the lag must be ≥ 1, got \(lag)")
         precondition(x.count < Int(Int32.max), "RankedErrors: \(x.count) days exceed the rank range")
         self.lag = lag
-        let days = lag < x.count ? (lag..<x.count).filter { !x[$0].isNaN && !x[$0 - lag].isNaN } : []
-        let error = { (t: Int) in x[t] - x[t - lag] }
-        let order = days.sorted { error($0) < error($1) || (error($0) == error($1) && $0 < $1) }
-        sorted = order.map(error)
+        var errors: [(value: Double, day: Int32)] = []
+        if lag < x.count {
+            errors.reserveCapacity(x.count - lag)
+            for t in lag..<x.count where !x[t].isNaN && !x[t - lag].isNaN { errors.append((x[t] - x[t - lag], Int32(t))) }
+        }
+        errors.sort { $0.value < $1.value || ($0.value == $1.value && $0.day < $1.day) }
+        sorted = errors.map(\.value)
         var rank = [Int32](repeating: -1, count: x.count)
-        for (position, t) in order.enumerated() { rank[t] = Int32(position) }
+        for (position, e) in errors.enumerated() { rank[Int(e.day)] = Int32(position) }
         self.rank = rank
     }
 
