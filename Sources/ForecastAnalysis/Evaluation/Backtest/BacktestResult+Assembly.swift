@@ -3,27 +3,34 @@ import ForecastData
 import ForecastModels
 extension BacktestResult {
     /// Collects the origins' outcomes (in origin order) into rows and scores: the rows and their score terms were
-    /// made in the origins' tasks (`OriginRows`), so this concatenates rows and sums terms.
+    /// made in the origins' tasks (`OriginRows`), so this concatenates rows and sums terms — each method's scores
+    /// over all rows and per horizon day are independent sums, taken in parallel (`ParallelMap`, results in a
+    /// fixed order, so they do not depend on the number of workers).
     init(specification: BacktestSpecification, windows: [DateSpan], outcomes: [OriginOutcome]) {
         precondition(outcomes.count == windows.count, "one outcome per origin")
         let h = specification.horizon, levels = specification.quantileLevels
         let intervals = IntervalScores.centralIntervals(levels: levels)
-        func evaluate(_ origins: [OriginRows]) -> Evaluation {
-            func scores(day: Int?) -> BacktestScores {
-                BacktestScores(origins: origins, day: day, horizon: h, levels: levels, intervals: intervals)
-            }
-            return Evaluation(rows: origins.flatMap(\.rows), crps: origins.flatMap(\.crps), metrics: scores(day: nil),
-                              byHorizon: (0..<h).map { scores(day: $0) })
+        // The model, then the baselines (present for every origin or for none: `specification.baselines`).
+        let methods: [[OriginRows]] = [outcomes.map(\.model)]
+            + (specification.baselines ? [outcomes.map { $0.naive! }, outcomes.map { $0.seasonalNaive! }] : [])
+        // Per method: all rows (as much work as all days together, so first), then day 1 … H.
+        let scores = ParallelMap.map(count: methods.count * (h + 1), workers: specification.concurrency) { i in
+            let day = i % (h + 1)
+            return BacktestScores(origins: methods[i / (h + 1)], day: day == 0 ? nil : day - 1, horizon: h,
+                                  levels: levels, intervals: intervals)
+        }
+        let evaluations = methods.indices.map { m in
+            Evaluation(rows: methods[m].flatMap(\.rows), crps: methods[m].flatMap(\.crps), metrics: scores[m * (h + 1)],
+                       byHorizon: Array(scores[(m * (h + 1) + 1)...(m * (h + 1) + h)]))
         }
         self.specification = specification
         self.windows = windows
-        methods = outcomes.map(\.method)
+        self.methods = outcomes.map(\.method)
         failedOrigins = outcomes.compactMap(\.failure)
-        let scored = evaluate(outcomes.map(\.model))
+        let scored = evaluations[0]
         model = scored
-        // Baselines are present for every origin or for none (`specification.baselines`).
-        let naiveScored = specification.baselines ? evaluate(outcomes.map { $0.naive! }) : nil
-        let seasonalScored = specification.baselines ? evaluate(outcomes.map { $0.seasonalNaive! }) : nil
+        let naiveScored = specification.baselines ? evaluations[1] : nil
+        let seasonalScored = specification.baselines ? evaluations[2] : nil
         naive = naiveScored
         seasonalNaive = seasonalScored
         let m = scored.metrics

@@ -46,10 +46,12 @@ public struct BacktestScores: Sendable, Equatable {
         // One pass over the rows fills every term's running mean, row by row in order.
         var running = [DailyAverage.Running](repeating: DailyAverage.Running(), count: width)
         let days = day.map { $0...$0 } ?? 0...(horizon - 1)
-        for origin in origins {
-            origin.terms.withUnsafeBufferPointer { terms in
-                for d in days {
-                    for k in 0..<width { running[k].add(terms[d * width + k]) }
+        running.withUnsafeMutableBufferPointer { running in
+            for origin in origins {
+                origin.terms.withUnsafeBufferPointer { terms in
+                    for d in days {
+                        for k in 0..<width { running[k].add(terms[d * width + k]) }
+                    }
                 }
             }
         }
