@@ -9,9 +9,11 @@ import Foundation
 // 1. Nothing leaks: origin o's fit sees the response through o only (the array is cut there); the automatic
 //    model choice and automatic changepoints are made per origin; forecasts are for o + 1 … o + H.
 // 2. Origins are split into runs of consecutive origins whose boundaries depend only on the number of origins and
-//    on whether least squares is updated (at most 16 runs of at least 8 origins, each a whole number of refit
-//    periods for `.everyK`; updated least squares uses runs of at least 128 origins, because there the
-//    factorization that starts a run costs as much as a hundred updates). A run starts from scratch —
+//    on whether least squares is updated: 1, 2, 4, 8 or 16 runs of equal length (each a whole number of refit
+//    periods for `.everyK`), as many as keep every run at least 8 origins long — 128 for updated least squares,
+//    because there the factorization that starts a run costs as much as a hundred updates. Equal runs in a
+//    power-of-two number keep the workers evenly loaded: R runs of cost T/R on W workers finish after
+//    ⌈R/W⌉·T/R, which is T/W whenever W divides R (W = 2 with 3 runs would take 2T/3, not T/2). A run starts from scratch —
 //    least squares factorizes its first window, count models fit cold — and then updates the factor or warm-starts
 //    IRLS origin by origin. Runs execute in parallel (`ParallelMap`, one BLAS thread per task, as
 //    `CountRegression.fitMany`); results are stored in origin order, so they do not depend on the number
@@ -84,9 +86,12 @@ extension BacktestSpecification {
             && model.covariance == .classical
     }
 
-    /// Consecutive runs of origin indices (policy 2).
+    /// Consecutive runs of origin indices (policy 2): R = the largest power of two ≤ 16 with ⌊n/R⌋ ≥ the minimum
+    /// length (1 when n is shorter than two runs), runs of ⌈n/R⌉ origins (rounded up to whole refit periods).
     static func runBoundaries(origins n: Int, refit: RefitCadence, minimumLength: Int = 8) -> [Range<Int>] {
-        var length = max(minimumLength, (n + 15) / 16)
+        var count = 16
+        while count > 1 && n / count < minimumLength { count /= 2 }
+        var length = max(1, (n + count - 1) / count)
         if case let .everyK(k) = refit { length = ((length + k - 1) / k) * k }
         return stride(from: 0, to: n, by: length).map { $0..<min($0 + length, n) }
     }
