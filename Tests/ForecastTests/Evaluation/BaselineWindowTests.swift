@@ -89,7 +89,7 @@ struct BaselineWindowTests {
         let levels = [0.025, 0.1, 0.5, 0.9, 0.975]
         let methods: [BaselineForecasts.Method] = [.naive, .seasonalNaive(period: 7)]
         let lags = methods.reduce(into: Set<Int>()) { $0.formUnion($1.lags(horizon: horizon)) }
-        let errors = try #require(BaselineErrors(values: x, lags: lags))
+        let errors = try #require(BaselineErrors(values: x, lags: lags, workers: 2))
         var window = BaselineWindow(errors: errors, first: windows[0].0, last: windows[0].1)
         for (a, b) in windows {
             window.move(first: a, last: b)
@@ -139,9 +139,9 @@ struct BaselineWindowTests {
 
     @Test("Values out of range (infinite, |x| ≥ 2⁹⁰⁰) leave the errors unranked: the backtest computes directly")
     func outOfRange() {
-        #expect(BaselineErrors(values: [1, .infinity, 2], lags: [1]) == nil)
-        #expect(BaselineErrors(values: [1, 0x1p900, 2], lags: [1]) == nil)
-        #expect(BaselineErrors(values: [1, .nan, 0x1p899], lags: [1]) != nil)
+        #expect(BaselineErrors(values: [1, .infinity, 2], lags: [1], workers: 1) == nil)
+        #expect(BaselineErrors(values: [1, 0x1p900, 2], lags: [1], workers: 1) == nil)
+        #expect(BaselineErrors(values: [1, .nan, 0x1p899], lags: [1], workers: 1) != nil)
     }
 
     /// The direct baseline of every origin of a finished backtest.

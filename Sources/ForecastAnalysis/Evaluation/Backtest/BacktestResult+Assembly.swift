@@ -13,15 +13,25 @@ extension BacktestResult {
         // The model, then the baselines (present for every origin or for none: `specification.baselines`).
         let methods: [[OriginRows]] = [outcomes.map(\.model)]
             + (specification.baselines ? [outcomes.map { $0.naive! }, outcomes.map { $0.seasonalNaive! }] : [])
-        // Per method: all rows (as much work as all days together, so first), then day 1 … H.
-        let scores = ParallelMap.map(count: methods.count * (h + 1), workers: specification.concurrency) { i in
-            let day = i % (h + 1)
-            return BacktestScores(origins: methods[i / (h + 1)], day: day == 0 ? nil : day - 1, horizon: h,
-                                  levels: levels, intervals: intervals)
+        // Per method: all rows (as much work as all days together, so first; its task also concatenates the rows),
+        // then day 1 … H.
+        let parts = ParallelMap.map(count: methods.count * (h + 1), workers: specification.concurrency) { i in
+            let (origins, day) = (methods[i / (h + 1)], i % (h + 1))
+            let scores = BacktestScores(origins: origins, day: day == 0 ? nil : day - 1, horizon: h, levels: levels,
+                                        intervals: intervals)
+            guard day == 0 else { return (scores: scores, rows: [Row](), crps: [Double]()) }
+            var rows: [Row] = [], crps: [Double] = []
+            rows.reserveCapacity(origins.count * h)
+            crps.reserveCapacity(origins.count * h)
+            for origin in origins {
+                rows.append(contentsOf: origin.rows)
+                crps.append(contentsOf: origin.crps)
+            }
+            return (scores: scores, rows: rows, crps: crps)
         }
         let evaluations = methods.indices.map { m in
-            Evaluation(rows: methods[m].flatMap(\.rows), crps: methods[m].flatMap(\.crps), metrics: scores[m * (h + 1)],
-                       byHorizon: Array(scores[(m * (h + 1) + 1)...(m * (h + 1) + h)]))
+            Evaluation(rows: parts[m * (h + 1)].rows, crps: parts[m * (h + 1)].crps, metrics: parts[m * (h + 1)].scores,
+                       byHorizon: parts[(m * (h + 1) + 1)...(m * (h + 1) + h)].map(\.scores))
         }
         self.specification = specification
         self.windows = windows

@@ -69,7 +69,7 @@ extension BacktestSpecification {
                                 responseName: series.name, vintage: vintage)
         let lags = BaselineForecasts.Method.seasonalNaive(period: seasonalPeriod).lags(horizon: horizon)
             .union(BaselineForecasts.Method.naive.lags(horizon: horizon))
-        let errors = baselines && vintage == nil ? BaselineErrors(values: series.values, lags: lags) : nil
+        let errors = baselines && vintage == nil ? BaselineErrors(values: series.values, lags: lags, workers: concurrency) : nil
         return (windows, data, TrainingScales(response: series.values, periods: [1, seasonalPeriod]), errors)
     }
 

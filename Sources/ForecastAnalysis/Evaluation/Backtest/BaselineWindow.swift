@@ -12,6 +12,8 @@
 //    removes the errors that left and inserts those that entered, so a run's cost is O((n + moves) log n) per
 //    lag. The first window of a run is built in O(n).
 
+import ForecastCore
+
 /// The series' errors at the baselines' lags, ranked once and shared by a backtest's runs (policy 1).
 struct BaselineErrors: Sendable {
     /// The final series (NaN = missing).
@@ -19,12 +21,15 @@ struct BaselineErrors: Sendable {
     /// Indexed by lag: the ranked errors, nil for a lag the baselines do not use.
     let byLag: [RankedErrors?]
 
-    /// The errors of `values` at `lags` (each ≥ 1); nil when a value is infinite or |x| ≥ 2⁹⁰⁰ (policy 1).
-    init?(values: [Double], lags: Set<Int>) {
+    /// The errors of `values` at `lags` (each ≥ 1), ranked in parallel on up to `workers` threads; nil when a
+    /// value is infinite or |x| ≥ 2⁹⁰⁰ (policy 1).
+    init?(values: [Double], lags: Set<Int>, workers: Int) {
         guard values.allSatisfy({ $0.isNaN || abs($0) < 0x1p900 }) else { return nil }
         self.values = values
-        var byLag = [RankedErrors?](repeating: nil, count: (lags.max() ?? 0) + 1)
-        for lag in lags { byLag[lag] = RankedErrors(series: values, lag: lag) }
+        let ordered = lags.sorted()
+        let ranked = ParallelMap.map(count: ordered.count, workers: workers) { RankedErrors(series: values, lag: ordered[$0]) }
+        var byLag = [RankedErrors?](repeating: nil, count: (ordered.last ?? 0) + 1)
+        for r in ranked { byLag[r.lag] = r }
         self.byLag = byLag
     }
 }
