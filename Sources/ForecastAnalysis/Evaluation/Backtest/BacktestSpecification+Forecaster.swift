@@ -14,9 +14,11 @@ import Foundation
 // 3. Origin o's seed is the first draw of `RandomSource(seed: seed, key: days since 1970 of o)`.
 // 4. A forecaster that throws at an origin is replaced by the seasonal-naive baseline there and the origin is
 //    listed in `failedOrigins`.
-// 5. Origins are split into runs as in the regression backtest (`runBoundaries`); runs execute in parallel
-//    (`ParallelMap`: one BLAS thread per task, results in origin order, so they do not depend on the number of
-//    workers), and each run moves its baselines' error window forward from origin to origin (`RunBaselines`).
+// 5. Origins are split into runs as in the regression backtest (`runBoundaries`), with runs as short as one
+//    origin: a run's start costs only building its baselines' error window (O(n) per lag), less than one
+//    forecaster's paths, so short backtests keep their parallelism. Runs execute in parallel (`ParallelMap`: one
+//    BLAS thread per task, results in origin order, so they do not depend on the number of workers), and each
+//    run moves its baselines' error window forward from origin to origin (`RunBaselines`).
 
 extension BacktestSpecification {
     /// Runs the backtest with `forecaster` at every origin (`model` supplies only `from`; `refit` and `warmStarts`
@@ -25,7 +27,7 @@ extension BacktestSpecification {
     public func run(forecaster: any Forecaster, series: DatedSeries) throws(BacktestError) -> BacktestResult {
         let (windows, data, scales, errors) = try prepare(series, vintage: nil)
         let specification = self
-        let runs = Self.runBoundaries(origins: windows.count, refit: .every)
+        let runs = Self.runBoundaries(origins: windows.count, refit: .every, minimumLength: 1)
         let outcomes = ParallelMap.map(count: runs.count, workers: concurrency) { index in
             var baselines = RunBaselines(errors: errors)
             return runs[index].map { i in

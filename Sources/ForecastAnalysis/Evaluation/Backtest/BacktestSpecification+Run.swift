@@ -13,9 +13,9 @@ import Foundation
 //    periods for `.everyK`), as many as keep every run at least 8 origins long — 128 for updated least squares,
 //    because there the factorization that starts a run costs as much as a hundred updates. Equal runs in a
 //    power-of-two number keep the workers evenly loaded: R runs of cost T/R on W workers finish after
-//    ⌈R/W⌉·T/R, which is T/W whenever W divides R (W = 2 with 3 runs would take 2T/3, not T/2). A run starts from scratch —
-//    least squares factorizes its first window, count models fit cold — and then updates the factor or warm-starts
-//    IRLS origin by origin. Runs execute in parallel (`ParallelMap`, one BLAS thread per task, as
+//    ⌈R/W⌉·T/R, which is T/W whenever W divides R (W = 2 with 3 runs would take 2T/3, not T/2). A run starts
+//    from scratch — least squares factorizes its first window, count models fit cold — and then updates the
+//    factor or warm-starts IRLS origin by origin. Runs execute in parallel (`ParallelMap`, one BLAS thread per task, as
 //    `CountRegression.fitMany`); results are stored in origin order, so they do not depend on the number
 //    of workers or on scheduling.
 // 3. Each origin's random stream is `RandomSource(seed: seed, key: days since 1970 of o)`.
