@@ -1,6 +1,8 @@
 #!/bin/bash
 # Timing table for the two searches that refit a model many times: `fit --changepoints auto --model nb2` and the
-# date-shift table of `effects --design regression --shift 30` (placebos off, so the table is what is timed), on
+# date-shift table of `effects --design regression --shift 30` (placebos off, so the table is what is timed), and
+# for a weekly backtest scored against its baselines (`backtest --model ols --horizon 28`, every origin from the
+# second year on: least squares is updated, so the baselines' empirical-error distributions are what grows), on
 # synthetic daily count series of 1,000, 10,000 and 36,000 days (Benchmarks/synthetic_series.py: a seeded block
 # bootstrap of datasets/strikes_daily.csv). Prints one Markdown row per command and length: wall and CPU (user)
 # seconds and peak resident memory, from /usr/bin/time. One BLAS thread. Not a test: times on a shared machine are
@@ -31,4 +33,6 @@ for days in "${lengths[@]}"; do
     run "fit --changepoints auto --model nb2" fit "$file" --changepoints auto --model nb2
     run "effects --design regression --shift 30 --placebos 0" effects "$file" --event "$middle:x" --design regression \
         --shift 30 --placebos 0
+    run "backtest --model ols --horizon 28 --first 1926-01-01" backtest "$file" --model ols --horizon 28 \
+        --first 1926-01-01
 done

@@ -22,18 +22,31 @@ public enum DailyAverage {
 
     /// The mean of `term(t)` over t in 0..<days, skipping NaN terms, and how many terms entered it.
     public static func mean(days: Int, _ term: (Int) -> Double) -> (value: Double, count: Int) {
-        var sum = CompensatedSum()
-        var plain = 0.0  // carries ±∞ (the compensation term of an infinite sum is NaN)
-        var count = 0
-        for t in 0..<days {
-            let value = term(t)
-            if value.isNaN { continue }
+        var running = Running()
+        for t in 0..<days { running.add(term(t)) }
+        return running.mean
+    }
+
+    /// A mean built one value at a time with the rule above (for several means filled in one pass; the same
+    /// operations in the same order as `mean(days:_:)`).
+    struct Running {
+        private var sum = CompensatedSum()
+        private var plain = 0.0  // carries ±∞ (the compensation term of an infinite sum is NaN)
+        private var count = 0
+
+        /// Adds a value (NaN is skipped).
+        mutating func add(_ value: Double) {
+            if value.isNaN { return }
             sum.add(value)
             plain += value
             count += 1
         }
-        if count == 0 { return (.nan, 0) }
-        return ((plain.isFinite ? sum.value : plain) / Double(count), count)
+
+        /// The mean of the values added and their number; (NaN, 0) when none.
+        var mean: (value: Double, count: Int) {
+            if count == 0 { return (.nan, 0) }
+            return ((plain.isFinite ? sum.value : plain) / Double(count), count)
+        }
     }
 
     /// Traps unless every array has `first`'s length (a programmer error: the caller aligns the days).

@@ -35,11 +35,13 @@ public enum IntervalScores {
     /// The reference's `coverage_<100c>`. Precondition: equal lengths.
     public static func coverage(actual: [Double], lower: [Double], upper: [Double]) -> Double {
         DailyAverage.requireAligned("IntervalScores.coverage", actual.count, lower.count, upper.count)
-        return DailyAverage.mean(days: actual.count) { t in
-            let (y, l, u) = (actual[t], lower[t], upper[t])
-            if y.isNaN || l.isNaN || u.isNaN { return .nan }
-            return l <= y && y <= u ? 1 : 0
-        }.value
+        return DailyAverage.mean(days: actual.count) { covers(actual: actual[$0], lower: lower[$0], upper: upper[$0]) }.value
+    }
+
+    /// One day's coverage term: 1 when l ≤ y ≤ u, else 0; NaN when any value is NaN.
+    static func covers(actual y: Double, lower l: Double, upper u: Double) -> Double {
+        if y.isNaN || l.isNaN || u.isNaN { return .nan }
+        return l <= y && y <= u ? 1 : 0
     }
 
     /// The interval score of one day: (u − l) + (2/α)(l − y)·1{y < l} + (2/α)(y − u)·1{y > u}

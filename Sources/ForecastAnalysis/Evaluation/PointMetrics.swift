@@ -79,12 +79,19 @@ public enum PointMetrics {
         DailyAverage.requireAligned("PointMetrics.meanAbsolutePercentageError", actual.count, forecast.count)
         var zeros = 0
         let mean = DailyAverage.mean(days: actual.count) { t in
-            let y = actual[t]
-            if y == 0 && !forecast[t].isNaN { zeros += 1 }
-            return y == 0 ? .nan : abs(y - forecast[t]) / abs(y)
+            if isExcludedZero(actual: actual[t], forecast: forecast[t]) { zeros += 1 }
+            return absolutePercentageError(actual: actual[t], forecast: forecast[t])
         }
         return PercentageError(value: 100 * mean.value, daysUsed: mean.count, zeroActuals: zeros)
     }
+
+    /// One day's term of MAPE, |y − f|/|y| (not in percent); NaN when y = 0 or either value is NaN.
+    static func absolutePercentageError(actual y: Double, forecast f: Double) -> Double {
+        y == 0 ? .nan : abs(y - f) / abs(y)
+    }
+
+    /// Whether a day is left out of MAPE because y = 0 (and counted in ``PercentageError/zeroActuals``).
+    static func isExcludedZero(actual y: Double, forecast f: Double) -> Bool { y == 0 && !f.isNaN }
 
     /// Symmetric MAPE in percent (0…200): sMAPE = mean_t s_t with s_t = 200 |y_t − f_t| / (|y_t| + |f_t|),
     /// and s_t = 0 when y_t = f_t = 0 (a perfect forecast of a zero day). Averaged over all (non-missing) days.
@@ -93,11 +100,13 @@ public enum PointMetrics {
     /// `forecast::accuracy` does not report sMAPE.
     public static func symmetricMeanAbsolutePercentageError(actual: [Double], forecast: [Double]) -> Double {
         DailyAverage.requireAligned("PointMetrics.symmetricMeanAbsolutePercentageError", actual.count, forecast.count)
-        return DailyAverage.mean(days: actual.count) { t in
-            let (y, f) = (actual[t], forecast[t])
-            let denominator = abs(y) + abs(f)
-            if denominator == 0 { return 0 }
-            return 200 * abs(y - f) / denominator
-        }.value
+        return DailyAverage.mean(days: actual.count) { symmetricAbsolutePercentageError(actual: actual[$0], forecast: forecast[$0]) }.value
+    }
+
+    /// One day's term of sMAPE, 200 |y − f| / (|y| + |f|), 0 when y = f = 0, NaN when either value is NaN.
+    static func symmetricAbsolutePercentageError(actual y: Double, forecast f: Double) -> Double {
+        let denominator = abs(y) + abs(f)
+        if denominator == 0 { return 0 }
+        return 200 * abs(y - f) / denominator
     }
 }

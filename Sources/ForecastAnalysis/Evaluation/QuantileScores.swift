@@ -57,12 +57,15 @@ public enum QuantileScores {
     /// A level whose mean is NaN (no usable day) makes the result NaN; no levels gives NaN.
     public static func meanPinballLossOverLevels(actual: [Double], quantiles: [[Double]], levels: [Double]) -> Double {
         precondition(quantiles.count == levels.count, "QuantileScores: one quantile column per level")
-        guard !levels.isEmpty else { return .nan }
+        return meanOverLevels(zip(quantiles, levels).map { meanPinballLoss(actual: actual, quantile: $0, level: $1) })
+    }
+
+    /// The plain mean of per-level mean pinball losses (compensated sum; NaN for none).
+    static func meanOverLevels(_ levelMeans: [Double]) -> Double {
+        guard !levelMeans.isEmpty else { return .nan }
         var sum = CompensatedSum()
-        for (column, tau) in zip(quantiles, levels) {
-            sum.add(meanPinballLoss(actual: actual, quantile: column, level: tau))
-        }
-        return sum.value / Double(levels.count)
+        for mean in levelMeans { sum.add(mean) }
+        return sum.value / Double(levelMeans.count)
     }
 
     /// The first day (then the first level) on which the quantile forecasts strictly decrease with the level.

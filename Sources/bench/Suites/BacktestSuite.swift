@@ -10,7 +10,7 @@ import Foundation
 /// `baselines: false`, `concurrency: 1` (one worker, OpenBLAS at one thread — like-for-like per core with the
 /// serial baseline), `paths: 10` (unused: least squares draws samples only to keep them).
 /// - Ours: the whole `run` — the QR factor of [X | y] updated by one row per origin (Givens; a full factorization
-///   starts each of the 4 runs of at least 128 consecutive origins the library splits 500 updated origins into), β̂, the 7 forecast
+///   starts each of the 2 runs of 250 consecutive origins the library splits 500 updated origins into), β̂, the 7 forecast
 ///   means, Student-t scales and quantiles, the closed-form CRPS, and the scores of all 3,500 rows.
 /// - Baseline: a refit loop over the same 500 origins on a design matrix built here from the dates (not by the
 ///   library): for each origin copy rows 0…o of X and y into reused buffers, `dgeqrf`+`dormqr`+`dtrtrs`
@@ -30,7 +30,7 @@ import Foundation
 /// Case `backtest-nb2-warm` (size days × design columns, 1000x8): NB2 (`TimeSeriesModel(kind: .nb2)`, default
 /// design) on a `DailyCountProblem` of 1,000 days, 50 origins every 7 days with horizon 7 (the last one 7 days
 /// before the end), `baselines: false`, `paths: 100`, `concurrency: 1`.
-/// - Ours: `warmStarts: true` — each run of consecutive origins (8 origins a run here, so 7 runs) fits its first
+/// - Ours: `warmStarts: true` — each run of consecutive origins (4 runs of 13, 13, 13 and 11 origins here) fits its first
 ///   origin cold and after that starts the joint (β, α) Newton from the previous origin's β̂ and α̂; then forecasts
 ///   with 100 simulated paths.
 /// - Baseline: the identical specification with `warmStarts: false` (cold refits at every origin).
@@ -50,6 +50,10 @@ enum BacktestSuite: Suite {
                       summary: "\(ols.origins)-origin expanding OLS backtest (QR updating) vs dgeqrf+dormqr+dtrtrs refit loop") {
                 try prepareLeastSquares(days: ols.days, origins: ols.origins)
             },
+            BenchCase(name: "backtest-ols-parallel", suite: name, size: CaseSize(rows: ols.days, columns: olsColumns.count),
+                      summary: "\(ols.origins)-origin expanding OLS backtest with baselines: one worker per core vs one worker") {
+                try prepareParallel(days: ols.days, origins: ols.origins)
+            },
             BenchCase(name: "backtest-ols-engine", suite: name, size: CaseSize(rows: ols.days, columns: olsColumns.count),
                       summary: "\(ols.origins)-origin expanding least squares: UpdatableLeastSquares row updates vs dgeqrf+dormqr+dtrtrs refits (means and predictive scales)") {
                 try prepareEngine(days: ols.days, origins: ols.origins)
@@ -62,7 +66,11 @@ enum BacktestSuite: Suite {
     }
 
     static func agreementTolerance(forCase name: String) -> Double {
-        name == "backtest-nb2-warm" ? 1e-6 : Agreement.defaultTolerance
+        switch name {
+        case "backtest-nb2-warm": return 1e-6
+        case "backtest-ols-parallel": return 0
+        default: return Agreement.defaultTolerance
+        }
     }
 
     /// The first origin's day index when `origins` origins `step` days apart end `horizon` days before day n − 1.
@@ -120,6 +128,34 @@ enum BacktestSuite: Suite {
              ("quantileLevels", specification.quantileLevels), ("quantiles", result.model.rows.flatMap(\.quantiles)),
              ("firstOrigin", [Double(first)]), ("horizon", [Double(horizon)])]
         })
+    }
+
+    /// `backtest-ols-parallel`: the `backtest-ols-update` specification with the baselines scored, run with one
+    /// worker per core (ours) and with one worker (baseline); results must not depend on the number of workers, so
+    /// agreement is exact (tolerance 0) on every row's mean, quantiles and CRPS, the model's and the baselines'.
+    static func prepareParallel(days n: Int, origins: Int) throws -> PreparedCase {
+        let problem = DailyRegressionProblem(days: n)
+        let start = CalendarDate(daysSinceEpoch: problem.startDay)
+        let series = DatedSeries(start: start, values: problem.y, regressors: ["x1": problem.x1, "x2": problem.x2])
+        let model = TimeSeriesModel(design: DesignSpecification(regressors: ["x1", "x2"]), kind: .ols)
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let parallel = BacktestSpecification(model: model, horizon: horizon,
+                                             firstOrigin: start.adding(days: firstOrigin(days: n, origins: origins, step: 1)),
+                                             step: 1, origins: origins, window: .expanding, paths: 10, concurrency: cores)
+        var serial = parallel
+        serial.concurrency = 1
+        func flattened(_ result: BacktestResult) -> [Double] {
+            [result.model, result.naive!, result.seasonalNaive!].flatMap { e in
+                e.rows.flatMap { [$0.mean] + $0.quantiles } + e.crps
+            }
+        }
+        var ours = try parallel.run(series), theirs = try serial.run(series)
+        return PreparedCase(
+            ours: Subject(name: "Forecast BacktestSpecification.run (OLS, baselines, \(cores) workers)",
+                          run: { ours = try parallel.run(series) }, output: { flattened(ours) }),
+            baseline: Subject(name: "the same with 1 worker", run: { theirs = try serial.run(series) },
+                              output: { flattened(theirs) }),
+            inputs: problem.exportedArrays, results: { [] })
     }
 
     /// The independent n×p design of the least-squares cases (column-major): const, years since the first day,

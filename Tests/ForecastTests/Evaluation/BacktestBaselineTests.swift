@@ -16,7 +16,7 @@ struct BacktestBaselineTests {
     func naive() throws {
         // Training x = 1,3,2,5 (origin = day 3); actuals 4, 6.
         let x: [Double] = [1, 3, 2, 5]
-        let forecast = try #require(BaselineForecasts.naive(training: x, horizon: 2, levels: [0.25, 0.5, 0.75], actual: [4, 6]))
+        let forecast = try #require(BaselineForecasts.forecast(.naive, training: x, horizon: 2, levels: [0.25, 0.5, 0.75], actual: [4, 6]))
         // h = 1: errors x_t − x_{t−1} = 2, −1, 3 → members 7, 4, 8; type-1 quantiles of (4, 7, 8): 0.25 → 4,
         // 0.5 → 7, 0.75 → 8. h = 2: errors x_t − x_{t−2} = 1, 2 → members 6, 7 → quantiles 6, 6, 7.
         #expect(forecast.mean == [5, 5])
@@ -30,8 +30,8 @@ struct BacktestBaselineTests {
     @Test("Seasonal naive: lag m⌈h/m⌉ errors")
     func seasonal() throws {
         // m = 2, training 1, 2, 3, 4, 5 → point f = 4, 5, 4; errors at lag 2 (h = 1, 2): 2, 2, 2; lag 4 (h = 3): 4.
-        let f = try #require(BaselineForecasts.seasonalNaive(training: [1, 2, 3, 4, 5], period: 2, horizon: 3,
-                                                             levels: [0.5], actual: [6, 7, 8]))
+        let f = try #require(BaselineForecasts.forecast(.seasonalNaive(period: 2), training: [1, 2, 3, 4, 5],
+                                                                   horizon: 3, levels: [0.5], actual: [6, 7, 8]))
         #expect(f.mean == [4, 5, 4])
         #expect(f.quantiles == [[6], [7], [8]])
         #expect(f.crps == [0, 0, 0])

@@ -2,42 +2,45 @@ import ForecastCore
 import ForecastData
 import ForecastModels
 extension BacktestResult {
-    /// Collects the origins' outcomes (in origin order) into rows and scores.
+    /// Collects the origins' outcomes (in origin order) into rows and scores: the rows and their score terms were
+    /// made in the origins' tasks (`OriginRows`), so this concatenates rows and sums terms — each method's scores
+    /// over all rows and per horizon day are independent sums, taken in parallel (`ParallelMap`, results in a
+    /// fixed order, so they do not depend on the number of workers).
     init(specification: BacktestSpecification, windows: [DateSpan], outcomes: [OriginOutcome]) {
         precondition(outcomes.count == windows.count, "one outcome per origin")
         let h = specification.horizon, levels = specification.quantileLevels
-        let actual = outcomes.flatMap(\.actual)
-        let scale1 = outcomes.flatMap { o in [Double?](repeating: o.scale1, count: h) }
-        let scaleSeasonal = outcomes.flatMap { o in [Double?](repeating: o.scaleSeasonal, count: h) }
-        let byHorizonIndices = (0..<h).map { d in stride(from: d, to: actual.count, by: h).map { $0 } }
-        func evaluate(_ forecast: (OriginOutcome) -> OriginForecast) -> Evaluation {
-            var rows: [Row] = []
-            rows.reserveCapacity(actual.count)
-            for o in outcomes {
-                let f = forecast(o)
-                for d in 0..<h {
-                    rows.append(Row(origin: o.window.last, date: o.window.last.adding(days: d + 1), h: d + 1,
-                                    mean: f.mean[d], quantiles: f.quantiles[d], actual: o.actual[d]))
-                }
+        let intervals = IntervalScores.centralIntervals(levels: levels)
+        // The model, then the baselines (present for every origin or for none: `specification.baselines`).
+        let methods: [[OriginRows]] = [outcomes.map(\.model)]
+            + (specification.baselines ? [outcomes.map { $0.naive! }, outcomes.map { $0.seasonalNaive! }] : [])
+        // Per method: all rows (as much work as all days together, so first; its task also concatenates the rows),
+        // then day 1 … H.
+        let parts = ParallelMap.map(count: methods.count * (h + 1), workers: specification.concurrency) { i in
+            let (origins, day) = (methods[i / (h + 1)], i % (h + 1))
+            let scores = BacktestScores(origins: origins, day: day == 0 ? nil : day - 1, horizon: h, levels: levels,
+                                        intervals: intervals)
+            guard day == 0 else { return (scores: scores, rows: [Row](), crps: [Double]()) }
+            var rows: [Row] = [], crps: [Double] = []
+            rows.reserveCapacity(origins.count * h)
+            crps.reserveCapacity(origins.count * h)
+            for origin in origins {
+                rows.append(contentsOf: origin.rows)
+                crps.append(contentsOf: origin.crps)
             }
-            let mean = rows.map(\.mean), quantiles = rows.map(\.quantiles)
-            let crps = outcomes.flatMap { forecast($0).crps }
-            func scores(_ indices: [Int]) -> BacktestScores {
-                BacktestScores(indices: indices, actual: actual, mean: mean, quantiles: quantiles, crps: crps,
-                               scale1: scale1, scaleSeasonal: scaleSeasonal, levels: levels)
-            }
-            return Evaluation(rows: rows, crps: crps, metrics: scores(Array(actual.indices)),
-                              byHorizon: byHorizonIndices.map(scores))
+            return (scores: scores, rows: rows, crps: crps)
+        }
+        let evaluations = methods.indices.map { m in
+            Evaluation(rows: parts[m * (h + 1)].rows, crps: parts[m * (h + 1)].crps, metrics: parts[m * (h + 1)].scores,
+                       byHorizon: parts[(m * (h + 1) + 1)...(m * (h + 1) + h)].map(\.scores))
         }
         self.specification = specification
         self.windows = windows
-        methods = outcomes.map(\.method)
+        self.methods = outcomes.map(\.method)
         failedOrigins = outcomes.compactMap(\.failure)
-        let scored = evaluate(\.model)
+        let scored = evaluations[0]
         model = scored
-        // Baselines are present for every origin or for none (`specification.baselines`).
-        let naiveScored = specification.baselines ? evaluate { $0.naive! } : nil
-        let seasonalScored = specification.baselines ? evaluate { $0.seasonalNaive! } : nil
+        let naiveScored = specification.baselines ? evaluations[1] : nil
+        let seasonalScored = specification.baselines ? evaluations[2] : nil
         naive = naiveScored
         seasonalNaive = seasonalScored
         let m = scored.metrics
@@ -51,9 +54,9 @@ extension BacktestResult {
         var kept: Matrix? = nil
         if specification.keepSamples {
             let width = specification.paths
-            var all = Matrix(rows: actual.count, columns: width, repeating: .nan)
+            var all = Matrix(rows: outcomes.count * h, columns: width, repeating: .nan)
             for (i, o) in outcomes.enumerated() {
-                guard let s = o.model.samples else { continue }
+                guard let s = o.samples else { continue }
                 for d in 0..<h { for p in 0..<min(width, s.columns) { all[i * h + d, p] = s[d, p] } }
             }
             kept = all

@@ -7,6 +7,8 @@
 // 2. MASE uses each origin's own training scale: mean over rows of |e| / Q_m(origin's window), m = 1 and the
 //    seasonal period; rows whose origin has no usable scale are left out (nil when none is left).
 // 3. CRPS is the mean of the rows' ensemble CRPS.
+// 4. Each mean is taken over the rows' terms (`OriginRows`, computed in the origins' parallel tasks) in row
+//    order, with `DailyAverage`'s rule, so the scores equal the library's metrics of the rows bit for bit.
 
 /// Scores of backtest rows.
 import ForecastCore
@@ -37,31 +39,47 @@ public struct BacktestScores: Sendable, Equatable {
     /// Mean CRPS.
     public let crps: Double
 
-    /// Scores of the rows `indices` of aligned arrays.
-    init(indices: [Int], actual: [Double], mean: [Double], quantiles: [[Double]], crps: [Double],
-         scale1: [Double?], scaleSeasonal: [Double?], levels: [Double]) {
-        let y = indices.map { actual[$0] }, f = indices.map { mean[$0] }
-        rows = y.filter { !$0.isNaN }.count
-        meanError = PointMetrics.meanError(actual: y, forecast: f)
-        meanAbsoluteError = PointMetrics.meanAbsoluteError(actual: y, forecast: f)
-        rootMeanSquaredError = PointMetrics.rootMeanSquaredError(actual: y, forecast: f)
-        percentageError = PointMetrics.meanAbsolutePercentageError(actual: y, forecast: f)
-        symmetricPercentageError = PointMetrics.symmetricMeanAbsolutePercentageError(actual: y, forecast: f)
-        func mase(_ scales: [Double?]) -> Double? {
-            let scaled = indices.map { i in scales[i].map { abs(actual[i] - mean[i]) / $0 } ?? .nan }
-            let average = DailyAverage.mean(scaled)
+    /// Scores of the rows of `origins` (each with `horizon` rows): all rows in order when `day` is nil, else row
+    /// `day` (h = day + 1) of every origin. The means of the rows' terms (`OriginRows`) in row order.
+    init(origins: [OriginRows], day: Int?, horizon: Int, levels: [Double], intervals: [CentralInterval]) {
+        let width = ScoreTerm.width(levels: levels.count, intervals: intervals.count)
+        // One pass over the rows fills every term's running mean, row by row in order.
+        var running = [DailyAverage.Running](repeating: DailyAverage.Running(), count: width)
+        let days = day.map { $0...$0 } ?? 0...(horizon - 1)
+        running.withUnsafeMutableBufferPointer { running in
+            for origin in origins {
+                origin.terms.withUnsafeBufferPointer { terms in
+                    for d in days {
+                        for k in 0..<width { running[k].add(terms[d * width + k]) }
+                    }
+                }
+            }
+        }
+        func mean(_ k: Int) -> (value: Double, count: Int) { running[k].mean }
+        /// The number of rows whose 0/1 term k is 1: the mean of the 0s and 1s times their number, rounded (exact).
+        func total(_ k: Int) -> Int { mean(k).count == 0 ? 0 : Int((mean(k).value * Double(mean(k).count)).rounded()) }
+        rows = total(ScoreTerm.hasActual)
+        meanError = mean(ScoreTerm.error).value
+        meanAbsoluteError = mean(ScoreTerm.absoluteError).value
+        rootMeanSquaredError = mean(ScoreTerm.squaredError).value.squareRoot()
+        let percentage = mean(ScoreTerm.percentageError)
+        percentageError = PercentageError(value: 100 * percentage.value, daysUsed: percentage.count,
+                                          zeroActuals: total(ScoreTerm.excludedZero))
+        symmetricPercentageError = mean(ScoreTerm.symmetricPercentageError).value
+        func mase(_ k: Int) -> Double? {
+            let average = mean(k)
             return average.count > 0 ? average.value : nil
         }
-        mase1 = mase(scale1)
-        maseSeasonal = mase(scaleSeasonal)
-        let columns = levels.indices.map { j in indices.map { quantiles[$0][j] } }
-        pinball = levels.indices.map { QuantileScores.meanPinballLoss(actual: y, quantile: columns[$0], level: levels[$0]) }
-        pinballMean = QuantileScores.meanPinballLossOverLevels(actual: y, quantiles: columns, levels: levels)
-        intervals = IntervalScores.centralIntervals(levels: levels).map { c in
-            let (l, u) = (columns[c.lowerIndex], columns[c.upperIndex])
-            return Interval(percent: c.nominalPercent, coverage: IntervalScores.coverage(actual: y, lower: l, upper: u),
-                            intervalScore: IntervalScores.meanIntervalScore(actual: y, lower: l, upper: u, alpha: c.alpha))
+        mase1 = mase(ScoreTerm.scaledError1)
+        maseSeasonal = mase(ScoreTerm.scaledErrorSeasonal)
+        pinball = levels.indices.map { mean(ScoreTerm.pinball + $0).value }
+        pinballMean = QuantileScores.meanOverLevels(pinball)
+        let coverage = ScoreTerm.coverage(levels: levels.count)
+        let intervalScore = ScoreTerm.intervalScore(levels: levels.count, intervals: intervals.count)
+        self.intervals = intervals.indices.map { i in
+            Interval(percent: intervals[i].nominalPercent, coverage: mean(coverage + i).value,
+                     intervalScore: mean(intervalScore + i).value)
         }
-        self.crps = DailyAverage.mean(indices.map { crps[$0] }).value
+        crps = mean(ScoreTerm.crps).value
     }
 }

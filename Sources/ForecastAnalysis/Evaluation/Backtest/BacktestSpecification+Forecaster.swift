@@ -14,26 +14,33 @@ import Foundation
 // 3. Origin o's seed is the first draw of `RandomSource(seed: seed, key: days since 1970 of o)`.
 // 4. A forecaster that throws at an origin is replaced by the seasonal-naive baseline there and the origin is
 //    listed in `failedOrigins`.
-// 5. Origins run in parallel (`ParallelMap`: one BLAS thread per task, results in origin order, so they do not
-//    depend on the number of workers).
+// 5. Origins are split into runs as in the regression backtest (`runBoundaries`), with runs as short as one
+//    origin: a run's start costs only building its baselines' error window (O(n) per lag), less than one
+//    forecaster's paths, so short backtests keep their parallelism. Runs execute in parallel (`ParallelMap`: one
+//    BLAS thread per task, results in origin order, so they do not depend on the number of workers), and each
+//    run moves its baselines' error window forward from origin to origin (`RunBaselines`).
 
 extension BacktestSpecification {
     /// Runs the backtest with `forecaster` at every origin (`model` supplies only `from`; `refit` and `warmStarts`
     /// do not apply: every origin is forecast afresh).
     /// - Throws: `BacktestError` when the first origin is outside the series or a horizon runs past its end.
     public func run(forecaster: any Forecaster, series: DatedSeries) throws(BacktestError) -> BacktestResult {
-        let (windows, data, scales) = try prepare(series, vintage: nil)
+        let (windows, data, scales, errors) = try prepare(series, vintage: nil)
         let specification = self
-        let outcomes = ParallelMap.map(count: windows.count, workers: concurrency) { index in
-            specification.outcome(forecaster: forecaster, series: series, window: windows[index], data: data,
-                                  scales: scales)
-        }
+        let runs = Self.runBoundaries(origins: windows.count, refit: .every, minimumLength: 1)
+        let outcomes = ParallelMap.map(count: runs.count, workers: concurrency) { index in
+            var baselines = RunBaselines(errors: errors)
+            return runs[index].map { i in
+                specification.outcome(forecaster: forecaster, series: series, window: windows[i], data: data,
+                                      scales: scales, baselines: &baselines)
+            }
+        }.flatMap { $0 }
         return BacktestResult(specification: self, windows: windows, outcomes: outcomes)
     }
 
     /// One origin (policies 1–4).
     func outcome(forecaster: any Forecaster, series: DatedSeries, window: DateSpan, data: BacktestData,
-                 scales: TrainingScales) -> OriginOutcome {
+                 scales: TrainingScales, baselines runBaselines: inout RunBaselines) -> OriginOutcome {
         let origin = window.last
         let actual = (1...horizon).map { data.response(at: origin.adding(days: $0)) }
         let offset = window.first - series.start
@@ -42,13 +49,12 @@ extension BacktestSpecification {
                                   regressors: series.regressors.mapValues { Array($0[offset...]) })
         var random = RandomSource(seed: seed, key: UInt64(bitPattern: Int64(origin.daysSinceEpoch)))
         let settings = ForecastSettings(horizon: horizon, paths: paths, seed: random.next())
-        let seasonal = BaselineForecasts.seasonalNaive(training: training, period: seasonalPeriod, horizon: horizon,
-                                                       levels: quantileLevels, actual: actual)
-            ?? OriginForecast.missing(horizon: horizon, levels: quantileLevels.count)
-        let naive = baselines
-            ? BaselineForecasts.naive(training: training, horizon: horizon, levels: quantileLevels, actual: actual)
-                ?? OriginForecast.missing(horizon: horizon, levels: quantileLevels.count)
-            : nil
+        func baseline(_ method: BaselineForecasts.Method) -> OriginForecast {
+            runBaselines.forecast(method, first: offset, last: origin - series.start, training: { training },
+                                  horizon: horizon, levels: quantileLevels, actual: actual)
+        }
+        let seasonal = baselines ? baseline(.seasonalNaive(period: seasonalPeriod)) : nil
+        let naive = baselines ? baseline(.naive) : nil
         var failure: BacktestResult.FailedOrigin? = nil
         let forecast: OriginForecast
         do throws(ModelError) {
@@ -58,13 +64,14 @@ extension BacktestSpecification {
                                  keepSamples: keepSamples)
         } catch {
             failure = BacktestResult.FailedOrigin(origin: origin, reason: "\(error)", fallback: .seasonalNaive)
-            forecast = seasonal
+            forecast = seasonal ?? baseline(.seasonalNaive(period: seasonalPeriod))
         }
         return OriginOutcome(
             window: window, method: failure == nil ? .refit : .fallback, failure: failure, model: forecast,
-            naive: naive, seasonalNaive: baselines ? seasonal : nil, actual: actual,
+            naive: naive, seasonalNaive: seasonal, actual: actual,
             scale1: scale(period: 1, window: window, data: data, scales: scales, training: { training }),
             scaleSeasonal: scale(period: seasonalPeriod, window: window, data: data, scales: scales,
-                                 training: { training }))
+                                 training: { training }),
+            levels: quantileLevels)
     }
 }

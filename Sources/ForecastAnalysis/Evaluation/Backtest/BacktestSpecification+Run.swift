@@ -9,11 +9,13 @@ import Foundation
 // 1. Nothing leaks: origin o's fit sees the response through o only (the array is cut there); the automatic
 //    model choice and automatic changepoints are made per origin; forecasts are for o + 1 … o + H.
 // 2. Origins are split into runs of consecutive origins whose boundaries depend only on the number of origins and
-//    on whether least squares is updated (at most 16 runs of at least 8 origins, each a whole number of refit
-//    periods for `.everyK`; updated least squares uses runs of at least 128 origins, because there the
-//    factorization that starts a run costs as much as a hundred updates). A run starts from scratch —
-//    least squares factorizes its first window, count models fit cold — and then updates the factor or warm-starts
-//    IRLS origin by origin. Runs execute in parallel (`ParallelMap`, one BLAS thread per task, as
+//    on whether least squares is updated: 1, 2, 4, 8 or 16 runs of equal length (each a whole number of refit
+//    periods for `.everyK`), as many as keep every run at least 8 origins long — 128 for updated least squares,
+//    because there the factorization that starts a run costs as much as a hundred updates. Equal runs in a
+//    power-of-two number keep the workers evenly loaded: R runs of cost T/R on W workers finish after
+//    ⌈R/W⌉·T/R, which is T/W whenever W divides R (W = 2 with 3 runs would take 2T/3, not T/2). A run starts
+//    from scratch — least squares factorizes its first window, count models fit cold — and then updates the
+//    factor or warm-starts IRLS origin by origin. Runs execute in parallel (`ParallelMap`, one BLAS thread per task, as
 //    `CountRegression.fitMany`); results are stored in origin order, so they do not depend on the number
 //    of workers or on scheduling.
 // 3. Each origin's random stream is `RandomSource(seed: seed, key: days since 1970 of o)`.
@@ -23,6 +25,12 @@ import Foundation
 // 5. Count models refit cold at the first origin of each run and, with `warmStarts`, start from the previous
 //    refit's β̂ (and NB2's α̂, skipping the Poisson pre-fit) afterwards; without it every origin is a cold fit
 //    (the same estimates to the fitting tolerance).
+// 6. The baselines' in-sample errors are ranked once per backtest (`BaselineErrors`, without vintages); each run
+//    builds its `BaselineWindow` at its first origin and moves it forward from origin to origin (`RunBaselines`),
+//    so scoring the baselines costs O(log n) per error entering or leaving a window and per quantile and CRPS,
+//    not a sort of all errors per origin and day. With vintages every origin's errors are its own (earlier days
+//    are revised) and are sorted from its training values; so is the seasonal-naive fallback of a failed fit
+//    when the baselines are not scored (ranking every error for a rare fallback would cost more).
 
 extension BacktestSpecification {
     /// Runs the backtest on a dated series.
@@ -35,7 +43,7 @@ extension BacktestSpecification {
     /// - Throws: `BacktestError` when the first origin is outside the series or a horizon runs past its end.
     ///   Fit failures at single origins are not thrown (policy 4).
     public func run(_ series: DatedSeries, vintage: ResponseVintage? = nil) throws(BacktestError) -> BacktestResult {
-        let (windows, data, scales) = try prepare(series, vintage: vintage)
+        let (windows, data, scales, errors) = try prepare(series, vintage: vintage)
         let count = windows.count
         let runs = Self.runBoundaries(origins: count, refit: refit, minimumLength: updates(data) ? 128 : 8)
         var shared: TimeSeriesFit? = nil
@@ -45,20 +53,24 @@ extension BacktestSpecification {
         let specification = self
         let initial = shared
         let outcomes = ParallelMap.map(count: runs.count, workers: concurrency) { index in
-            specification.run(origins: runs[index], windows: windows, data: data, scales: scales, shared: initial)
+            specification.run(origins: runs[index], windows: windows, data: data, scales: scales, errors: errors,
+                              shared: initial)
         }.flatMap { $0 }
         return BacktestResult(specification: self, windows: windows, outcomes: outcomes)
     }
 
-    /// What both run forms start from: the preconditions checked, the origin windows, the backtest's data and the
-    /// MASE scales of the final series.
+    /// What both run forms start from: the preconditions checked, the origin windows, the backtest's data, the
+    /// MASE scales of the final series and the baselines' ranked errors (policy 6).
     func prepare(_ series: DatedSeries, vintage: ResponseVintage?) throws(BacktestError)
-        -> (windows: [DateSpan], data: BacktestData, scales: TrainingScales) {
+        -> (windows: [DateSpan], data: BacktestData, scales: TrainingScales, errors: BaselineErrors?) {
         checkPreconditions()
         let windows = try originWindows(start: series.start, count: series.dayCount)
         let data = BacktestData(start: series.start, response: series.values, regressors: series.regressors,
                                 responseName: series.name, vintage: vintage)
-        return (windows, data, TrainingScales(response: series.values, periods: [1, seasonalPeriod]))
+        let lags = BaselineForecasts.Method.seasonalNaive(period: seasonalPeriod).lags(horizon: horizon)
+            .union(BaselineForecasts.Method.naive.lags(horizon: horizon))
+        let errors = baselines && vintage == nil ? BaselineErrors(values: series.values, lags: lags, workers: concurrency) : nil
+        return (windows, data, TrainingScales(response: series.values, periods: [1, seasonalPeriod]), errors)
     }
 
     /// The response from the series' start through an origin as known on that day (index 0 = `start`), or nil
@@ -74,9 +86,12 @@ extension BacktestSpecification {
             && model.covariance == .classical
     }
 
-    /// Consecutive runs of origin indices (policy 2).
+    /// Consecutive runs of origin indices (policy 2): R = the largest power of two ≤ 16 with ⌊n/R⌋ ≥ the minimum
+    /// length (1 when n is shorter than two runs), runs of ⌈n/R⌉ origins (rounded up to whole refit periods).
     static func runBoundaries(origins n: Int, refit: RefitCadence, minimumLength: Int = 8) -> [Range<Int>] {
-        var length = max(minimumLength, (n + 15) / 16)
+        var count = 16
+        while count > 1 && n / count < minimumLength { count /= 2 }
+        var length = max(1, (n + count - 1) / count)
         if case let .everyK(k) = refit { length = ((length + k - 1) / k) * k }
         return stride(from: 0, to: n, by: length).map { $0..<min($0 + length, n) }
     }
@@ -128,8 +143,9 @@ extension BacktestSpecification {
 
     /// One run of consecutive origins (policy 2), serially.
     func run(origins range: Range<Int>, windows: [DateSpan], data: BacktestData, scales: TrainingScales,
-             shared: TimeSeriesFit?) -> [OriginOutcome] {
+             errors: BaselineErrors?, shared: TimeSeriesFit?) -> [OriginOutcome] {
         var updater: LeastSquaresUpdater? = nil
+        var runBaselines = RunBaselines(errors: errors)
         var lastRefit: TimeSeriesFit? = shared
         var lastGood: TimeSeriesFit? = shared
         var outcomes: [OriginOutcome] = []
@@ -137,11 +153,6 @@ extension BacktestSpecification {
             let window = windows[i], origin = window.last
             let actual = (1...horizon).map { data.response(at: origin.adding(days: $0)) }
             var random = RandomSource(seed: seed, key: UInt64(bitPattern: Int64(origin.daysSinceEpoch)))
-            func seasonalNaive(_ training: [Double]) -> OriginForecast {
-                BaselineForecasts.seasonalNaive(training: training, period: seasonalPeriod, horizon: horizon,
-                                                levels: quantileLevels, actual: actual)
-                    ?? OriginForecast.missing(horizon: horizon, levels: quantileLevels.count)
-            }
             // The response as known at the origin, read at most once (with vintages a read is an ingest).
             var knownRead: Result<[Double], ModelError>? = nil
             func known() throws(ModelError) -> [Double] {
@@ -151,13 +162,14 @@ extension BacktestSpecification {
             func trainingValues() -> [Double] {
                 (try? known()).map { Array($0[(window.first - data.start)...]) } ?? []
             }
-            // The training window's values feed only the baselines (and a fallback, below).
-            let training = baselines ? trainingValues() : nil
-            let seasonal = training.map(seasonalNaive)
-            let naive = training.map {
-                BaselineForecasts.naive(training: $0, horizon: horizon, levels: quantileLevels, actual: actual)
-                    ?? OriginForecast.missing(horizon: horizon, levels: quantileLevels.count)
+            // The training window's values feed only the baselines (and a fallback, below) and, with vintages, the
+            // MASE scales.
+            func baseline(_ method: BaselineForecasts.Method) -> OriginForecast {
+                runBaselines.forecast(method, first: window.first - data.start, last: origin - data.start,
+                                      training: trainingValues, horizon: horizon, levels: quantileLevels, actual: actual)
             }
+            let seasonal = baselines ? baseline(.seasonalNaive(period: seasonalPeriod)) : nil
+            let naive = baselines ? baseline(.naive) : nil
             var method = BacktestResult.OriginMethod.refit
             var failure: BacktestResult.FailedOrigin? = nil
             var forecast: OriginForecast
@@ -203,14 +215,15 @@ extension BacktestSpecification {
                 }
                 failure = BacktestResult.FailedOrigin(origin: origin, reason: "\(error)",
                                                       fallback: replacement == nil ? .seasonalNaive : .lastParameters)
-                forecast = replacement ?? seasonal ?? seasonalNaive(trainingValues())
+                forecast = replacement ?? seasonal ?? baseline(.seasonalNaive(period: seasonalPeriod))
             }
             outcomes.append(OriginOutcome(
                 window: window, method: method, failure: failure, model: forecast, naive: naive, seasonalNaive: seasonal,
                 actual: actual,
                 scale1: scale(period: 1, window: window, data: data, scales: scales, training: trainingValues),
                 scaleSeasonal: scale(period: seasonalPeriod, window: window, data: data, scales: scales,
-                                     training: trainingValues)))
+                                     training: trainingValues),
+                levels: quantileLevels))
         }
         return outcomes
     }
@@ -228,17 +241,35 @@ extension BacktestSpecification {
     }
 }
 
-/// Everything one origin contributes to the result.
+/// Everything one origin contributes to the result: its rows and score terms per method, made in its task.
 struct OriginOutcome: Sendable {
     let window: DateSpan
     let method: BacktestResult.OriginMethod
     let failure: BacktestResult.FailedOrigin?
-    let model: OriginForecast
+    let model: OriginRows
     /// The baselines (nil when the specification skips them).
-    let naive: OriginForecast?, seasonalNaive: OriginForecast?
-    let actual: [Double]
-    /// The origin's MASE scales Q_1 and Q_m (nil when unavailable).
-    let scale1: Double?, scaleSeasonal: Double?
+    let naive: OriginRows?, seasonalNaive: OriginRows?
+    /// The model's samples (H × paths) when kept.
+    let samples: Matrix?
+
+    /// The outcome of the forecasts from `window.last` against `actual`, with the origin's MASE scales Q_1 and Q_m
+    /// (nil when unavailable).
+    init(window: DateSpan, method: BacktestResult.OriginMethod, failure: BacktestResult.FailedOrigin?,
+         model: OriginForecast, naive: OriginForecast?, seasonalNaive: OriginForecast?, actual: [Double],
+         scale1: Double?, scaleSeasonal: Double?, levels: [Double]) {
+        let intervals = IntervalScores.centralIntervals(levels: levels)
+        func rows(_ forecast: OriginForecast) -> OriginRows {
+            OriginRows(forecast: forecast, origin: window.last, actual: actual, scale1: scale1,
+                       scaleSeasonal: scaleSeasonal, levels: levels, intervals: intervals)
+        }
+        self.window = window
+        self.method = method
+        self.failure = failure
+        self.model = rows(model)
+        self.naive = naive.map(rows)
+        self.seasonalNaive = seasonalNaive.map(rows)
+        samples = model.samples
+    }
 }
 
 extension OriginForecast {

@@ -20,7 +20,9 @@ import Foundation
 /// Cost: least squares without AR terms (classical covariance) updates one QR factor of [X | y] (O(step·k²) per
 /// origin instead of O(n·k²)) and scores its Student-t forecasts in closed form; everything else is refitted
 /// (count models warm-started from the previous origin unless `warmStarts` is false) and simulated (`paths`
-/// paths per origin). The baselines score an ensemble of all in-sample errors, O(n log n) per origin and day.
+/// paths per origin). The baselines score an ensemble of all in-sample errors; the errors are ranked once and
+/// kept in order-statistic trees moved from origin to origin, so their quantiles and CRPS cost O(log n) per origin,
+/// day and level (O(n log n) per origin and day only with vintages).
 public struct BacktestSpecification: Sendable, Equatable {
     /// How much history each origin is trained on.
     public enum TrainingWindow: Sendable, Equatable {
@@ -82,7 +84,7 @@ public struct BacktestSpecification: Sendable, Equatable {
     public var seasonalPeriod: Int
     /// Score the naive and seasonal-naive baselines (default true). False skips them — the result's
     /// ``BacktestResult/naive``, ``BacktestResult/seasonalNaive`` and skills are nil, the JSON's `baselines` and
-    /// `skill` null — and saves their O(n log n) ensemble scores per origin and day; the model's scores (MASE
+    /// `skill` null — and saves ranking their errors and scoring their ensembles; the model's scores (MASE
     /// included: its scales come from the training window, not from a baseline) are unchanged. A failed fit still
     /// falls back to the seasonal-naive forecast.
     public var baselines: Bool

@@ -52,8 +52,12 @@ public struct PredictiveDistribution: Sendable {
 
     /// The type-1 sample quantile (inverse empirical CDF) of ascending values at level q ∈ [0, 1].
     public static func quantile(sorted: [Double], _ q: Double) -> Double {
-        let n = sorted.count
-        let index = min(n - 1, max(0, Int((q * Double(n)).rounded(.up)) - 1))
-        return sorted[index]
+        sorted[quantileIndex(count: sorted.count, level: q)]
+    }
+
+    /// The 0-based position ⌈qN⌉ − 1 (clamped to 0…N − 1) of the type-1 sample quantile among N ≥ 1 ascending
+    /// values.
+    static func quantileIndex(count n: Int, level q: Double) -> Int {
+        min(n - 1, max(0, Int((q * Double(n)).rounded(.up)) - 1))
     }
 }
