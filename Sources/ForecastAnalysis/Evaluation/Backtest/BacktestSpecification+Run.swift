@@ -31,6 +31,10 @@ import Foundation
 //    not a sort of all errors per origin and day. With vintages every origin's errors are its own (earlier days
 //    are revised) and are sorted from its training values; so is the seasonal-naive fallback of a failed fit
 //    when the baselines are not scored (ranking every error for a rare fallback would cost more).
+// 7. An event whose window has no day in an origin's training window (it starts after the origin, or ended before
+//    a sliding window) is left out of that origin's fit and forecast: at the origin its effect cannot be estimated,
+//    and a forecaster then could not have used it. Events whose window has begun are kept. (A warm start whose
+//    length no longer matches the design is ignored, so the origin where an event enters fits cold.)
 
 extension BacktestSpecification {
     /// Runs the backtest on a dated series.
@@ -103,6 +107,8 @@ extension BacktestSpecification {
         var windowModel = model
         windowModel.from = window.first
         windowModel.to = window.last
+        // Policy 7: an event none of whose window days is in this training window is left out of this origin's fit.
+        windowModel.design = model.design.droppingEvents(outside: window, among: Set(model.design.events.map(\.id))).0
         let response: [Double]
         if let known { response = known } else { response = try data.responseThrough(window.last) }
         // Warm starts only for an explicit count model with fixed terms: the design is the same at every origin.
