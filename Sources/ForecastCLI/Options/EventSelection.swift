@@ -17,5 +17,11 @@ enum EventSelection {
             throw ValidationError("\(file): no event with id '\(id)'" +
                 (NearestName.nearest(to: id, in: ids).map { " (did you mean '\($0)'?)" } ?? ""))
         }
+        let selected = Set(EventWindow.windows(calendar: calendar.events.map { ($0.id, $0.date, $0.kind) }, kind: terms.kind,
+                                               ids: terms.wantedIDs, offsets: 0...0).map(\.id))
+        if let twice = terms.events.map(\.window.id).first(where: selected.contains) {
+            throw ValidationError("--event '\(twice)' repeats an event that --events \(file) also selects; give it once "
+                + "(drop the --event, or leave the calendar's event out with --ids or --kind)")
+        }
     }
 }

@@ -47,12 +47,16 @@ struct TermOptions: ParsableArguments {
     /// `--kind`/`--ids` (`EventWindow.windows(calendar:kind:ids:offsets:)`), all with `--window` unless given their
     /// own. No event is dropped here: events outside the training window are dropped later, by
     /// `DesignSpecification.droppingEvents(outside:among:)` in `ModelInput`, and reported by the fit.
+    /// The calendar ids `--ids` selects (nil: every event of `--kind`, or all).
+    var wantedIDs: Set<String>? {
+        ids.map { Set($0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }) }
+    }
+
     func specification(calendar: [(id: String, date: CalendarDate, kind: String)]) -> DesignSpecification {
         let range = window ?? WindowArgument(first: 0, last: 13)
         var windows = events.map { $0.explicitWindow ? $0.window
             : EventWindow(id: $0.window.id, date: $0.window.date, first: range.first, last: range.last) }
-        let wanted = ids.map { Set($0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }) }
-        windows += EventWindow.windows(calendar: calendar, kind: kind, ids: wanted, offsets: range.first...range.last)
+        windows += EventWindow.windows(calendar: calendar, kind: kind, ids: wantedIDs, offsets: range.first...range.last)
         return DesignSpecification(intercept: !noIntercept, trend: trend.trend, dayOfWeek: dayOfWeek,
                                    fourier: fourier.map(\.term), changepoints: changepoints?.dates ?? [],
                                    autoregressiveLags: ar?.values ?? [], events: windows,

@@ -58,6 +58,8 @@ extension AdversarialCatalogue {
         .usage("fit --ids that names no id", fit(["--events", "events.csv", "--ids", ""]), "--ids"),
         .usage("fit --ids of commas only", fit(["--events", "events.csv", "--ids", " , "]), "--ids"),
         .usage("fit --regressor given twice", fit(["--regressor", "x", "--regressor", "x"], file: "real.csv"), "--regressor", "twice"),
+        .usage("fit --event with the id of an event --events also selects (named as both options)",
+               fit(["--events", "events.csv", "--event", "2024-03-05:inside"]), "--event", "--events", "'inside'"),
         .usage("fit --value all with another --value", fit(["--value", "all", "--value", "y"]), "--value all"),
         .usage("backtest --value all with another --value", backtest(["--value", "all", "--value", "y"]), "--value all"),
         .usage("backtest --models with a --plot without {model} (it would draw nothing)",
