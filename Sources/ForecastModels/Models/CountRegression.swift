@@ -14,6 +14,11 @@
 import ForecastCore
 import ForecastData
 public struct CountRegression: Sendable, Equatable {
+    /// The largest |offset| accepted (log scale). By rule, not tuning: exp overflows past 709.78 and underflows to 0
+    /// below −745, so beyond ±700 a row's mean exp(offset + x′β) leaves the doubles for almost any β; such an
+    /// offset is refused with its row (`ModelError.offsetOutOfRange`) instead of ending as a diverged fit.
+    public static let offsetLimit: Double = 700
+
     /// The count distribution.
     public enum Distribution: Sendable, Equatable {
         case poisson
@@ -98,6 +103,9 @@ public struct CountRegression: Sendable, Equatable {
                 throw .dimensionMismatch("offset has \(offset.count) values, design has \(design.rowCount) rows")
             }
             if let bad = offset.firstIndex(where: { !$0.isFinite }) { throw .nonFiniteValue(variable: "offset", row: bad) }
+            if let far = offset.firstIndex(where: { abs($0) > Self.offsetLimit }) {
+                throw .offsetOutOfRange(row: far, value: offset[far])
+            }
         }
         if let start, start.count != design.columnCount {
             throw .dimensionMismatch("start has \(start.count) values, design has \(design.columnCount) columns")

@@ -15,6 +15,9 @@ public enum ModelError: Error, Sendable, Equatable, CustomStringConvertible {
     case nonFiniteValue(variable: String, row: Int)
     /// A weight that is not finite and positive.
     case invalidWeight(row: Int, value: Double)
+    /// An offset (log exposure) so large in magnitude that exp of it over- or underflows: the mean of that row
+    /// cannot be a finite, non-zero double for any coefficients (row index 0-based).
+    case offsetOutOfRange(row: Int, value: Double)
     /// Aliased (linearly dependent) columns when the caller asked for a full-rank fit (`--strict`).
     case rankDeficient(aliased: [String])
     /// A count model was given a value that is not a non-negative integer (row 0-based).
@@ -61,6 +64,9 @@ public enum ModelError: Error, Sendable, Equatable, CustomStringConvertible {
             return "non-finite value in '\(variable)' at row \(row + 1)"
         case let .invalidWeight(row, value):
             return "weight at row \(row + 1) is \(value); weights must be finite and positive"
+        case let .offsetOutOfRange(row, value):
+            return "offset at row \(row + 1) is \(value); an offset (log exposure) must lie within ±\(Int(CountRegression.offsetLimit)), "
+                + "or exp of it is not a finite, non-zero double"
         case let .rankDeficient(aliased):
             return "the design is rank deficient: aliased column(s) \(aliased.map { "'\($0)'" }.joined(separator: ", ")) " +
                 "are linear combinations of earlier columns"

@@ -44,6 +44,7 @@ struct AdversarialWorkspace {
         "regress-y.csv": "y\n5\n6\n8\n",
         "regress-wide.csv": "y,a,b,c\n1,1,0,0\n2,0,1,0\n3,0,0,1\n",
         "regress-big.csv": "y,x\n1e300,1\n1.1e300,2\n1.05e300,3\n1.2e300,4\n",
+        "regress-offset.csv": "y,x,e\n1,1,0.5\n2,2,0.5\n3,3,1e308\n1,4,0.5\n2,5,0.5\n",
         "notes.txt": "not a csv\n",
         "zerowindow.csv": zeroWindowSeries(),
         "control.csv": controlSeries(),
