@@ -12,40 +12,10 @@ import Forecast
 /// with the block edges forced on small inputs (n not a multiple of the block, a last block with fewer rows than
 /// columns, blocks all shorter than the column count, an aliased column that shows only in the stacked R).
 @Suite("Tall-skinny QR equals the plain route")
-struct TallSkinnyQRTests {
+struct TallSkinnyQRTests: LeastSquaresRouteComparison {
     static let covariances: [CovarianceEstimator] = [
         .classical, .hc0, .hc1, .hc2, .hc3, .neweyWest(maxLags: 4, smallSampleCorrection: true),
     ]
-
-    func design(rows n: Int, columns p: Int, seed: UInt64) -> (DesignMatrix, [Double]) {
-        var random = SeededRandom(seed: seed)
-        var x = Matrix(rows: n, columns: p)
-        for j in 0..<p { for i in 0..<n { x[i, j] = j == 0 ? 1 : random.normal() * Double(j * j + 1) } }
-        let y = (0..<n).map { i in (0..<p).reduce(0.0) { $0 + x[i, $1] * Double($1 + 1) } + random.normal() * Double(1 + i % 3) }
-        return (DesignMatrix(names: (0..<p).map { "x\($0)" }, values: x), y)
-    }
-
-    func fit(_ design: DesignMatrix, _ y: [Double], weights: [Double]? = nil, covariance: CovarianceEstimator,
-             route: TallSkinnyChoice) throws -> (fit: LinearRegressionFit, leverages: [Double], usedBlocks: Bool) {
-        var workspace = LeastSquaresWorkspace()
-        workspace.tallSkinny = route
-        let fit = try LinearRegression(covariance: covariance).fit(design, response: y, weights: weights,
-                                                                   workspace: &workspace)
-        let layout = workspace.layout!
-        return (fit, workspace.leverages(layout: layout), layout.blocks != nil)
-    }
-
-    /// max |a − b| / max |b| over the finite entries, with NaN required in the same places.
-    func relativeDifference(_ a: [Double], _ b: [Double]) -> Double {
-        precondition(a.count == b.count)
-        var largest = 0.0, difference = 0.0
-        for (u, v) in zip(a, b) {
-            if u.isNaN || v.isNaN { if u.isNaN != v.isNaN { return .infinity }; continue }
-            largest = max(largest, abs(v))
-            difference = max(difference, abs(u - v))
-        }
-        return largest == 0 ? difference : difference / largest
-    }
 
     func expectEqualRoutes(_ design: DesignMatrix, _ y: [Double], weights: [Double]? = nil, blockRows: Int,
                            _ label: String) throws {

@@ -11,7 +11,7 @@ import Forecast
 /// fits, to 1e-12 relative (residuals: relative to the response). On a CPU without AVX2 + FMA both sides run the
 /// portable kernels.
 @Suite("Wide kernels equal the portable kernels")
-struct WideKernelsTests {
+struct WideKernelsTests: LeastSquaresRouteComparison {
     static let covariances: [CovarianceEstimator] = [
         .classical, .hc0, .hc1, .hc2, .hc3, .neweyWest(maxLags: 7, smallSampleCorrection: true),
     ]
@@ -26,36 +26,11 @@ struct WideKernelsTests {
         return (wide, portable)
     }
 
-    func design(rows n: Int, columns p: Int, seed: UInt64) -> (DesignMatrix, [Double]) {
-        var random = SeededRandom(seed: seed)
-        var x = Matrix(rows: n, columns: p)
-        for j in 0..<p { for i in 0..<n { x[i, j] = j == 0 ? 1 : random.normal() * Double(j * j + 1) } }
-        let y = (0..<n).map { i in (0..<p).reduce(0.0) { $0 + x[i, $1] * Double($1 + 1) } + random.normal() * Double(1 + i % 3) }
-        return (DesignMatrix(names: (0..<p).map { "x\($0)" }, values: x), y)
-    }
-
-    /// max |a − b| / max |b| over the finite entries, with NaN required in the same places.
-    func relativeDifference(_ a: [Double], _ b: [Double]) -> Double {
-        precondition(a.count == b.count)
-        var largest = 0.0, difference = 0.0
-        for (u, v) in zip(a, b) {
-            if u.isNaN || v.isNaN { if u.isNaN != v.isNaN { return .infinity }; continue }
-            largest = max(largest, abs(v))
-            difference = max(difference, abs(u - v))
-        }
-        return largest == 0 ? difference : difference / largest
-    }
-
     func expectEqualPaths(_ design: DesignMatrix, _ y: [Double], weights: [Double]? = nil, route: TallSkinnyChoice,
                           _ label: String) throws {
         for covariance in Self.covariances {
             let (wide, portable) = try bothPaths { () throws -> (LinearRegressionFit, [Double], Bool) in
-                var workspace = LeastSquaresWorkspace()
-                workspace.tallSkinny = route
-                let fit = try LinearRegression(covariance: covariance).fit(design, response: y, weights: weights,
-                                                                           workspace: &workspace)
-                let layout = workspace.layout!
-                return (fit, workspace.leverages(layout: layout), layout.blocks != nil)
+                try fit(design, y, weights: weights, covariance: covariance, route: route)
             }
             let tag = "\(label) \(covariance.kindName)"
             #expect(wide.2 == portable.2, "\(tag) route")
