@@ -33,6 +33,20 @@ package struct CompensatedSum: Sendable {
         low += productError
     }
 
+    /// Adds another double-double sum (its rounding error goes into `low`).
+    @inlinable
+    package mutating func add(_ other: CompensatedSum) {
+        add(other.high)
+        low += other.low
+    }
+
+    /// Subtracts another double-double sum.
+    @inlinable
+    package mutating func subtract(_ other: CompensatedSum) {
+        add(-other.high)
+        low -= other.low
+    }
+
     /// The sum rounded to a double.
     @inlinable
     package var value: Double { high + low }

@@ -22,7 +22,7 @@ struct ErrorMultiset: Sendable {
     let universe: RankedErrors
     /// Fenwick nodes, 1-based (index 0 unused): member counts and double-double value sums.
     private var counts: [Int]
-    private var high: [Double], low: [Double]
+    private var sums: [CompensatedSum]
     /// Number of members.
     private(set) var count = 0
     /// Σ e over the members and D = Σ_{i<j} |e_i − e_j| (policy 3).
@@ -33,19 +33,18 @@ struct ErrorMultiset: Sendable {
         self.universe = universe
         let n = universe.sorted.count
         counts = [Int](repeating: 0, count: n + 1)
-        high = [Double](repeating: 0, count: n + 1)
-        low = high
+        sums = [CompensatedSum](repeating: CompensatedSum(), count: n + 1)
         for r in ranks {
             precondition(counts[r + 1] == 0, "ErrorMultiset: rank \(r) given twice")
             counts[r + 1] = 1
-            high[r + 1] = universe.sorted[r]
+            sums[r + 1] = CompensatedSum(universe.sorted[r])
         }
         count = ranks.count
         // D = Σ_k (2k − n + 1)·e_(k) over the members in ascending order; S = Σ e.
         var k = 0
         for r in stride(from: 1, through: n, by: 1) where counts[r] == 1 {
-            total.add(high[r])
-            spread.addProduct(Double(2 * k - count + 1), high[r])
+            total.add(sums[r].high)
+            spread.addProduct(Double(2 * k - count + 1), sums[r].high)
             k += 1
         }
         // Linear-time Fenwick construction: each node passes its sum on to its parent.
@@ -53,11 +52,7 @@ struct ErrorMultiset: Sendable {
             let parent = i + (i & -i)
             guard parent <= n else { continue }
             counts[parent] += counts[i]
-            var node = CompensatedSum(high[parent])
-            node.low = low[parent]
-            node.add(high[i])
-            high[parent] = node.high
-            low[parent] = node.low + low[i]
+            sums[parent].add(sums[i])
         }
     }
 
@@ -116,8 +111,7 @@ struct ErrorMultiset: Sendable {
         var sum = CompensatedSum()
         while i > 0 {
             n += counts[i]
-            sum.add(high[i])
-            sum.low += low[i]
+            sum.add(sums[i])
             i -= i & -i
         }
         return (n, sum)
@@ -129,25 +123,8 @@ struct ErrorMultiset: Sendable {
         var i = r + 1
         while i < counts.count {
             counts[i] += delta
-            var node = CompensatedSum(high[i])
-            node.add(v)
-            high[i] = node.high
-            low[i] += node.low
+            sums[i].add(v)
             i += i & -i
         }
-    }
-}
-
-extension CompensatedSum {
-    /// Adds another double-double sum (its rounding error goes into `low`).
-    mutating func add(_ other: CompensatedSum) {
-        add(other.high)
-        low += other.low
-    }
-
-    /// Subtracts another double-double sum.
-    mutating func subtract(_ other: CompensatedSum) {
-        add(-other.high)
-        low -= other.low
     }
 }
