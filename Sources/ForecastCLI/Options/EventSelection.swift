@@ -13,7 +13,7 @@ enum EventSelection {
                 "; kinds: \(kinds.joined(separator: ", "))")
         }
         let ids = calendar.events.map(\.id)
-        for id in (terms.ids ?? "").split(separator: ",").map({ String($0).trimmingCharacters(in: .whitespaces) }) where !ids.contains(id) {
+        for id in terms.listedIDs ?? [] where !ids.contains(id) {
             throw ValidationError("\(file): no event with id '\(id)'" +
                 (NearestName.nearest(to: id, in: ids).map { " (did you mean '\($0)'?)" } ?? ""))
         }

@@ -43,15 +43,18 @@ struct TermOptions: ParsableArguments {
     @Option(help: "A numeric column of the file entered as it is (repeatable).")
     var regressor: [String] = []
 
+    /// The ids `--ids` lists, in its order, each trimmed (nil without `--ids`).
+    var listedIDs: [String]? {
+        ids.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
+    }
+
+    /// The calendar ids `--ids` selects (nil: every event of `--kind`, or all).
+    var wantedIDs: Set<String>? { listedIDs.map(Set.init) }
+
     /// The specification these options describe: the `--event` windows, then the calendar's events filtered by
     /// `--kind`/`--ids` (`EventWindow.windows(calendar:kind:ids:offsets:)`), all with `--window` unless given their
     /// own. No event is dropped here: events outside the training window are dropped later, by
     /// `DesignSpecification.droppingEvents(outside:among:)` in `ModelInput`, and reported by the fit.
-    /// The calendar ids `--ids` selects (nil: every event of `--kind`, or all).
-    var wantedIDs: Set<String>? {
-        ids.map { Set($0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }) }
-    }
-
     func specification(calendar: [(id: String, date: CalendarDate, kind: String)]) -> DesignSpecification {
         let range = window ?? WindowArgument(first: 0, last: 13)
         var windows = events.map { $0.explicitWindow ? $0.window
@@ -65,7 +68,7 @@ struct TermOptions: ParsableArguments {
 
     func validate() throws {
         try UnusedOption.refuse(unusedEventOptions)
-        if let ids, ids.split(separator: ",").allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+        if let listed = listedIDs, listed.allSatisfy(\.isEmpty) {
             throw ValidationError("--ids names no event id (it would select none of --events); give ids, e.g. --ids a,b, or leave it out")
         }
         if let twice = regressor.first(where: { name in regressor.filter { $0 == name }.count > 1 }) {
