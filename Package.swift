@@ -24,7 +24,7 @@ let package = Package(
         ),
         // One module per layer; each imports only the layers below it, so the compiler keeps a lower layer from
         // reaching up. What crosses layers internally is `package`.
-        .target(name: "CKernels"),
+        .target(name: "CKernels", linkerSettings: [.linkedLibrary("m")]),
         .target(name: "ForecastCore", dependencies: ["CBLAS", "CKernels"]),
         .target(name: "ForecastData", dependencies: ["ForecastCore"]),
         .target(name: "ForecastModels", dependencies: ["ForecastCore", "ForecastData"]),

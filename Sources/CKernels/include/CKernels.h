@@ -37,5 +37,14 @@ void ck_syrk_upper(ptrdiff_t n, ptrdiff_t rows, double alpha, const double *a, p
 void ck_column_dots(const double *x, ptrdiff_t lda, ptrdiff_t columns, ptrdiff_t rows, const double *t,
                     double *out);
 
+/// out[i] = eˣⁱ for i < n (Exponentials.c: about one unit in the last place; out may be x).
+void ck_exp(const double *x, double *out, ptrdiff_t n);
+
+/// out[i] = ln xᵢ for i < n (out may be x).
+void ck_log(const double *x, double *out, ptrdiff_t n);
+
+/// out[i] = ln(1 + xᵢ) for i < n (out may be x).
+void ck_log1p(const double *x, double *out, ptrdiff_t n);
+
 #endif
 #endif

@@ -4,7 +4,8 @@
 // 1. Which: this machine's OpenBLAS may not know its CPU (0.3.21 runs its Prescott SSE3 kernels on the AVX-512
 //    Xeon these were measured on) and Swift compiles for baseline x86-64 (SSE2, two lanes). On an x86-64 CPU with
 //    AVX2 and FMA (checked once, `ck_wide_available`), the Householder column kernels, the upper-triangle cross
-//    products (the sandwich meat's symmetric rank-k update, NB2's Xᵀ diag(d) X) and column dot products run in C
+//    products (the sandwich meat's symmetric rank-k update, NB2's Xᵀ diag(d) X), column dot products and the
+//    elementwise eˣ, ln x and ln(1 + x) of the count fits (`ElementwiseFunctions`) run in C
 //    with four lanes and fused multiply–adds; elsewhere, or when a task asks for `KernelPath.portableOnly`, the
 //    Swift kernels run.
 // 2. Agreement: both paths compute the same formulas in a fixed order per path; they differ only by rounding
@@ -102,6 +103,36 @@ enum WideKernels {
                            into out: UnsafeMutablePointer<Double>) {
         #if arch(x86_64)
         ck_column_dots(x, lda, columns, rows, t, out)
+        #else
+        preconditionFailure("WideKernels on a CPU without them")
+        #endif
+    }
+
+    /// v[i] := e^v[i] for i < count (ElementwiseFunctions policy 1).
+    @inline(__always)
+    static func exponential(_ v: UnsafeMutablePointer<Double>, count: Int) {
+        #if arch(x86_64)
+        ck_exp(v, v, count)
+        #else
+        preconditionFailure("WideKernels on a CPU without them")
+        #endif
+    }
+
+    /// v[i] := ln v[i] for i < count.
+    @inline(__always)
+    static func logarithm(_ v: UnsafeMutablePointer<Double>, count: Int) {
+        #if arch(x86_64)
+        ck_log(v, v, count)
+        #else
+        preconditionFailure("WideKernels on a CPU without them")
+        #endif
+    }
+
+    /// v[i] := ln(1 + v[i]) for i < count.
+    @inline(__always)
+    static func logarithmOnePlus(_ v: UnsafeMutablePointer<Double>, count: Int) {
+        #if arch(x86_64)
+        ck_log1p(v, v, count)
         #else
         preconditionFailure("WideKernels on a CPU without them")
         #endif

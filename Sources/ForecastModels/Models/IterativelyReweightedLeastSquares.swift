@@ -37,19 +37,20 @@ struct IterativelyReweightedLeastSquares {
     /// Fits; `start` is a full-length β over the design's columns (aliased entries ignored) or nil.
     func fit(x: Matrix, y: [Double], offset: [Double]?, priorWeights: [Double]?, start: [Double]?,
              workspace: inout LeastSquaresWorkspace) throws(ModelError) -> IRLSResult {
+        precondition(family.usesLogLink, "IRLS fits the log-link count families")
         let n = x.rows
-        var eta = [Double](repeating: 0, count: n)
-        var mu = [Double](repeating: 0, count: n)
+        let path = KernelPath.current
+        var eta: [Double]
+        var mu: [Double]
         if let start {
             eta = x.multiplied(by: start.map { $0.isFinite ? $0 : 0 })
-            for i in 0..<n { eta[i] += offset?[i] ?? 0; mu[i] = inverseLink(eta[i]) }
+            if let offset { for i in 0..<n { eta[i] += offset[i] } }
+            mu = Self.exponential(eta, path: path)
         } else {
-            for i in 0..<n {
-                mu[i] = family.usesLogLink ? y[i] + 0.1 : y[i]
-                eta[i] = link(mu[i])
-            }
+            mu = y.map { $0 + 0.1 }
+            eta = mu
+            eta.withUnsafeMutableBufferPointer { ElementwiseFunctions.formLogarithm($0, path: path) }
         }
-        precondition(family.usesLogLink, "IRLS fits the log-link count families")
         let counts = WeightedCounts(counts: y, weights: priorWeights)
         var deviance = totalDeviance(counts, y: y, eta: eta, mu: mu, weights: priorWeights)
         var layout: QRLayout? = nil
@@ -62,8 +63,7 @@ struct IterativelyReweightedLeastSquares {
             for i in 0..<n {
                 let w = family.workingWeight(mu[i]) * (priorWeights?[i] ?? 1)
                 rowScale[i] = w.squareRoot()
-                let derivative = family.usesLogLink ? 1 / mu[i] : 1
-                z[i] = eta[i] - (offset?[i] ?? 0) + (y[i] - mu[i]) * derivative
+                z[i] = eta[i] - (offset?[i] ?? 0) + (y[i] - mu[i]) * (1 / mu[i])
             }
             let current = workspace.factor(design, rowScale: rowScale, tolerance: aliasingTolerance, response: z)
             if layout == nil {
@@ -92,10 +92,8 @@ struct IterativelyReweightedLeastSquares {
             var newMu = mu
             var newDeviance = Double.nan
             while true {
-                for i in 0..<n {
-                    newEta[i] += offset?[i] ?? 0
-                    newMu[i] = inverseLink(newEta[i])
-                }
+                if let offset { for i in 0..<n { newEta[i] += offset[i] } }
+                newMu = Self.exponential(newEta, path: path)
                 newDeviance = totalDeviance(counts, y: y, eta: newEta, mu: newMu, weights: priorWeights)
                 let worse = !newDeviance.isFinite || (iteration > 1 && newDeviance > deviance * (1 + 1e-12) + 1e-12)
                 if !worse || beta.isEmpty || step >= 30 { break }
@@ -130,8 +128,12 @@ struct IterativelyReweightedLeastSquares {
         throw .noConvergence(method: "IRLS (\(family.name))", iterations: maxIterations, lastChange: lastChange)
     }
 
-    @inline(__always) func link(_ mu: Double) -> Double { family.usesLogLink ? log(mu) : mu }
-    @inline(__always) func inverseLink(_ eta: Double) -> Double { family.usesLogLink ? exp(eta) : eta }
+    /// e^η of every entry (the log link's inverse).
+    static func exponential(_ eta: [Double], path: KernelPath) -> [Double] {
+        var mu = eta
+        mu.withUnsafeMutableBufferPointer { ElementwiseFunctions.formExponential($0, path: path) }
+        return mu
+    }
 
     /// Σ wᵢ d(yᵢ, μᵢ) with ηᵢ = ln μᵢ (log-link families): the deviance written as
     /// 2 Σ w[c(y) − yη + m(y, μ)] (`ResponseFamily.devianceParts`), its count-only part c summed once per distinct

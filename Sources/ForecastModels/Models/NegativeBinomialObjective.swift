@@ -3,7 +3,8 @@
 //
 // Policy:
 // 1. A point's per-observation state is η = Xβ + offset, μ = e^η and L = ln(1 + αμ): one exp and one log1p per
-//    observation; ln(αμ) is ln α + η, with no log. The count-only terms (lnΓ, ψ, ψ′ differences) are sums over the
+//    observation, over the whole array (`ElementwiseFunctions`, four lanes on the wide path); ln(αμ) is ln α + η,
+//    with no log. The count-only terms (lnΓ, ψ, ψ′ differences) are sums over the
 //    data set from `WeightedCounts`, O(max y) per point instead of O(n).
 // 2. The gradient and information at an evaluated point reuse its μ and L (no transcendental function per
 //    observation): the β block Xᵀ diag(d) X, the β–α column and the β gradient come from one `weightedGram`. Formulas: NegativeBinomialLikelihood.swift, summed over observations (α's terms as
@@ -64,19 +65,20 @@ struct NegativeBinomialObjective {
     /// Evaluates (β, α) into `point` (its buffers are reused); the kernel is −∞ or NaN when μ overflows.
     func evaluate(beta: [Double], alpha: Double, into point: inout Point) {
         let n = x.rows
+        let path = KernelPath.current
         x.multiply(beta, shift: offset, into: &point.eta)
         let theta = 1 / alpha
         var sum = CompensatedSum()
         point.eta.withUnsafeBufferPointer { eta in
             point.mu.withUnsafeMutableBufferPointer { mu in
                 point.logOnePlus.withUnsafeMutableBufferPointer { l in
+                    for i in 0..<n { mu[i] = eta[i] }
+                    ElementwiseFunctions.formExponential(mu, path: path)
+                    for i in 0..<n { l[i] = alpha * mu[i] }
+                    ElementwiseFunctions.formLogarithmOnePlus(l, path: path)
                     y.withUnsafeBufferPointer { y in
                         for i in 0..<n {
-                            let m = exp(eta[i])
-                            let l1p = log1p(alpha * m)
-                            mu[i] = m
-                            l[i] = l1p
-                            let term = y[i] * (eta[i] - l1p) - theta * l1p
+                            let term = y[i] * (eta[i] - l[i]) - theta * l[i]
                             sum.add(weights.map { $0[i] * term } ?? term)
                         }
                     }

@@ -22,6 +22,8 @@ import Foundation
 package struct WeightedCounts: Sendable {
     /// Counts above this contribute their excess per observation (policy 2).
     package static let limit = 4096
+    /// Logarithms taken together in `logGammaRatioSum` (a stack buffer of this many doubles).
+    private static let logarithmBlock = 256
     /// Σ wᵢ over the observations with yᵢ = v, for v = 0…min(max y, `limit`).
     private let histogram: [Double]
     /// T_j = Σ_{i: yᵢ > j} wᵢ for j = 0…m−1, m = min(max y, `limit`).
@@ -60,8 +62,20 @@ package struct WeightedCounts: Sendable {
     /// Σᵢ wᵢ [lnΓ(yᵢ+θ) − lnΓ(θ)], θ > 0.
     package func logGammaRatioSum(theta: Double) -> Double {
         var sum = CompensatedSum()
+        let path = KernelPath.current
         tail.withUnsafeBufferPointer { t in
-            for j in 0..<t.count { sum.add(t[j] * log(theta + Double(j))) }
+            // ln(θ + j) a block at a time, over the whole block (`ElementwiseFunctions`).
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: Self.logarithmBlock) { logs in
+                var start = 0
+                while start < t.count {
+                    let count = min(Self.logarithmBlock, t.count - start)
+                    let block = UnsafeMutableBufferPointer(rebasing: logs[0..<count])
+                    for j in 0..<count { block[j] = theta + Double(start + j) }
+                    ElementwiseFunctions.formLogarithm(block, path: path)
+                    for j in 0..<count { sum.add(t[start + j] * block[j]) }
+                    start += count
+                }
+            }
         }
         let top = theta + Double(tail.count)
         for (count, weight) in beyond {
