@@ -29,11 +29,15 @@ public struct EventEffectsAnalysis: Sendable {
     /// Interval level in percent.
     public var level: Double
     public var intervalMethod: IntervalMethod
+    /// Parallel workers for the placebo fits (default: active processors); results never depend on it.
+    public var concurrency: Int
 
     public init(model: TimeSeriesModel, triggers: [EventTerm], placebos: Int = 1000, shift: Int = 0, paths: Int = 1000,
-                seed: UInt64 = 1, level: Double = 95, intervalMethod: IntervalMethod = .simulation) {
+                seed: UInt64 = 1, level: Double = 95, intervalMethod: IntervalMethod = .simulation,
+                concurrency: Int = ProcessInfo.processInfo.activeProcessorCount) {
         precondition(level > 0 && level < 100, "level is a percentage in (0, 100)")
-        precondition(placebos >= 0 && shift >= 0 && paths >= 1, "placebos and shift must be ≥ 0, paths ≥ 1")
+        precondition(placebos >= 0 && shift >= 0 && paths >= 1 && concurrency >= 1,
+                     "placebos and shift must be ≥ 0, paths and concurrency ≥ 1")
         self.model = model
         self.triggers = triggers
         self.placebos = placebos
@@ -42,6 +46,7 @@ public struct EventEffectsAnalysis: Sendable {
         self.seed = seed
         self.level = level
         self.intervalMethod = intervalMethod
+        self.concurrency = concurrency
     }
 
     /// Runs the analysis on a dated series (its response, one value per consecutive day from `series.start`, NaN =

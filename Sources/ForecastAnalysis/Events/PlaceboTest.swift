@@ -8,7 +8,7 @@ import Foundation
 /// the training data and overlaps no real trigger's window. Statistic: z = coefficient/SE for pulse and step, the
 /// relative effect for decay and free; one-sided for an increase; p = (1 + #{placebo ≥ real}) / (1 + placebos used).
 /// Count placebo fits hold NB2's α at the real fit's estimate and warm-start β (IRLS only), in parallel with one BLAS
-/// thread per task. Failed fits are excluded and counted.
+/// thread per task (`analysis.concurrency` workers). Failed fits are excluded and counted.
 struct PlaceboTest {
     let analysis: EventEffectsAnalysis
     let index: Int
@@ -64,7 +64,7 @@ struct PlaceboTest {
         let kind = fit.kind, alpha = fit.alpha
         let start = fit.beta
         let data = self.data, terms = self.terms
-        let outcomes = ParallelMap.map(count: chosen.count, workers: ParallelMap.defaultWorkers,
+        let outcomes = ParallelMap.map(count: chosen.count, workers: analysis.concurrency,
                                        makeState: { LeastSquaresWorkspace() }) { workspace, p -> Double? in
             let pseudo = EventTerm(validated: "placebo", dates: [chosen[p]], first: max(term.first, 0), last: term.last, shape: term.shape)
             let allTerms = terms + [pseudo]
