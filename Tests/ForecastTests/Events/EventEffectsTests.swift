@@ -83,6 +83,22 @@ struct EventEffectsTests {
         #expect(effect.placeboPValue! <= 0.1, "a strong decay should beat most placebos: p = \(effect.placeboPValue!)")
     }
 
+    @Test("Placebo results do not depend on the number of workers (1, 2, 3)")
+    func placeboWorkers() throws {
+        let y = Self.simulate(days: 300, pulses: [], decay: (150, 0.9, 10), seed: 5)
+        let trigger = try EventTerm(id: "p", dates: [Self.start.adding(days: 150)], first: 0, last: 13, shape: .pulse)
+        let effects = try [1, 2, 3].map { workers in
+            try EventEffectsAnalysis(model: TimeSeriesModel(design: DesignSpecification(dayOfWeek: false), kind: .nb2),
+                                     triggers: [trigger], placebos: 25, paths: 50, concurrency: workers)
+                .run(DatedSeries(start: Self.start, values: y)).effects[0]
+        }
+        #expect(effects[0].placebos == 25 && effects[0].placeboPValue != nil)
+        for effect in effects.dropFirst() {
+            #expect(effect.placeboPValue == effects[0].placeboPValue && effect.placebos == effects[0].placebos
+                    && effect.failedPlacebos == effects[0].failedPlacebos && effect.coefficient == effects[0].coefficient)
+        }
+    }
+
     @Test("Decay: h is drawn jointly — its Wald interval on log h agrees with the profile interval, and the g coefficient is ≈ 0")
     func jointHalfLife() throws {
         let y = Self.simulate(days: 400, pulses: [], decay: (200, 0.9, 10), seed: 11)
