@@ -51,8 +51,8 @@ struct IterativelyReweightedLeastSquares {
             eta = mu
             eta.withUnsafeMutableBufferPointer { ElementwiseFunctions.formLogarithm($0, path: path) }
         }
-        let counts = WeightedCounts(counts: y, weights: priorWeights)
-        var deviance = totalDeviance(counts, y: y, eta: eta, mu: mu, weights: priorWeights)
+        let countPart = countDeviance(WeightedCounts(counts: y, weights: priorWeights))
+        var deviance = totalDeviance(countPart: countPart, y: y, eta: eta, mu: mu, weights: priorWeights)
         var layout: QRLayout? = nil
         var design = x
         var beta: [Double] = []
@@ -94,7 +94,7 @@ struct IterativelyReweightedLeastSquares {
             while true {
                 if let offset { for i in 0..<n { newEta[i] += offset[i] } }
                 newMu = Self.exponential(newEta, path: path)
-                newDeviance = totalDeviance(counts, y: y, eta: newEta, mu: newMu, weights: priorWeights)
+                newDeviance = totalDeviance(countPart: countPart, y: y, eta: newEta, mu: newMu, weights: priorWeights)
                 let worse = !newDeviance.isFinite || (iteration > 1 && newDeviance > deviance * (1 + 1e-12) + 1e-12)
                 if !worse || beta.isEmpty || step >= 30 { break }
                 step += 1
@@ -135,12 +135,17 @@ struct IterativelyReweightedLeastSquares {
         return mu
     }
 
+    /// Σ wᵢ c(yᵢ), the count-only part of the deviance (`ResponseFamily.devianceParts`), summed once per distinct
+    /// count: the same at every iteration of one fit.
+    func countDeviance(_ counts: WeightedCounts) -> Double {
+        counts.sum { family.devianceParts($0, mu: 1).count }
+    }
+
     /// Σ wᵢ d(yᵢ, μᵢ) with ηᵢ = ln μᵢ (log-link families): the deviance written as
-    /// 2 Σ w[c(y) − yη + m(y, μ)] (`ResponseFamily.devianceParts`), its count-only part c summed once per distinct
-    /// count, so no logarithm of y/μ per observation; compensated sums, as the two parts cancel to the deviance. Equal to
+    /// 2 Σ w[c(y) − yη + m(y, μ)] (`ResponseFamily.devianceParts`), given Σ w c(y) (`countDeviance`), so no
+    /// logarithm of y/μ per observation; compensated sums, as the two parts cancel to the deviance. Equal to
     /// Σ wᵢ `unitDeviance(yᵢ, μᵢ)` to rounding.
-    func totalDeviance(_ counts: WeightedCounts, y: [Double], eta: [Double], mu: [Double], weights: [Double]?) -> Double {
-        let countPart = counts.sum { family.devianceParts($0, mu: 1).count }
+    func totalDeviance(countPart: Double, y: [Double], eta: [Double], mu: [Double], weights: [Double]?) -> Double {
         var sum = CompensatedSum()
         for i in y.indices {
             sum.add((weights?[i] ?? 1) * (family.devianceParts(y[i], mu: mu[i]).mean - y[i] * eta[i]))
