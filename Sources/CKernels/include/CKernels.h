@@ -46,5 +46,13 @@ void ck_log(const double *x, double *out, ptrdiff_t n);
 /// out[i] = ln(1 + xᵢ) for i < n (out may be x).
 void ck_log1p(const double *x, double *out, ptrdiff_t n);
 
+/// NB2's per-observation derivative terms (CountTerms.c) at means mu, L = ln(1 + α·mu), counts y and prior weights w
+/// (NULL: 1), each n long: gradient[i] = wᵢ(yᵢ − μᵢ)/(1 + αμᵢ), cross[i] = gradient[i]·μᵢ/(1 + αμᵢ),
+/// curvature[i] = wᵢμᵢ(1 + αyᵢ)/(1 + αμᵢ)²; sums = (Σ wL, Σ gradient, Σ wμ/(1 + αμ), Σ gradient·(1 + 2αμ)/(1 + αμ)),
+/// each compensated.
+void ck_nb2_derivative_terms(ptrdiff_t n, double alpha, const double *mu, const double *log_one_plus,
+                             const double *y, const double *w, double *gradient, double *cross,
+                             double *curvature, double sums[4]);
+
 #endif
 #endif

@@ -5,7 +5,8 @@
 //    Xeon these were measured on) and Swift compiles for baseline x86-64 (SSE2, two lanes). On an x86-64 CPU with
 //    AVX2 and FMA (checked once, `ck_wide_available`), the Householder column kernels, the upper-triangle cross
 //    products (the sandwich meat's symmetric rank-k update, NB2's Xᵀ diag(d) X), column dot products and the
-//    elementwise eˣ, ln x and ln(1 + x) of the count fits (`ElementwiseFunctions`) run in C
+//    elementwise eˣ, ln x and ln(1 + x) and NB2's derivative terms of the count fits (`ElementwiseFunctions`,
+//    `NegativeBinomial.derivativeTerms`) run in C
 //    with four lanes and fused multiply–adds; elsewhere, or when a task asks for `KernelPath.portableOnly`, the
 //    Swift kernels run.
 // 2. Agreement: both paths compute the same formulas in a fixed order per path; they differ only by rounding
@@ -133,6 +134,26 @@ enum WideKernels {
     static func logarithmOnePlus(_ v: UnsafeMutablePointer<Double>, count: Int) {
         #if arch(x86_64)
         ck_log1p(v, v, count)
+        #else
+        preconditionFailure("WideKernels on a CPU without them")
+        #endif
+    }
+
+    /// NB2's per-observation derivative terms and their four compensated sums (CKernels.h, `ck_nb2_derivative_terms`).
+    @inline(__always)
+    static func negativeBinomialDerivativeTerms(count: Int, alpha: Double, mu: UnsafePointer<Double>,
+                                                logOnePlus: UnsafePointer<Double>, counts: UnsafePointer<Double>,
+                                                weights: UnsafePointer<Double>?, gradient: UnsafeMutablePointer<Double>,
+                                                cross: UnsafeMutablePointer<Double>,
+                                                curvature: UnsafeMutablePointer<Double>) -> (Double, Double, Double, Double) {
+        #if arch(x86_64)
+        var sums: (Double, Double, Double, Double) = (0, 0, 0, 0)
+        withUnsafeMutablePointer(to: &sums) { tuple in
+            tuple.withMemoryRebound(to: Double.self, capacity: 4) { s in
+                ck_nb2_derivative_terms(count, alpha, mu, logOnePlus, counts, weights, gradient, cross, curvature, s)
+            }
+        }
+        return sums
         #else
         preconditionFailure("WideKernels on a CPU without them")
         #endif

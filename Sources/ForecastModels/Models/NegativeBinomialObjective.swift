@@ -7,7 +7,8 @@
 //    with no log. The count-only terms (lnΓ, ψ, ψ′ differences) are sums over the
 //    data set from `WeightedCounts`, O(max y) per point instead of O(n).
 // 2. The gradient and information at an evaluated point reuse its μ and L (no transcendental function per
-//    observation): the β block Xᵀ diag(d) X, the β–α column and the β gradient come from one `weightedGram`. Formulas: NegativeBinomialLikelihood.swift, summed over observations (α's terms as
+//    observation; the per-observation terms and sums: `NegativeBinomial.derivativeTerms`, four lanes on the wide
+//    path): the β block Xᵀ diag(d) X, the β–α column and the β gradient come from one `weightedGram`. Formulas: NegativeBinomialLikelihood.swift, summed over observations (α's terms as
 //    Σ wL, Σ w(y−μ)/(1+αμ), Σ wμ/(1+αμ), Σ w(y−μ)(1+2αμ)/(1+αμ)² and the tail sums).
 // 3. The data-set sums are compensated (`CompensatedSum`): α's second derivative is a difference of sums of size
 //    O(n) that cancel to O(√n)·…, so plain summation would lose digits a per-observation sum keeps.
@@ -93,28 +94,18 @@ struct NegativeBinomialObjective {
     /// The gradient in (β, α) and minus the Hessian ((k+1)×(k+1), α last) at an evaluated point.
     mutating func derivatives(at point: Point) -> (gradient: [Double], information: Matrix) {
         let n = x.rows, k = x.columns
-        let alpha = point.alpha
-        var logSum = CompensatedSum(), residualSum = CompensatedSum(), meanSum = CompensatedSum()
-        var curvatureSum = CompensatedSum()
-        point.mu.withUnsafeBufferPointer { mu in
+        let alpha = point.alpha, weights = weights
+        let sums = point.mu.withUnsafeBufferPointer { mu in
             point.logOnePlus.withUnsafeBufferPointer { l in
                 y.withUnsafeBufferPointer { y in
                     curvature.withUnsafeMutableBufferPointer { s in
                         factors.withUnsafeMutableBufferPointer { f in
-                            for i in 0..<n {
-                                let w = weights?[i] ?? 1
-                                let m = mu[i]
-                                let onePlus = 1 + alpha * m
-                                let inverse = 1 / onePlus
-                                let residual = y[i] - m
-                                let factor = w * residual * inverse
-                                f[i] = factor
-                                f[n + i] = factor * m * inverse
-                                s[i] = w * m * (1 + alpha * y[i]) * inverse * inverse
-                                logSum.add(w * l[i])
-                                residualSum.add(factor)
-                                meanSum.add(w * m * inverse)
-                                curvatureSum.add(factor * (1 + 2 * alpha * m) * inverse)
+                            let gradient = UnsafeMutableBufferPointer(rebasing: f[0..<n])
+                            let cross = UnsafeMutableBufferPointer(rebasing: f[n..<(2 * n)])
+                            return Self.withBuffer(weights) { w in
+                                NegativeBinomial.derivativeTerms(alpha: alpha, mu: mu, logOnePlus: l, counts: y, weights: w,
+                                                                 gradient: gradient, cross: cross, curvature: s,
+                                                                 path: KernelPath.current)
                             }
                         }
                     }
@@ -123,9 +114,9 @@ struct NegativeBinomialObjective {
         }
         let (digamma, trigamma) = counts.polygammaSums(theta: 1 / alpha)
         let a2 = alpha * alpha
-        let excess = logSum.value - digamma                // Σ w[ψ(θ) − ψ(y+θ) + ln(1+αμ)]
-        let alphaScore = excess / a2 + residualSum.value / alpha
-        let alphaSecond = -2 * excess / (a2 * alpha) + (trigamma / a2 + meanSum.value) / a2 - curvatureSum.value / a2
+        let excess = sums.logOnePlus - digamma             // Σ w[ψ(θ) − ψ(y+θ) + ln(1+αμ)]
+        let alphaScore = excess / a2 + sums.residual / alpha
+        let alphaSecond = -2 * excess / (a2 * alpha) + (trigamma / a2 + sums.mean) / a2 - sums.curvature / a2
 
         let (betaBlock, vectors) = x.weightedGram(curvature, vectors: factors, count: 2, scratch: &scratch)
         var information = Matrix(rows: k + 1, columns: k + 1)
@@ -139,6 +130,12 @@ struct NegativeBinomialObjective {
         information[k, k] = -alphaSecond
         gradient[k] = alphaScore
         return (gradient, information)
+    }
+
+    /// `body` with the buffer of `values` (nil when there are none).
+    private static func withBuffer<Result>(_ values: [Double]?, _ body: (UnsafeBufferPointer<Double>?) -> Result) -> Result {
+        guard let values else { return body(nil) }
+        return values.withUnsafeBufferPointer { body($0) }
     }
 
     /// An estimate with what the fit reports about it: minus the Hessian, ℓ and the NB2 deviance at α̂.
