@@ -135,20 +135,20 @@ struct IterativelyReweightedLeastSquares {
         return mu
     }
 
-    /// Σ wᵢ c(yᵢ), the count-only part of the deviance (`ResponseFamily.devianceParts`), summed once per distinct
+    /// Σ wᵢ c(yᵢ), the count-only part of the deviance (`ResponseFamily.devianceCountPart`), summed once per distinct
     /// count: the same at every iteration of one fit.
     func countDeviance(_ counts: WeightedCounts) -> Double {
-        counts.sum { family.devianceParts($0, mu: 1).count }
+        counts.sum { family.devianceCountPart($0) }
     }
 
     /// Σ wᵢ d(yᵢ, μᵢ) with ηᵢ = ln μᵢ (log-link families): the deviance written as
-    /// 2 Σ w[c(y) − yη + m(y, μ)] (`ResponseFamily.devianceParts`), given Σ w c(y) (`countDeviance`), so no
+    /// 2 Σ w[c(y) − yη + m(y, μ)] (`ResponseFamily.devianceMeanPart`), given Σ w c(y) (`countDeviance`), so no
     /// logarithm of y/μ per observation; compensated sums, as the two parts cancel to the deviance. Equal to
     /// Σ wᵢ `unitDeviance(yᵢ, μᵢ)` to rounding.
     func totalDeviance(countPart: Double, y: [Double], eta: [Double], mu: [Double], weights: [Double]?) -> Double {
         var sum = CompensatedSum()
         for i in y.indices {
-            sum.add((weights?[i] ?? 1) * (family.devianceParts(y[i], mu: mu[i]).mean - y[i] * eta[i]))
+            sum.add((weights?[i] ?? 1) * (family.devianceMeanPart(y[i], mu: mu[i]) - y[i] * eta[i]))
         }
         return 2 * (countPart + sum.value)
     }

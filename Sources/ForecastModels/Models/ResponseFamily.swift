@@ -60,17 +60,28 @@ public enum ResponseFamily: Sendable, Equatable, Hashable {
         }
     }
 
-    /// The unit deviance of a log-link family split as d(y, μ) = 2[c(y) − y ln μ + m(y, μ)]: `count` = c(y)
-    /// (y ln y − y for Poisson, y ln y − (y+θ) ln(1+αy) for NB2) and `mean` = m(y, μ) (μ, resp. (y+θ) ln(1+αμ)).
-    func devianceParts(_ y: Double, mu: Double) -> (count: Double, mean: Double) {
+    /// The unit deviance of a log-link family split as d(y, μ) = 2[c(y) − y ln μ + m(y, μ)]: this is c(y)
+    /// (y ln y − y for Poisson, y ln y − (y+θ) ln(1+αy) for NB2); m is `devianceMeanPart`.
+    func devianceCountPart(_ y: Double) -> Double {
         switch self {
         case .gaussian:
-            preconditionFailure("devianceParts is defined for the log-link count families")
+            preconditionFailure("the deviance parts are defined for the log-link count families")
         case .poisson:
-            return ((y == 0 ? 0 : y * log(y)) - y, mu)
+            return (y == 0 ? 0 : y * log(y)) - y
         case .negativeBinomial(let alpha):
-            let theta = 1 / alpha
-            return ((y == 0 ? 0 : y * log(y)) - (y + theta) * log1p(alpha * y), (y + theta) * log1p(alpha * mu))
+            return (y == 0 ? 0 : y * log(y)) - (y + 1 / alpha) * log1p(alpha * y)
+        }
+    }
+
+    /// m(y, μ) of the split in `devianceCountPart`: μ for Poisson, (y+θ) ln(1+αμ) for NB2.
+    func devianceMeanPart(_ y: Double, mu: Double) -> Double {
+        switch self {
+        case .gaussian:
+            preconditionFailure("the deviance parts are defined for the log-link count families")
+        case .poisson:
+            return mu
+        case .negativeBinomial(let alpha):
+            return (y + 1 / alpha) * log1p(alpha * mu)
         }
     }
 
