@@ -78,49 +78,38 @@ static inline WIDE int all_within(__m256d x, double low, double high) {
     return _mm256_movemask_pd(inside) == 0xF;
 }
 
-WIDE void ck_exp(const double *x, double *out, ptrdiff_t n) {
-    ptrdiff_t i = 0;
-    for (; i + 4 <= n; i += 4) {
-        const __m256d v = _mm256_loadu_pd(x + i);
-        if (all_within(v, -708.0, 709.0)) {
-            _mm256_storeu_pd(out + i, exp_lanes(v));
-        } else {
-            for (ptrdiff_t j = i; j < i + 4; j++) out[j] = exp(x[j]);
-        }
-    }
-    for (; i < n; i++) out[i] = exp(x[i]);
+// ln(1 + a) for −1 < a finite: u + c = 1 + a exactly (two-sum), then ln u + c/u.
+static inline WIDE __m256d log1p_lanes(__m256d a) {
+    const __m256d one = _mm256_set1_pd(1.0);
+    const __m256d u = _mm256_add_pd(one, a);
+    const __m256d a_part = _mm256_sub_pd(u, one);
+    const __m256d one_part = _mm256_sub_pd(u, a_part);
+    const __m256d c = _mm256_add_pd(_mm256_sub_pd(one, one_part), _mm256_sub_pd(a, a_part));
+    return _mm256_add_pd(log_lanes(u), _mm256_div_pd(c, u));
 }
 
-WIDE void ck_log(const double *x, double *out, ptrdiff_t n) {
+// out[i] = f(x[i]): `lanes` on each block of four inside [low, high], the C library's `scalar` elsewhere.
+static inline __attribute__((always_inline)) WIDE void map_lanes(const double *x, double *out, ptrdiff_t n,
+                                                                 double low, double high, __m256d (*lanes)(__m256d),
+                                                                 double (*scalar)(double)) {
     ptrdiff_t i = 0;
     for (; i + 4 <= n; i += 4) {
         const __m256d v = _mm256_loadu_pd(x + i);
-        if (all_within(v, 0x1p-1022, DBL_MAX)) {
-            _mm256_storeu_pd(out + i, log_lanes(v));
+        if (all_within(v, low, high)) {
+            _mm256_storeu_pd(out + i, lanes(v));
         } else {
-            for (ptrdiff_t j = i; j < i + 4; j++) out[j] = log(x[j]);
+            for (ptrdiff_t j = i; j < i + 4; j++) out[j] = scalar(x[j]);
         }
     }
-    for (; i < n; i++) out[i] = log(x[i]);
+    for (; i < n; i++) out[i] = scalar(x[i]);
 }
+
+WIDE void ck_exp(const double *x, double *out, ptrdiff_t n) { map_lanes(x, out, n, -708.0, 709.0, exp_lanes, exp); }
+
+WIDE void ck_log(const double *x, double *out, ptrdiff_t n) { map_lanes(x, out, n, 0x1p-1022, DBL_MAX, log_lanes, log); }
 
 WIDE void ck_log1p(const double *x, double *out, ptrdiff_t n) {
-    ptrdiff_t i = 0;
-    const __m256d one = _mm256_set1_pd(1.0);
-    for (; i + 4 <= n; i += 4) {
-        const __m256d a = _mm256_loadu_pd(x + i);
-        if (all_within(a, -1.0 + 0x1p-53, DBL_MAX)) {
-            // u + c = 1 + a exactly (two-sum).
-            const __m256d u = _mm256_add_pd(one, a);
-            const __m256d a_part = _mm256_sub_pd(u, one);
-            const __m256d one_part = _mm256_sub_pd(u, a_part);
-            const __m256d c = _mm256_add_pd(_mm256_sub_pd(one, one_part), _mm256_sub_pd(a, a_part));
-            _mm256_storeu_pd(out + i, _mm256_add_pd(log_lanes(u), _mm256_div_pd(c, u)));
-        } else {
-            for (ptrdiff_t j = i; j < i + 4; j++) out[j] = log1p(x[j]);
-        }
-    }
-    for (; i < n; i++) out[i] = log1p(x[i]);
+    map_lanes(x, out, n, -1.0 + 0x1p-53, DBL_MAX, log1p_lanes, log1p);
 }
 
 #endif

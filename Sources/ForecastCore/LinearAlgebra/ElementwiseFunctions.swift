@@ -11,30 +11,23 @@ import Foundation
 //    last place of the C library; fits equal to 1e-12 relative).
 // 2. In place, on one contiguous buffer: callers hold their arrays' buffers already.
 package enum ElementwiseFunctions {
-    /// values[i] := e^values[i].
-    package static func formExponential(_ values: UnsafeMutableBufferPointer<Double>, path: KernelPath) {
-        guard let base = values.baseAddress else { return }
-        switch path {
-        case .wide: WideKernels.exponential(base, count: values.count)
-        case .portable: for i in values.indices { values[i] = Foundation.exp(values[i]) }
-        }
+    /// The functions: eˣ, ln x, ln(1 + x).
+    package enum Function: Sendable {
+        case exponential, logarithm, logarithmOnePlus
     }
 
-    /// values[i] := ln values[i].
-    package static func formLogarithm(_ values: UnsafeMutableBufferPointer<Double>, path: KernelPath) {
+    /// values[i] := f(values[i]) for the `function` f.
+    package static func apply(_ function: Function, to values: UnsafeMutableBufferPointer<Double>, path: KernelPath) {
         guard let base = values.baseAddress else { return }
         switch path {
-        case .wide: WideKernels.logarithm(base, count: values.count)
-        case .portable: for i in values.indices { values[i] = Foundation.log(values[i]) }
-        }
-    }
-
-    /// values[i] := ln(1 + values[i]).
-    package static func formLogarithmOnePlus(_ values: UnsafeMutableBufferPointer<Double>, path: KernelPath) {
-        guard let base = values.baseAddress else { return }
-        switch path {
-        case .wide: WideKernels.logarithmOnePlus(base, count: values.count)
-        case .portable: for i in values.indices { values[i] = Foundation.log1p(values[i]) }
+        case .wide:
+            WideKernels.apply(function, to: base, count: values.count)
+        case .portable:
+            switch function {
+            case .exponential: for i in values.indices { values[i] = Foundation.exp(values[i]) }
+            case .logarithm: for i in values.indices { values[i] = Foundation.log(values[i]) }
+            case .logarithmOnePlus: for i in values.indices { values[i] = Foundation.log1p(values[i]) }
+            }
         }
     }
 }

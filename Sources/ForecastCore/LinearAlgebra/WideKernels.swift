@@ -109,31 +109,15 @@ enum WideKernels {
         #endif
     }
 
-    /// v[i] := e^v[i] for i < count (ElementwiseFunctions policy 1).
+    /// v[i] := f(v[i]) for i < count, f one of the elementwise functions (ElementwiseFunctions policy 1).
     @inline(__always)
-    static func exponential(_ v: UnsafeMutablePointer<Double>, count: Int) {
+    static func apply(_ function: ElementwiseFunctions.Function, to v: UnsafeMutablePointer<Double>, count: Int) {
         #if arch(x86_64)
-        ck_exp(v, v, count)
-        #else
-        preconditionFailure("WideKernels on a CPU without them")
-        #endif
-    }
-
-    /// v[i] := ln v[i] for i < count.
-    @inline(__always)
-    static func logarithm(_ v: UnsafeMutablePointer<Double>, count: Int) {
-        #if arch(x86_64)
-        ck_log(v, v, count)
-        #else
-        preconditionFailure("WideKernels on a CPU without them")
-        #endif
-    }
-
-    /// v[i] := ln(1 + v[i]) for i < count.
-    @inline(__always)
-    static func logarithmOnePlus(_ v: UnsafeMutablePointer<Double>, count: Int) {
-        #if arch(x86_64)
-        ck_log1p(v, v, count)
+        switch function {
+        case .exponential: ck_exp(v, v, count)
+        case .logarithm: ck_log(v, v, count)
+        case .logarithmOnePlus: ck_log1p(v, v, count)
+        }
         #else
         preconditionFailure("WideKernels on a CPU without them")
         #endif

@@ -49,7 +49,7 @@ struct IterativelyReweightedLeastSquares {
         } else {
             mu = y.map { $0 + 0.1 }
             eta = mu
-            eta.withUnsafeMutableBufferPointer { ElementwiseFunctions.formLogarithm($0, path: path) }
+            eta.withUnsafeMutableBufferPointer { ElementwiseFunctions.apply(.logarithm, to: $0, path: path) }
         }
         let countPart = countDeviance(WeightedCounts(counts: y, weights: priorWeights))
         var deviance = totalDeviance(countPart: countPart, y: y, eta: eta, mu: mu, weights: priorWeights)
@@ -131,7 +131,7 @@ struct IterativelyReweightedLeastSquares {
     /// e^η of every entry (the log link's inverse).
     static func exponential(_ eta: [Double], path: KernelPath) -> [Double] {
         var mu = eta
-        mu.withUnsafeMutableBufferPointer { ElementwiseFunctions.formExponential($0, path: path) }
+        mu.withUnsafeMutableBufferPointer { ElementwiseFunctions.apply(.exponential, to: $0, path: path) }
         return mu
     }
 

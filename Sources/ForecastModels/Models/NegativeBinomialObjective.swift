@@ -74,9 +74,9 @@ struct NegativeBinomialObjective {
             point.mu.withUnsafeMutableBufferPointer { mu in
                 point.logOnePlus.withUnsafeMutableBufferPointer { l in
                     for i in 0..<n { mu[i] = eta[i] }
-                    ElementwiseFunctions.formExponential(mu, path: path)
+                    ElementwiseFunctions.apply(.exponential, to: mu, path: path)
                     for i in 0..<n { l[i] = alpha * mu[i] }
-                    ElementwiseFunctions.formLogarithmOnePlus(l, path: path)
+                    ElementwiseFunctions.apply(.logarithmOnePlus, to: l, path: path)
                     y.withUnsafeBufferPointer { y in
                         for i in 0..<n {
                             let term = y[i] * (eta[i] - l[i]) - theta * l[i]

@@ -9,19 +9,19 @@ import Testing
 /// are the C library.
 @Suite("Elementwise exp, log, log1p: wide path against the C library")
 struct ElementwiseFunctionsTests {
-    typealias Form = @Sendable (UnsafeMutableBufferPointer<Double>, KernelPath) -> Void
+    typealias Function = ElementwiseFunctions.Function
 
     /// The function on `inputs` on the current path and on the portable path.
-    func bothPaths(_ inputs: [Double], _ form: Form) -> (wide: [Double], library: [Double]) {
+    func bothPaths(_ inputs: [Double], _ form: Function) -> (wide: [Double], library: [Double]) {
         var wide = inputs, library = inputs
-        wide.withUnsafeMutableBufferPointer { form($0, KernelPath.current) }
-        library.withUnsafeMutableBufferPointer { form($0, .portable) }
+        wide.withUnsafeMutableBufferPointer { ElementwiseFunctions.apply(form, to: $0, path: KernelPath.current) }
+        library.withUnsafeMutableBufferPointer { ElementwiseFunctions.apply(form, to: $0, path: .portable) }
         return (wide, library)
     }
 
     /// Largest |wide − library| in units in the last place of the library's value (0 when both are equal,
     /// including equal infinities and both NaN; ∞ when only one is NaN).
-    func largestUnitsInLastPlace(_ inputs: [Double], _ form: Form) -> Double {
+    func largestUnitsInLastPlace(_ inputs: [Double], _ form: Function) -> Double {
         let (wide, library) = bothPaths(inputs, form)
         var largest = 0.0
         for (w, l) in zip(wide, library) where !(w == l || (w.isNaN && l.isNaN)) {
@@ -30,9 +30,7 @@ struct ElementwiseFunctionsTests {
         return largest
     }
 
-    static let exponential: Form = { ElementwiseFunctions.formExponential($0, path: $1) }
-    static let logarithm: Form = { ElementwiseFunctions.formLogarithm($0, path: $1) }
-    static let logarithmOnePlus: Form = { ElementwiseFunctions.formLogarithmOnePlus($0, path: $1) }
+    static let exponential = Function.exponential, logarithm = Function.logarithm, logarithmOnePlus = Function.logarithmOnePlus
 
     /// `count` points evenly spaced over [low, high], each nudged by a seeded fraction of the spacing.
     func grid(_ low: Double, _ high: Double, count: Int, seed: UInt64) -> [Double] {

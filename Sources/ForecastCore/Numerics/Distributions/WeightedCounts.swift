@@ -71,7 +71,7 @@ package struct WeightedCounts: Sendable {
                     let count = min(Self.logarithmBlock, t.count - start)
                     let block = UnsafeMutableBufferPointer(rebasing: logs[0..<count])
                     for j in 0..<count { block[j] = theta + Double(start + j) }
-                    ElementwiseFunctions.formLogarithm(block, path: path)
+                    ElementwiseFunctions.apply(.logarithm, to: block, path: path)
                     for j in 0..<count { sum.add(t[start + j] * block[j]) }
                     start += count
                 }
