@@ -4,11 +4,10 @@
 // 1. Which: this machine's OpenBLAS may not know its CPU (0.3.21 runs its Prescott SSE3 kernels on the AVX-512
 //    Xeon these were measured on) and Swift compiles for baseline x86-64 (SSE2, two lanes). On an x86-64 CPU with
 //    AVX2 and FMA (checked once, `ck_wide_available`), the Householder column kernels, the upper-triangle cross
-//    products (the sandwich meat's symmetric rank-k update, NB2's Xᵀ diag(d) X), column dot products and the
-//    elementwise eˣ, ln x and ln(1 + x) and NB2's derivative terms of the count fits (`ElementwiseFunctions`,
-//    `NegativeBinomial.derivativeTerms`) run in C
-//    with four lanes and fused multiply–adds; elsewhere, or when a task asks for `KernelPath.portableOnly`, the
-//    Swift kernels run.
+//    products (the sandwich meat's symmetric rank-k update, NB2's Xᵀ diag(d) X), column dot products, and the
+//    count fits' elementwise eˣ, ln x, ln(1 + x) and NB2 derivative terms (`ElementwiseFunctions`,
+//    `NegativeBinomial.derivativeTerms`) run in C with four lanes and fused multiply–adds; elsewhere, or when a
+//    task asks for `KernelPath.portableOnly`, the Swift kernels run.
 // 2. Agreement: both paths compute the same formulas in a fixed order per path; they differ only by rounding
 //    (fused multiply–adds, four lanes instead of two), tested to 1e-12 relative on fits (β, SEs, residuals,
 //    leverages, aliasing). Each path alone is deterministic: results do not depend on alignment, blocking into

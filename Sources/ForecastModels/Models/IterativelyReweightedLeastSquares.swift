@@ -114,11 +114,9 @@ struct IterativelyReweightedLeastSquares {
             eta = newEta
             mu = newMu
             deviance = newDeviance
-            if family.usesLogLink {
-                let collapsed = mu.reduce(0) { $0 + ($1 < 1e-300 || $1 > 1e300 ? 1 : 0) }
-                if collapsed > 0 {
-                    throw .divergence("\(collapsed) fitted mean(s) collapsed to 0 or overflowed; a column may be non-zero only where the response is 0 (separation)")
-                }
+            let collapsed = mu.reduce(0) { $0 + ($1 < 1e-300 || $1 > 1e300 ? 1 : 0) }
+            if collapsed > 0 {
+                throw .divergence("\(collapsed) fitted mean(s) collapsed to 0 or overflowed; a column may be non-zero only where the response is 0 (separation)")
             }
             if iteration > 1 && (lastChange < tolerance || atRoundingLevel) || iteration == stopAfter {
                 return IRLSResult(layout: layout!, coefficients: beta, mu: mu, eta: eta, deviance: deviance,
