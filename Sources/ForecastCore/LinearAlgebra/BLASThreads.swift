@@ -7,6 +7,11 @@ import Foundation
 ///
 /// The thread count is also the library's parallelism budget for one call: a tall-skinny least-squares fit
 /// factors its row blocks on `count` workers (see `TallSkinnyQR`).
+///
+/// OpenBLAS may round differently with another thread count (its parallel blocking; measured with 0.3.21 at 1
+/// and 2 threads: `dpotrf` and `dgeqrf` from order 64, `dgemm` and `dgemv` at 400×100). The library's small dense
+/// steps give the same bits at any count (the covariance R⁻¹R⁻ᵀ is `dtrtri` and a loop of ours, not `dlauum`);
+/// a large design's fit is reproducible bit for bit at a fixed count.
 public enum BLASThreads {
     /// The number of threads OpenBLAS uses for one call.
     public static var count: Int { Int(openblas_get_num_threads()) }

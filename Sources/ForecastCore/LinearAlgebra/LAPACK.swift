@@ -99,14 +99,12 @@ package enum LAPACK {
         try check(info, "dtrtrs") { .singular(routine: "dtrtrs", index: $0 - 1) }
     }
 
-    /// Overwrites upper-triangular R (n×n, lda = n) with (R⁻¹)(R⁻¹)ᵀ in its upper triangle (dtrtri + dlauum).
-    static func inverseGramOfUpperTriangular(order: Int, r: UnsafeMutablePointer<Double>) throws(LinearAlgebraError) {
+    /// Overwrites upper-triangular R (n×n, lda = n) with R⁻¹ (dtrtri; the strict lower triangle is not touched).
+    static func invertUpperTriangular(order: Int, r: UnsafeMutablePointer<Double>) throws(LinearAlgebraError) {
         var uplo = flag("U"), diag = flag("N")
         var n = int32(order, "n"), lda = int32(max(order, 1), "lda"), info: Int32 = 0
         dtrtri_(&uplo, &diag, &n, r, &lda, &info, 1, 1)
         try check(info, "dtrtri") { .singular(routine: "dtrtri", index: $0 - 1) }
-        dlauum_(&uplo, &n, r, &lda, &info, 1)
-        try check(info, "dlauum") { .singular(routine: "dlauum", index: $0 - 1) }
     }
 
     /// Singular values (descending) of a general m×n matrix (copied; the input is not changed).
@@ -132,12 +130,5 @@ package enum LAPACK {
         var uplo = flag("U"), n = int32(order, "n"), lda = int32(max(order, 1), "lda"), info: Int32 = 0
         dpotrf_(&uplo, &n, a, &lda, &info, 1)
         try check(info, "dpotrf") { .notPositiveDefinite(routine: "dpotrf", order: $0) }
-    }
-
-    /// Inverse of a symmetric positive-definite matrix from its upper Cholesky factor (upper triangle).
-    static func choleskyInverse(order: Int, factor a: UnsafeMutablePointer<Double>) throws(LinearAlgebraError) {
-        var uplo = flag("U"), n = int32(order, "n"), lda = int32(max(order, 1), "lda"), info: Int32 = 0
-        dpotri_(&uplo, &n, a, &lda, &info, 1)
-        try check(info, "dpotri") { .singular(routine: "dpotri", index: $0 - 1) }
     }
 }

@@ -260,13 +260,7 @@ extension LeastSquaresWorkspace {
     /// (X_keptᵀ W X_kept)⁻¹ (rank×rank, symmetric) from the triangular factor: R⁻¹ R⁻ᵀ.
     @usableFromInline
     package func unscaledCovariance(layout: QRLayout) throws(LinearAlgebraError) -> Matrix {
-        var r = triangularFactor(layout: layout)
-        let k = layout.rank
-        try r.storage.withUnsafeMutableBufferPointer { (p) throws(LinearAlgebraError) in
-            try LAPACK.inverseGramOfUpperTriangular(order: k, r: p.baseAddress!)
-        }
-        r.symmetrizeFromUpper()
-        return r
+        try Matrix.inverseGram(ofUpperTriangular: triangularFactor(layout: layout))
     }
 
     /// The triangular factor R of the row-weighted kept columns (rank×rank).

@@ -108,17 +108,10 @@ enum BLAS {
 }
 
 extension Matrix {
-    /// The inverse of a symmetric positive-definite matrix (Cholesky: dpotrf + dpotri), both triangles filled.
+    /// The inverse of a symmetric positive-definite matrix (Cholesky factor U, then U⁻¹U⁻ᵀ), both triangles filled.
     /// - Throws: `LinearAlgebraError.notPositiveDefinite` naming the failing leading minor.
     public func inverseOfPositiveDefinite() throws(LinearAlgebraError) -> Matrix {
-        var a = try choleskyUpper()
-        let n = rows
-        if n == 0 { return a }
-        try a.storage.withUnsafeMutableBufferPointer { (p) throws(LinearAlgebraError) in
-            try LAPACK.choleskyInverse(order: n, factor: p.baseAddress!)
-        }
-        a.symmetrizeFromUpper()
-        return a
+        try Matrix.inverseGram(ofUpperTriangular: choleskyUpper())
     }
 }
 

@@ -187,11 +187,6 @@ public struct UpdatableLeastSquares: Sendable {
     public func unscaledCovariance() throws(LinearAlgebraError) -> Matrix {
         var r = Matrix(rows: columns, columns: columns)
         for j in 0..<columns { for i in 0...j { r[i, j] = factor[i, j] } }
-        let k = columns
-        try r.storage.withUnsafeMutableBufferPointer { (p) throws(LinearAlgebraError) in
-            try LAPACK.inverseGramOfUpperTriangular(order: k, r: p.baseAddress!)
-        }
-        r.symmetrizeFromUpper()
-        return r
+        return try Matrix.inverseGram(ofUpperTriangular: r)
     }
 }
