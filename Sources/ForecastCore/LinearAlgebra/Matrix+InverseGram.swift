@@ -31,15 +31,20 @@ extension Matrix {
     }
 
     /// Overwrites the upper triangle of upper-triangular U (k×k, column-major, leading dimension k) with that of
-    /// U·Uᵀ: (UUᵀ)ᵢⱼ = Σ_{l ≥ j} Uᵢₗ Uⱼₗ for i ≤ j. Rows are done top-down and each row left to right, so every
-    /// entry read is still U's.
+    /// U·Uᵀ: column j of the result, rows i ≤ j, is Σ_{l ≥ j} Uⱼₗ · (column l of U), summed over l ascending in a
+    /// scratch column (contiguous reads), then stored. Columns are done left to right, and column j of the result
+    /// needs only U's columns l ≥ j, so every entry read is still U's.
     private static func multiplyUpperByItsTranspose(order k: Int, _ u: UnsafeMutablePointer<Double>) {
-        for i in 0..<k {
-            for j in i..<k {
-                var sum = 0.0
-                for l in j..<k { sum += u[i + l * k] * u[j + l * k] }
-                u[i + j * k] = sum
+        let column = UnsafeMutablePointer<Double>.allocate(capacity: k)
+        defer { column.deallocate() }
+        for j in 0..<k {
+            column.update(repeating: 0, count: j + 1)
+            for l in j..<k {
+                let ujl = u[j + l * k]
+                let ul = u + l * k
+                for i in 0...j { column[i] += ujl * ul[i] }
             }
+            (u + j * k).update(from: column, count: j + 1)
         }
     }
 }
