@@ -32,16 +32,16 @@ struct BacktestCommand: ParsableCommand {
     @Option(help: "Score P(day ≥ N) from the samples: Brier score and reliability table; comma-separated N > 0.")
     var exceed: String?
 
-    @Option(help: "Days forecast from each origin.")
+    @Option(parsing: .unconditional, help: "Days forecast from each origin.")
     var horizon: Int
 
     @Option(help: "The first origin (last training day), YYYY-MM-DD.")
     var first: DayArgument
 
-    @Option(help: "Days between origins (default 7).")
+    @Option(parsing: .unconditional, help: "Days between origins (default 7).")
     var step: Int = 7
 
-    @Option(help: "Number of origins (default: as many as leave --horizon days of actuals).")
+    @Option(parsing: .unconditional, help: "Number of origins (default: as many as leave --horizon days of actuals).")
     var origins: Int?
 
     @Option(help: "Training window: expanding or sliding:N (the last N days).")
@@ -62,10 +62,10 @@ struct BacktestCommand: ParsableCommand {
     @Option(help: "Write every origin's predictive samples as CSV (origin,date,h,s0001…).")
     var samples: String?
 
-    @Option(help: "Predictive samples per day (simulated paths; Student-t draws for least squares).")
+    @Option(parsing: .unconditional, help: "Predictive samples per day (simulated paths; Student-t draws for least squares).")
     var paths: Int = 1000
 
-    @Option(help: "Simulation seed (each origin derives its own stream from it).")
+    @Option(parsing: .unconditional, help: "Simulation seed (each origin derives its own stream from it).")
     var seed: UInt64 = 1
 
     @Option(help: "Output format: table or json.")

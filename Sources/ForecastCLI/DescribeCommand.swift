@@ -18,7 +18,7 @@ struct DescribeCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var events: EventOptions
 
-    @Option(help: "Largest autocorrelation lag L (default 7).")
+    @Option(parsing: .unconditional, help: "Largest autocorrelation lag L (default 7).")
     var maxLag: Int = 7
 
     @Option(help: "Output format: table or json.")

@@ -23,10 +23,10 @@ struct EffectsCommand: ParsableCommand {
     @Option(help: "Design: counterfactual (forecast from pre-trigger days only) or regression (in-sample event terms).")
     var design: DesignArgument = .counterfactual
 
-    @Option(help: "Counterfactual design: pre-trigger training days (fewer are used when the data start later, down to \(CounterfactualDesign.minimumPreDays)).")
+    @Option(parsing: .unconditional, help: "Counterfactual design: pre-trigger training days (fewer are used when the data start later, down to \(CounterfactualDesign.minimumPreDays)).")
     var pre: Int = 180
 
-    @Option(help: "Counterfactual design: days left out between the training days and the window.")
+    @Option(parsing: .unconditional, help: "Counterfactual design: days left out between the training days and the window.")
     var gap: Int = 0
 
     @Option(help: "Counterfactual design: a control series FILE:COLUMN observed through the window, assumed unaffected (repeatable).")
@@ -41,7 +41,7 @@ struct EffectsCommand: ParsableCommand {
     @Option(help: "Mass barrages as events: a barrage day has ≥ N per day, or (auto) ≥ 3 × the median of the 28 days before; counts triggers followed by one within --within days against all dates (exact permutation p).")
     var barrage: BarrageArgument?
 
-    @Option(help: "With --barrage: days after a trigger in which a barrage counts.")
+    @Option(parsing: .unconditional, help: "With --barrage: days after a trigger in which a barrage counts.")
     var within: Int = 21
 
     @OptionGroup var input: InputOptions
@@ -55,19 +55,19 @@ struct EffectsCommand: ParsableCommand {
 
     @OptionGroup var modelOptions: ModelOptions
 
-    @Option(help: "Placebo fits (0 turns them off).")
+    @Option(parsing: .unconditional, help: "Placebo fits (0 turns them off).")
     var placebos: Int = 1000
 
-    @Option(help: "Date-shift robustness: cumulative excess with the trigger moved by −D..+D days.")
+    @Option(parsing: .unconditional, help: "Date-shift robustness: cumulative excess with the trigger moved by −D..+D days.")
     var shift: Int = 0
 
-    @Option(help: "Coefficient draws for simulation intervals.")
+    @Option(parsing: .unconditional, help: "Coefficient draws for simulation intervals.")
     var paths: Int = 1000
 
-    @Option(help: "Seed for draws and placebo dates.")
+    @Option(parsing: .unconditional, help: "Seed for draws and placebo dates.")
     var seed: UInt64 = 1
 
-    @Option(help: "Interval level in percent.")
+    @Option(parsing: .unconditional, help: "Interval level in percent.")
     var level: Double = 95
 
     @Option(help: "Intervals of the excess: simulation or delta.")

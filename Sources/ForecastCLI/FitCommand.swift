@@ -22,19 +22,19 @@ struct FitCommand: ParsableCommand {
 
     @OptionGroup var modelOptions: ModelOptions
 
-    @Option(help: "Days to forecast after the last training day.")
+    @Option(parsing: .unconditional, help: "Days to forecast after the last training day.")
     var horizon: Int = 28
 
-    @Option(help: "Interval levels in percent, comma-separated.")
+    @Option(parsing: .unconditional, help: "Interval levels in percent, comma-separated.")
     var level: String = "80,95"
 
-    @Option(help: "Simulated paths (count models, AR terms, totals).")
+    @Option(parsing: .unconditional, help: "Simulated paths (count models, AR terms, totals).")
     var paths: Int = 1000
 
-    @Option(help: "Simulation seed.")
+    @Option(parsing: .unconditional, help: "Simulation seed.")
     var seed: UInt64 = 1
 
-    @Option(help: "For --cumulative series: probability that the running total reaches N by each forecast day.")
+    @Option(parsing: .unconditional, help: "For --cumulative series: probability that the running total reaches N by each forecast day.")
     var threshold: Double?
 
     @Option(help: "Probability of a day with at least N (per day and within 7, 14 and H days), comma-separated N > 0.")

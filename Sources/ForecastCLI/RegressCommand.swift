@@ -27,7 +27,7 @@ struct RegressCommand: ParsableCommand {
     @Option(help: "Coefficient covariance: classical, hc0, hc1, hc2, hc3 (OLS only) or hac (Newey–West, Bartlett).")
     var covariance: CovarianceKind = .classical
 
-    @Option(help: "HAC lag truncation L (default ⌊4 (n/100)^(2/9)⌋).")
+    @Option(parsing: .unconditional, help: "HAC lag truncation L (default ⌊4 (n/100)^(2/9)⌋).")
     var maxLags: Int?
 
     @Flag(help: "Multiply the HAC covariance by n/(n−k) (statsmodels use_correction, R adjust = TRUE).")
@@ -39,7 +39,7 @@ struct RegressCommand: ParsableCommand {
     @Option(help: "Column added to the linear predictor of a count model (log exposure).")
     var offset: String?
 
-    @Option(help: "Confidence level of intervals in percent (e.g. 95).")
+    @Option(parsing: .unconditional, help: "Confidence level of intervals in percent (e.g. 95).")
     var level: Double = 95
 
     @Option(help: "CSV of new design rows (columns matched by name) to predict.")

@@ -32,7 +32,7 @@ struct ScoreCommand: ParsableCommand {
     @Option(help: "CSV 'date,s001,…' of ensemble members, one row per forecast date.")
     var samples: String?
 
-    @Option(help: "An extra seasonal period M for MASE (adds maseM; needs --train).")
+    @Option(parsing: .unconditional, help: "An extra seasonal period M for MASE (adds maseM; needs --train).")
     var season: Int?
 
     @Option(help: "Output format: table or json.")

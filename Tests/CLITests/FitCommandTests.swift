@@ -93,9 +93,16 @@ struct FitCommandTests {
     func thresholdResolution() throws {
         let feed = ForecastBinary.raw.appendingPathComponent("ua-gs-russian-losses/russia_losses_personnel.json").path
         let base = ["fit", feed, "--cumulative", "--value", "personnel", "--from", "2025-01-01", "--horizon", "7"]
-        // The last cumulative total is 1,456,610 (2026-08-08): 1,000,000 is already passed, 5,000,000 out of reach.
-        let reached = try ForecastBinary.run(base + ["--threshold", "1000000"])
+        // The last cumulative total in the feed is 1,456,610 (2026-08-08), and every day adds hundreds: 1,456,700 is
+        // crossed by every path, 5,000,000 by none, and 1,000,000 is already passed.
+        let reached = try ForecastBinary.run(base + ["--threshold", "1456700"])
         #expect(reached.status == 0 && reached.stdout.contains("> 99.9 %"), "\(reached.stdout)")
+        let passed = try ForecastBinary.run(base + ["--threshold", "1000000"])
+        #expect(passed.status == 0, "\(passed.stderr)")
+        #expect(passed.stdout.contains("Threshold 1,000,000: already reached — the running total was 1,456,610 on 2026-08-08"),
+                "\(passed.stdout)")
+        let json = try ForecastBinary.run(base + ["--threshold", "1000000", "--format", "json"])
+        #expect(json.stdout.contains("\"alreadyReached\" : true") || json.stdout.contains("\"alreadyReached\":true"), "\(json.stdout)")
         let unreached = try ForecastBinary.run(base + ["--threshold", "5000000"])
         #expect(unreached.status == 0 && unreached.stdout.contains("< 0.1 %"), "\(unreached.stdout)")
         #expect(!reached.stdout.contains("100.0000%") && !unreached.stdout.contains("0.0000%"))

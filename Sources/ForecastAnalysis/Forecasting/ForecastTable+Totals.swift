@@ -26,6 +26,10 @@ public struct ThresholdCrossing: Sendable, Equatable {
     public let probabilityByDate: [DailyProbability]
     /// The first day on which at least half the paths have crossed (the median path's crossing), or nil.
     public let medianCrossingDate: CalendarDate?
+
+    /// The last observed total is already at or above the threshold, so there is nothing to forecast: reports say
+    /// so instead of a crossing on the first forecast day.
+    public var alreadyReached: Bool { base >= value }
 }
 
 extension ForecastTable {

@@ -31,10 +31,10 @@ struct InputOptions: ParsableArguments {
         discussion: "REGEX is an unanchored, case-sensitive search; TEXT an exact match of the trimmed cell."))
     var filters: [String] = []
 
-    @Option(help: "Shift dates back N days (the General Staff report dated D covers D−1: use 1). Default 0.")
+    @Option(parsing: .unconditional, help: "Shift dates back N days (the General Staff report dated D covers D−1: use 1). Default 0.")
     var reportLag: Int = 0
 
-    @Option(help: "With --cumulative: the running total before the first day (gives the first day a value).")
+    @Option(parsing: .unconditional, help: "With --cumulative: the running total before the first day (gives the first day a value).")
     var baseline: Double?
 
     @Option(help: "Days without a row: empty, zero or error (default: zero with --per-event, else empty).")

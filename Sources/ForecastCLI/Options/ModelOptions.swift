@@ -9,7 +9,7 @@ struct ModelOptions: ParsableArguments {
     @Option(help: "Coefficient covariance: classical, hc0, hc1, hc2, hc3 (least squares only) or hac (Newey–West).")
     var covariance: CovarianceKind = .classical
 
-    @Option(help: "HAC lag truncation L (default ⌊4 (n/100)^(2/9)⌋).")
+    @Option(parsing: .unconditional, help: "HAC lag truncation L (default ⌊4 (n/100)^(2/9)⌋).")
     var maxLags: Int?
 
     @Flag(help: "Multiply the HAC covariance by n/(n−k) (statsmodels use_correction, R adjust = TRUE).")

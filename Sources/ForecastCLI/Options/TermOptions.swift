@@ -19,16 +19,16 @@ struct TermOptions: ParsableArguments {
     @Option(help: "Trend changepoints DATE,DATE,… (hinge terms cp_DATE), or auto (forward selection by BIC, ≥ 60 days apart).")
     var changepoints: ChangepointsArgument?
 
-    @Option(help: "AR lags LAG,LAG,… in days on the response (log(1+y) for count models).")
+    @Option(parsing: .unconditional, help: "AR lags LAG,LAG,… in days on the response (log(1+y) for count models).")
     var ar: IntegerListArgument?
 
-    @Option(name: .customLong("event"), help: "Event window DATE:ID[:FIRST..LAST] (default 0..13; write --event=DATE:ID:-7..30 for leads; repeatable).")
+    @Option(name: .customLong("event"), help: "Event window DATE:ID[:FIRST..LAST] (default 0..13; e.g. 2024-08-06:kursk:-7..30 for leads; repeatable).")
     var events: [EventArgument] = []
 
     @Option(name: .customLong("events"), help: "Events calendar CSV (id, date, kind, … as datasets/events.csv).")
     var eventsFile: String?
 
-    @Option(help: "Window FIRST..LAST for every event without its own (default 0..13; write --window=-7..30 for leads).")
+    @Option(parsing: .unconditional, help: "Window FIRST..LAST for every event without its own (default 0..13; e.g. -7..30 for leads).")
     var window: WindowArgument?
 
     @Option(help: "Only events of this kind from --events.")

@@ -115,7 +115,12 @@ extension FitReport {
                          + "CRPS \(accuracy.crps.map(TextFormat.number) ?? "— (analytic intervals keep no paths)"); "
                          + "coverage: \(coverage.joined(separator: ", ")).")
         }
-        if let threshold {
+        if let threshold, threshold.alreadyReached {
+            lines.append("")
+            let lastDay = threshold.probabilityByDate.first.map { " on \($0.date.adding(days: -1)), the last training day" } ?? ""
+            lines.append("Threshold \(Self.count(threshold.value)): already reached — the running total was "
+                         + "\(Self.count(threshold.base))\(lastDay).")
+        } else if let threshold {
             lines.append("")
             let crossing = threshold.medianCrossingDate.map { "the median path reaches it on \($0)" }
                 ?? "the median path does not reach it within the horizon"

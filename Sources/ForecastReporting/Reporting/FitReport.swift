@@ -214,6 +214,7 @@ public struct FitReport: Sendable {
         guard let threshold else { return .null }
         return .object([
             ("value", .finite(threshold.value)), ("base", .finite(threshold.base)),
+            ("alreadyReached", .bool(threshold.alreadyReached)),
             ("probabilityByDate", .array(threshold.probabilityByDate.map {
                 .object([("date", .string("\($0.date)")), ("probability", .finite($0.probability))])
             })),

@@ -20,6 +20,10 @@ struct ThresholdTests {
         // Cumulative per path: p0 5,10,11 (reaches 110 on day 2); p1 0,4,11 (day 3); p2 12,… (day 1); p3 3,6,9 (never).
         #expect(crossing.probabilityByDate.map(\.probability) == [0.25, 0.5, 0.75])
         #expect(crossing.medianCrossingDate == start.adding(days: 1))
+        #expect(!crossing.alreadyReached)
+        // A threshold at or below the last observed total is reported as reached already, not as a forecast.
+        #expect(try #require(table.threshold(100, base: 100)).alreadyReached)
+        #expect(try #require(table.threshold(-5, base: 100)).alreadyReached)
         let total = try #require(table.total())
         #expect(total.mean == (11 + 11 + 12 + 9) / 4.0 && total.median == 11)
     }
