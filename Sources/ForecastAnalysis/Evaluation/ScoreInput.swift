@@ -17,7 +17,7 @@
 //  4. Errors (DataError, naming file, line and column): quantiles that strictly decrease with the level on a row
 //     (equal values are fine), norm_sd ≤ 0, negative nb_mu/nb_alpha, non-count actuals when nb_* columns are present,
 //     a pair column without its partner, bad or repeated dates (per origin), SAMPLES rows or keys that do not line
-//     up, no row with an actual.
+//     up, no row with an actual, nothing to score (no forecast column and no SAMPLES).
 
 /// The inputs of `forecast score`, aligned by day and validated (format at the top of ScoreInput.swift).
 import ForecastCore
@@ -128,6 +128,12 @@ public struct ScoreInput: Sendable {
         }
         var ensemble = try samples.map { samples throws(DataError) in
             try Self.members(samples, forecasts: forecasts, dates: dates, origins: origins)
+        }
+        if points.isEmpty && quantiles.isEmpty && gaussian == nil && negativeBinomial == nil && ensemble == nil {
+            throw DataError(.invalid, file: forecasts.source, line: forecasts.headerLine,
+                            expected: "a forecast to score: a mean, median, f_<name>, q_<level>, lower_<L> + upper_<L>, "
+                                + "norm_mean + norm_sd or nb_mu + nb_alpha column, or a samples file of ensemble members",
+                            found: "only the columns " + forecasts.header.joined(separator: ", "))
         }
         // Rows without an actual (forecast days not observed yet) are read and checked, then left out.
         let known = actual.indices.filter { !actual[$0].isNaN }

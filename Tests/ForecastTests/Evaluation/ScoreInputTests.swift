@@ -84,6 +84,16 @@ struct ScoreInputTests {
                                   expected: "a date YYYY-MM-DD", found: "'2025-02-30'")) {
             try ScoreInput(forecasts: table("date,y\n2025-02-30,1\n", "d.csv"))
         }
+        #expect(throws: DataError(.invalid, file: "none.csv", line: 1,
+                                  expected: "a forecast to score: a mean, median, f_<name>, q_<level>, lower_<L> + upper_<L>, "
+                                      + "norm_mean + norm_sd or nb_mu + nb_alpha column, or a samples file of ensemble members",
+                                  found: "only the columns date, y, x")) {
+            try ScoreInput(forecasts: table("date,y,x\n2025-07-01,1,0.5\n", "none.csv"))
+        }
+        // The same file with ensemble members beside it has something to score.
+        let members = try ScoreInput(forecasts: table("date,y,x\n2025-07-01,1,0.5\n", "none.csv"),
+                                     samples: table("date,s001\n2025-07-01,2\n", "s.csv"))
+        #expect(members.ensemble == [[2]])
     }
 
     @Test("Training: y required, dates must increase; gaps and overlap are warnings")
