@@ -89,7 +89,7 @@ struct IterativelyReweightedLeastSquares {
             // Step-halving on deviance increase or non-finite deviance.
             var step = 0
             var newEta = design.multiplied(by: proposal)
-            var newMu = mu
+            var newMu: [Double]
             var newDeviance = Double.nan
             while true {
                 if let offset { for i in 0..<n { newEta[i] += offset[i] } }
